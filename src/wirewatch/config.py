@@ -1,0 +1,190 @@
+"""One typed configuration object, loaded once and passed down.
+
+Defaults live in the shipped, commented ``default.toml``; a user file, then ``WIREWATCH_<SECTION>_<KEY>``
+environment variables, then explicit overrides (CLI flags) take precedence, in that order.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+__all__ = ["CleanConfig", "Config", "ExtractConfig", "ModelConfig", "ResolveConfig", "StoreConfig", "load_config"]
+
+
+@dataclass(frozen=True, slots=True)
+class ModelConfig:
+    name: str = "auto"
+    batch_size: int = 32
+    n_process: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class CleanConfig:
+    favor_precision: bool = True
+    drop_headings: bool = True
+    heading_max_words: int = 12
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractConfig:
+    coder: str = "plover.rules.v1"
+    quotes: str = "quotes.rules.v1"
+    min_confidence: float = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveConfig:
+    resolver: str = "actors.kb.v1"
+    user_tables: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoreConfig:
+    path: str = "wirewatch.duckdb"
+    on_error: str = "skip"
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """All of wirewatch's settings; see ``default.toml`` for what each means."""
+
+    model: ModelConfig = field(default_factory=ModelConfig)
+    clean: CleanConfig = field(default_factory=CleanConfig)
+    extract: ExtractConfig = field(default_factory=ExtractConfig)
+    resolve: ResolveConfig = field(default_factory=ResolveConfig)
+    store: StoreConfig = field(default_factory=StoreConfig)
+
+    def with_overrides(self, overrides: Mapping[str, Any]) -> Config:
+        """A copy with ``{"section.key": value}`` overrides applied and validated (None values ignored)."""
+        merged = _as_tree(self)
+        for dotted, value in overrides.items():
+            if value is None:
+                continue
+            section, _, key = dotted.partition(".")
+            merged.setdefault(section, {})[key] = value
+        return _build(merged, "overrides")
+
+
+_SECTIONS: dict[str, type] = {
+    "model": ModelConfig,
+    "clean": CleanConfig,
+    "extract": ExtractConfig,
+    "resolve": ResolveConfig,
+    "store": StoreConfig,
+}
+
+
+def default_config_text() -> str:
+    """The shipped default configuration file, comments included."""
+    return resources.files("wirewatch").joinpath("default.toml").read_text(encoding="utf-8")
+
+
+def load_config(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Config:
+    """Load defaults, then the user file, then environment variables, then ``overrides``."""
+    tree = tomllib.loads(default_config_text())
+    user = _user_file(path, os.environ if env is None else env)
+    if user is not None:
+        try:
+            _merge(tree, tomllib.loads(user.read_text(encoding="utf-8")), str(user))
+        except (OSError, tomllib.TOMLDecodeError) as err:
+            raise ConfigError(f"{user}: cannot read the config file ({err}); fix or remove it") from err
+    _merge(tree, _from_env(os.environ if env is None else env), "environment")
+    config = _build(tree, str(user or "defaults"))
+    return config.with_overrides(overrides or {})
+
+
+def _user_file(path: str | os.PathLike[str] | None, env: Mapping[str, str]) -> Path | None:
+    if path is not None:
+        p = Path(path)
+        if not p.is_file():
+            raise ConfigError(f"config file {p} does not exist; pass an existing TOML file")
+        return p
+    if env.get("WIREWATCH_CONFIG"):
+        return _user_file(env["WIREWATCH_CONFIG"], {})
+    home = Path(env.get("XDG_CONFIG_HOME", Path.home() / ".config")) / "wirewatch" / "config.toml"
+    return home if home.is_file() else None
+
+
+def _from_env(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    tree: dict[str, dict[str, Any]] = {}
+    for name, value in env.items():
+        if not name.startswith("WIREWATCH_") or name == "WIREWATCH_CONFIG":
+            continue
+        rest = name[len("WIREWATCH_") :].lower()
+        for section in _SECTIONS:
+            if rest.startswith(section + "_"):
+                tree.setdefault(section, {})[rest[len(section) + 1 :]] = value
+    return tree
+
+
+def _merge(tree: dict[str, Any], extra: Mapping[str, Any], where: str) -> None:
+    for section, values in extra.items():
+        if section not in _SECTIONS:
+            raise ConfigError(f"{where}: unknown section [{section}]; known: {', '.join(_SECTIONS)}")
+        if not isinstance(values, Mapping):
+            raise ConfigError(f"{where}: [{section}] must be a table of settings")
+        tree.setdefault(section, {}).update(values)
+
+
+def _as_tree(config: Config) -> dict[str, dict[str, Any]]:
+    return {s: {f.name: getattr(getattr(config, s), f.name) for f in fields(t)} for s, t in _SECTIONS.items()}
+
+
+def _build(tree: Mapping[str, Any], where: str) -> Config:
+    sections = {}
+    for section, cls in _SECTIONS.items():
+        values = dict(tree.get(section, {}))
+        known = {f.name: f for f in fields(cls)}
+        for key in values:
+            if key not in known:
+                raise ConfigError(f"{where}: unknown setting {section}.{key}; known: {', '.join(known)}")
+        base = cls()
+        sections[section] = replace(base, **{k: _coerce(section, k, v, getattr(base, k)) for k, v in values.items()})
+    config = Config(**sections)
+    _validate(config)
+    return config
+
+
+def _coerce(section: str, key: str, value: Any, default: Any) -> Any:
+    name = f"{section}.{key}"
+    try:
+        if isinstance(default, bool):
+            if isinstance(value, str):
+                if value.lower() not in {"1", "0", "true", "false", "yes", "no"}:
+                    raise ValueError(value)
+                return value.lower() in {"1", "true", "yes"}
+            return bool(value)
+        if isinstance(default, int):
+            return int(value)
+        if isinstance(default, float):
+            return float(value)
+        if isinstance(default, tuple):
+            items = value.split(",") if isinstance(value, str) else list(value)
+            return tuple(str(x).strip() for x in items if str(x).strip())
+        return str(value)
+    except (TypeError, ValueError) as err:
+        raise ConfigError(f"{name} = {value!r} is not a valid {type(default).__name__}") from err
+
+
+def _validate(config: Config) -> None:
+    if config.model.batch_size < 1:
+        raise ConfigError(f"model.batch_size must be at least 1, not {config.model.batch_size}")
+    if config.model.n_process < 1:
+        raise ConfigError(f"model.n_process must be at least 1, not {config.model.n_process}")
+    if not 0.0 <= config.extract.min_confidence <= 1.0:
+        raise ConfigError(f"extract.min_confidence must lie in [0, 1], not {config.extract.min_confidence}")
+    if config.store.on_error not in {"skip", "raise"}:
+        raise ConfigError(f"store.on_error must be 'skip' or 'raise', not {config.store.on_error!r}")

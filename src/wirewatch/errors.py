@@ -1,0 +1,65 @@
+"""The one exception hierarchy of wirewatch.
+
+Every error the library raises on purpose derives from :class:`WirewatchError`::
+
+    WirewatchError
+    ├── ConfigError            a setting is missing, of the wrong type or out of range
+    ├── InputError             a document cannot be read (bad JSON line, binary file, unknown format)
+    ├── PipelineError          stages are in an order that cannot run (a stage needs what no earlier one adds)
+    ├── ModelError             the spaCy pipeline cannot be loaded
+    ├── KnowledgeBaseError     an actor table is malformed
+    └── StoreError             the DuckDB store cannot be opened, migrated or written
+        └── SchemaError        the database was written by a newer wirewatch
+
+Messages say what was found, what was expected and what to do.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConfigError",
+    "InputError",
+    "KnowledgeBaseError",
+    "ModelError",
+    "PipelineError",
+    "SchemaError",
+    "StoreError",
+    "WirewatchError",
+]
+
+
+class WirewatchError(Exception):
+    """Base class of every error wirewatch raises on purpose."""
+
+
+class ConfigError(WirewatchError):
+    """A configuration value is missing, mistyped or out of range."""
+
+
+class InputError(WirewatchError):
+    """A document cannot be read; ``where`` names the file and, for JSON Lines, the line."""
+
+    def __init__(self, where: str, message: str) -> None:
+        super().__init__(f"{where}: {message}")
+        self.where = where
+        self.reason = message
+
+
+class PipelineError(WirewatchError):
+    """The stages cannot run in the order given."""
+
+
+class ModelError(WirewatchError):
+    """The spaCy pipeline cannot be loaded."""
+
+
+class KnowledgeBaseError(WirewatchError):
+    """An actor table (shipped or the user's) is malformed."""
+
+
+class StoreError(WirewatchError):
+    """The store cannot be opened, migrated or written."""
+
+
+class SchemaError(StoreError):
+    """The database has a schema version this wirewatch does not know."""
