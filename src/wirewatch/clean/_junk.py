@@ -1,0 +1,188 @@
+"""What counts as junk in a scraped article: one predicate per kind, each paragraph judged on its own.
+
+Reasons a paragraph is dropped (the ``Removed.reason`` values)::
+
+    see-also     a link to another story: "See also …", "Read more: …", "Related: …"
+    caption      an image caption: "… in Moscow (Reuters).", "Photo: …", "… Image credit: …"
+    reply-box    the comment form: "Leave a Reply", "Your email address will not be published …"
+    share-box    social and print buttons: "Share this:", "Share on Facebook", "Print this article"
+    newsletter   "Subscribe to our newsletter", "Follow us on …"
+    navigation   "Post navigation", "Previous article …", "Tags: …"
+    footer       "Copyright © …", "All rights reserved"
+    heading      a stray section heading: a short paragraph without final punctuation
+    title        the article's title, found as its first heading-like paragraph
+
+The box rules match only short, fixed phrases, so a real sentence that starts with the same word
+("Share prices fell …", "Comments by the minister …") is never taken for one.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["is_caption", "is_heading", "junk_reason", "sentence_count"]
+
+_BOX_MAX_WORDS = 25
+_CAPTION_MAX_WORDS = 60
+
+_SEE_ALSO = re.compile(
+    r"(?:see\s+also|read\s+also|also\s+read|read\s+more|more\s+on\s+this(?:\s+story)?"
+    r"|related\s+(?:articles?|stories|content|news|coverage|posts|reading|links)"
+    r"|you\s+(?:may|might)\s+also\s+like|recommended\s+(?:for\s+you|stories|articles|reading|videos)"
+    r"|related|recommended|more|watch|listen)"
+    r"(?:\s*:|\s|$)",
+    re.IGNORECASE,
+)
+# "Related", "Recommended", "More", "Watch" and "Listen" start real sentences too: they need a colon.
+_SEE_ALSO_NEEDS_COLON = re.compile(r"(?:related|recommended|more|watch|listen)\s", re.IGNORECASE)
+
+_BOXES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.IGNORECASE))
+    for reason, pattern in (
+        (
+            "reply-box",
+            r"leave\s+a\s+(?:reply|comment)\b.*|(?:post|add|write)\s+a\s+comment\b.*|cancel\s+reply"
+            r"|your\s+email\s+address\s+will\s+not\s+be\s+published\b.*|required\s+fields\s+are\s+marked\b.*"
+            r"|you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment\b.*|(?:\d+\s+)?comments?(?:\s*\(\d+\))?\s*:?"
+            r"|join\s+the\s+(?:conversation|discussion)\b.*|report\s+abuse",
+        ),
+        (
+            "share-box",
+            r"share(?:\s+this(?:\s+(?:article|story|post|page))?\s*:?.*|\s*:.*"
+            r"|\s+(?:on|via)\s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|e-?mail)\b.*)?"
+            r"|click\s+to\s+(?:share|email|print)\b.*|like\s+this\s*:?|like\s+loading\W*"
+            r"|(?:tweet|e-?mail|print)\s+this(?:\s+(?:article|story|page))?\W*"
+            r"|(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|e-?mail|print|messenger"
+            r"|copy\s+link|share|tweet)[\s,|/·•]*)+",
+        ),
+        (
+            "newsletter",
+            r"subscribe(?:\s+now)?\W*|subscribe\s+to\s+(?:our|the)\b.*"
+            r"|sign\s+up\b.*\b(?:newsletters?|updates|alerts|e-?mails?|inbox|briefing|digest)\b.*"
+            r"|follow\s+us\s+on\b.*|download\s+(?:our|the)\s+app\b.*|get\s+the\s+latest\b.*\binbox\b.*",
+        ),
+        (
+            "navigation",
+            r"post\s+navigation|(?:previous|prev|next)\s+(?:article|post|story|page)\b.*|tags?\s*:.*"
+            r"|categor(?:y|ies)\s*:.*|filed\s+under\b.*|topics?\s*:.*|back\s+to\s+top\W*",
+        ),
+        (
+            "footer",
+            r"copyright\s*(?:©|\(c\)).*|©.*|copyright\s+(?:\d{4}|by)\b.*|.*\ball\s+rights\s+reserved\b.*"
+            r"|(?:terms\s+of\s+(?:use|service)|privacy\s+policy|cookie\s+(?:policy|settings))\W*",
+        ),
+    )
+)
+
+_CAPTION_PREFIX = re.compile(
+    r"(?:file\s+photo\b|photo(?:graph)?\s+by\b"
+    r"|(?:photo(?:graph)?|image|picture|pictured|caption)(?:\s+credits?)?\s*[:|])",
+    re.IGNORECASE,
+)
+_CAPTION_SUFFIX = re.compile(
+    r"(?:^|[\s.|,;–—-])(?:(?:photo(?:graph)?|image|picture)(?:\s+credits?)?|credits?)\s*:\s*"
+    r"(?P<credit>(?-i:[A-Z])[^:.!?]{0,60}?)\.?$",
+    re.IGNORECASE,
+)
+_CREDIT_TAIL = re.compile(r"\((?P<credit>[^()]{1,80})\)\s*\.?$")
+_AGENCIES = (
+    "ABNA", "AFP", "ANSA", "AP", "Al Arabiya", "Al Jazeera", "Alamy", "Anadolu", "Associated Press",
+    "Bernama", "Bloomberg", "EPA", "Fars", "Getty", "IANS", "IRIB", "IRNA", "ISNA", "Interfax", "KCNA",
+    "Kyodo", "Mehr", "NurPhoto", "PA", "PTI", "Press TV", "RIA", "RIA Novosti", "Reuters", "SANA",
+    "Sepah News", "Shutterstock", "Sipa", "Sputnik", "TASS", "Tasnim", "Ukrinform", "WAFA", "WANA",
+    "Xinhua", "Yonhap", "ZUMA", "dpa",
+)  # fmt: skip
+_AGENCY = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in _AGENCIES) + r")\b")
+_CREDIT_WORD = re.compile(
+    r"government\s+of|press\s+(?:service|office)|\b(?:photo\w*|image\w*|pictures?|via|getty|file|archive"
+    r"|handout|social\s+media|courtesy|pool|screenshot|screen\s*grab|credit)\b",
+    re.IGNORECASE,
+)
+_NAME_SLASH = re.compile(r"[A-Za-z]\s*/\s*[A-Z]")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z&.-]{1,11}")
+_SMALL_WORDS = frozenset(("of", "the", "and", "for", "de", "al", "la", "el", "du", "des", "in", "on", "a", "an"))
+# A credit-like parenthesis right after these words glosses a name just given ("the news agency (IRNA)").
+_GLOSSED_AFTER = frozenset({"agency", "agencies", "outlet", "broadcaster", "channel", "newspaper", "wire"})
+
+_TERMINAL = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset((
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "sgt", "capt", "cmdr", "adm", "sen", "rep", "gov",
+    "pres", "prof", "jr", "sr", "no", "vol", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "u.s", "u.k", "u.n", "e.g", "i.e",
+    "a.m", "p.m",
+))  # fmt: skip
+
+
+def junk_reason(paragraph: str) -> str | None:
+    """The reason a paragraph is boilerplate (see the module docstring), or None when it is body text."""
+    if _is_see_also(paragraph):
+        return "see-also"
+    if is_caption(paragraph):
+        return "caption"
+    return _box_reason(paragraph)
+
+
+def _is_see_also(paragraph: str) -> bool:
+    match = _SEE_ALSO.match(paragraph)
+    if match is None:
+        return False
+    return not _SEE_ALSO_NEEDS_COLON.fullmatch(match.group(0))
+
+
+def _box_reason(paragraph: str) -> str | None:
+    if len(paragraph.split()) > _BOX_MAX_WORDS:
+        return None
+    for reason, pattern in _BOXES:
+        if pattern.fullmatch(paragraph.strip()):
+            return reason
+    return None
+
+
+def is_caption(paragraph: str) -> bool:
+    """An image caption: a photo-credit prefix or suffix, or one sentence ending in a parenthesised credit."""
+    if len(paragraph.split()) > _CAPTION_MAX_WORDS:
+        return False
+    if _CAPTION_PREFIX.match(paragraph):
+        return True
+    suffix = _CAPTION_SUFFIX.search(paragraph)
+    if suffix is not None and len(suffix.group("credit").split()) <= 6:
+        return True
+    tail = _CREDIT_TAIL.search(paragraph)
+    if tail is None or not _is_credit(tail.group("credit")):
+        return False
+    before = paragraph[: tail.start()]
+    return not _glosses(tail.group("credit"), before) and sentence_count(paragraph) == 1
+
+
+def _is_credit(text: str) -> bool:
+    """Whether a parenthesis names a photo source: an agency, a press service, a handout …"""
+    return bool(_AGENCY.search(text) or _CREDIT_WORD.search(text) or _NAME_SLASH.search(text))
+
+
+def _glosses(credit: str, before: str) -> bool:
+    """Whether the parenthesis abbreviates or names what the words right before it say, as body text does."""
+    words = re.findall(r"[^\W\d_]+", before)
+    if words and words[-1].lower() in _GLOSSED_AFTER:
+        return True
+    if not _ACRONYM.fullmatch(credit.strip()) or sum(c.isupper() for c in credit) < 2:
+        return False
+    letters = "".join(c for c in credit if c.isalpha()).upper()
+    every = "".join(w[0] for w in words).upper()
+    content = "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).upper()
+    return every.endswith(letters) or content.endswith(letters)
+
+
+def is_heading(paragraph: str, *, max_words: int) -> bool:
+    """A heading-like paragraph: at most ``max_words`` words and no final punctuation."""
+    return len(paragraph.split()) <= max_words and _TERMINAL.search(paragraph) is None
+
+
+def sentence_count(paragraph: str) -> int:
+    """How many sentences a paragraph holds, not splitting after common abbreviations and initials."""
+    count = 1
+    for match in _BOUNDARY.finditer(paragraph):
+        word = paragraph[: match.start()].split()[-1].strip("\"'“”‘’«»()[]").rstrip(".").lower()
+        if len(word) > 1 and word not in _ABBREVIATIONS:
+            count += 1
+    return count

@@ -1,0 +1,100 @@
+"""Plain-text cleaning: split a body into paragraphs, drop the junk ones and find the title."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..records import Removed
+from ._junk import is_heading, junk_reason
+
+__all__ = ["Filtered", "filter_text", "split_paragraphs"]
+
+_SPACES = re.compile(r"[ \t]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Filtered:
+    """The paragraphs kept, the segments dropped and the title found among them, if any."""
+
+    paragraphs: tuple[str, ...]
+    removed: tuple[Removed, ...]
+    title: str | None
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Blank-line separated paragraphs (each line one, where there are no blank lines), whitespace normalised.
+
+    Inside a block, the lines of a hard-wrapped paragraph are joined with a space, but a line that is junk on
+    its own ("Share this:", "See also …") becomes a paragraph of its own so it can be dropped alone.
+    """
+    lines = text.splitlines()
+    if all(line.strip() for line in lines):
+        return [_normalise(line) for line in lines]
+    paragraphs: list[str] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            block.append(line)
+        elif block:
+            paragraphs.extend(_unwrap(block))
+            block = []
+    return paragraphs
+
+
+def _unwrap(block: list[str]) -> list[str]:
+    parts: list[str] = []
+    pending: list[str] = []
+    for line in (_normalise(line) for line in block):
+        if junk_reason(line) is None:
+            pending.append(line)
+            continue
+        if pending:
+            parts.append(" ".join(pending))
+            pending = []
+        parts.append(line)
+    if pending:
+        parts.append(" ".join(pending))
+    return parts
+
+
+def _normalise(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
+
+
+def filter_text(
+    text: str,
+    *,
+    title: str | None,
+    infer_title: bool,
+    drop_headings: bool,
+    heading_max_words: int,
+) -> Filtered:
+    """Drop junk paragraphs, and stray headings when ``drop_headings``.
+
+    ``title`` is the title already known: a leading heading-like paragraph that repeats it is dropped as
+    "title". With no title known and ``infer_title``, the leading heading-like paragraph becomes the title.
+    """
+    kept: list[str] = []
+    removed: list[Removed] = []
+    found: str | None = None
+    for paragraph in split_paragraphs(text):
+        reason = junk_reason(paragraph)
+        if reason is None and is_heading(paragraph, max_words=heading_max_words):
+            if found is None and not kept and _matches(title, paragraph, infer=infer_title):
+                reason, found = "title", paragraph
+            elif drop_headings:
+                reason = "heading"
+        if reason is None:
+            kept.append(paragraph)
+        else:
+            removed.append(Removed(paragraph, reason))
+    return Filtered(tuple(kept), tuple(removed), found)
+
+
+def _matches(title: str | None, paragraph: str, *, infer: bool) -> bool:
+    """Whether a heading-like paragraph is the title: it repeats the known one, or none is known to repeat."""
+    if title is None:
+        return infer
+    a, b = title.casefold().strip(), paragraph.casefold().strip()
+    return a in b or b in a

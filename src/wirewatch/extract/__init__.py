@@ -1,0 +1,8 @@
+"""Extract: events (PLOVER, with the CAMEO view) and quotes from a parsed, actor-resolved article."""
+
+from __future__ import annotations
+
+from .events import CODER_NAME, code_events
+from .quotes import QUOTES_NAME, extract_quotes, find_quoted_spans
+
+__all__ = ["CODER_NAME", "QUOTES_NAME", "code_events", "extract_quotes", "find_quoted_spans"]

@@ -1,0 +1,86 @@
+"""Arguments of an event or a statement: which actors a subject, object or prepositional phrase stands for."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..resolve import DocActors
+    from ..resolve._resolver import _Slot
+
+__all__ = ["agent", "conjuncts", "phrase_actors", "prep_objects", "subject_actors"]
+
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+
+
+def subject_actors(verb: Token, actors: DocActors) -> list[_Slot]:
+    """The actors of a verb's subject, climbing conjoined and complement clauses."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                if child.tag_ in {"WP", "WDT"} and current.dep_ == "relcl":
+                    return phrase_actors(current.head, actors)
+                return phrase_actors(child, actors)
+            if child.dep_ == "nsubjpass":
+                return agent(current, actors)
+        if current.dep_ in {"conj", "xcomp", "advcl"} and current.head.i != current.i:
+            current = current.head
+        elif current.dep_ in {"relcl", "acl"}:
+            return phrase_actors(current.head, actors)
+        else:
+            break
+    return []
+
+
+def agent(verb: Token, actors: DocActors) -> list[_Slot]:
+    """The actors of a passive verb's "by" phrase."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return prep_objects(child, actors)
+    return []
+
+
+def prep_objects(prep: Token, actors: DocActors) -> list[_Slot]:
+    """The actors of a preposition's object."""
+    out: list[_Slot] = []
+    for child in prep.children:
+        if child.dep_ in {"pobj", "dobj"}:
+            out += phrase_actors(child, actors)
+        elif child.dep_ == "prep":
+            out += prep_objects(child, actors)
+    return out
+
+
+def phrase_actors(token: Token, actors: DocActors, depth: int = 0) -> list[_Slot]:
+    """The actors a noun phrase stands for: itself and its conjuncts, else its possessor, modifier or "of" object."""
+    found = conjuncts(token, actors)
+    if found or depth > 1:
+        return found
+    for child in token.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            found += conjuncts(child, actors)
+    if found:
+        return found
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "from", "between"}:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    found += phrase_actors(grandchild, actors, depth + 1)
+        elif child.dep_ == "appos":
+            found += phrase_actors(child, actors, depth + 1)
+    return found
+
+
+def conjuncts(token: Token, actors: DocActors) -> list[_Slot]:
+    """The actor of a token and of each token conjoined with it."""
+    out: list[_Slot] = []
+    slot = actors.actor_at(token)
+    if slot is not None:
+        out.append(slot)
+    for child in token.children:
+        if child.dep_ == "conj":
+            out += conjuncts(child, actors)
+    return out

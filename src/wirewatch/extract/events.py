@@ -1,0 +1,282 @@
+"""The event coder ``plover.rules.v1``: PLOVER events from the dependency parse.
+
+For each trigger (a verb or an event noun in the lexicon) the coder reads the source from the subject (or the
+passive agent, or the possessor of an event noun), the target from the object, the object's possessor or
+modifier, or a preposition the trigger names ("with", "against", "to", "on", "between"), and the framing
+(asserted, reported by someone, negated, future, hypothetical, denied) from the clauses around it. The CAMEO code
+of the trigger gives the Goldstein score and QuadClass; the event's date and place come from its clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..records import Event, Location
+from ._dates import resolve_date
+from ._lexicon import Lexicon, Trigger, crosswalk, inflections, lexicon, quad_class
+from ._args import agent as _agent
+from ._args import conjuncts as _conjuncts
+from ._args import phrase_actors as _phrase_actors
+from ._args import prep_objects as _prep_objects
+from ._args import subject_actors as _subject_actors
+from ._modality import framing
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ..resolve import DocActors
+    from ..resolve._resolver import _Slot
+
+__all__ = ["CODER_NAME", "code_events"]
+
+CODER_NAME = "plover.rules.v1"
+
+_LIGHT_VERBS = frozenset({"hold", "held", "holds", "holding", "have", "had", "has", "conduct", "conducted",
+                          "carry", "carried", "launch", "launched", "stage", "staged", "make", "made", "pay", "paid",
+                          "sign", "signed", "conclude", "concluded", "impose", "imposed", "express", "expressed",
+                          "expressing", "present", "presented", "level", "levelled", "leveled", "announce",
+                          "announced", "begin", "began", "start", "started", "host", "hosted"})
+
+_TOPIC_OBJECT = frozenset(
+    form for verb in ("discuss", "negotiate", "talk", "agree", "propose", "sign", "conclude", "ink", "ratify",
+                      "exchange", "share", "provide", "supply", "deliver", "send", "ship", "transfer", "sell",
+                      "donate", "offer", "hold", "have", "conduct", "launch", "carry", "impose", "fire", "express")
+    for form in inflections(verb)
+)
+_FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+_SYMMETRIC = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AGREE"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    trigger: Token
+    rule: Trigger
+    source: tuple[_Slot, ...]
+    target: tuple[_Slot, ...]
+    nominal: bool
+
+
+def code_events(doc: Doc, actors: DocActors, *, published: date | None, min_confidence: float = 0.3) -> list[Event]:
+    """Code every event in a parsed article."""
+    lex = lexicon()
+    events: list[Event] = []
+    seen: set[tuple[str, tuple[str, ...], tuple[str, ...], int]] = set()
+    for sent in doc.sents:
+        for candidate in _candidates(sent, lex, actors):
+            event = _event(candidate, actors, published, len(events) + 1)
+            if event is None or event.confidence < min_confidence:
+                continue
+            key = (event.type, event.source, event.target, sent.start)
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
+    return events
+
+
+def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    used: set[int] = set()
+    for token in sent:
+        if token.tag_.startswith("VB") and token.lower_ in lex.verbs:
+            rule, obj = _verb_rule(token, lex)
+            if rule is not None:
+                if obj is not None:
+                    used.add(obj.i)
+                found = _verb_candidate(token, rule, actors, obj)
+                if found is not None:
+                    out.append(found)
+    for token in sent:
+        if token.i in used or not token.tag_.startswith("NN") or token.lower_ not in lex.nouns:
+            continue
+        found = _noun_candidate(token, lex.nouns[token.lower_][0], actors)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _verb_rule(verb: Token, lex: Lexicon) -> tuple[Trigger | None, Token | None]:
+    """The lexicon row for a verb in context, and the object noun it consumed (for light verbs)."""
+    obj = _direct_object(verb)
+    obj_word = obj.lower_ if obj is not None else None
+    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}}
+    if obj is not None and verb.lower_ in _LIGHT_VERBS and obj_word in lex.nouns:
+        return lex.nouns[obj_word][0], obj
+    fallback: Trigger | None = None
+    for rule in lex.verbs[verb.lower_]:
+        if rule.objects is None:
+            fallback = fallback or rule
+        elif obj_word in rule.objects or rule.objects & particles:
+            return rule, obj if obj_word in (rule.objects or ()) else None
+    return fallback, None
+
+
+def _direct_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubjpass", "attr"}:
+            return child
+    for child in verb.children:
+        if child.dep_ == "prt":
+            for grandchild in child.children:
+                if grandchild.dep_ == "dobj":
+                    return grandchild
+    return None
+
+
+def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | None) -> _Candidate | None:
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    source = _agent(verb, actors) if passive else _subject_actors(verb, actors)
+    target: list[_Slot] = []
+    pair: list[_Slot] = []
+    for child in verb.children:
+        if passive and child.dep_ == "nsubjpass":
+            target += _phrase_actors(child, actors)
+        elif not passive and child.dep_ == "dobj":
+            target += _conjuncts(child, actors) if verb.lower_ in _TOPIC_OBJECT else _phrase_actors(child, actors)
+        elif not passive and child.dep_ == "dative":
+            target += _prep_objects(child, actors) if child.lower_ in {"to", "for"} else _phrase_actors(child, actors)
+        elif child.dep_ == "prep" and child.lower_ in rule.preps:
+            (pair if child.lower_ == "between" else target).extend(_prep_objects(child, actors))
+    if obj is not None:
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ in rule.preps | {"with", "between", "on", "against", "to"}:
+                (pair if child.lower_ == "between" else target).extend(_prep_objects(child, actors))
+    source, target = _settle(list(source), target, pair, rule)
+    if not source and not target:
+        return None
+    return _Candidate(verb, rule, tuple(source), tuple(target), nominal=False)
+
+
+def _noun_candidate(noun: Token, rule: Trigger, actors: DocActors) -> _Candidate | None:
+    """An event named by a noun: "his talks with X", "an attack on X by Y", "evidence that X ..."."""
+    source: list[_Slot] = []
+    target: list[_Slot] = []
+    pair: list[_Slot] = []
+    for child in noun.children:
+        if child.dep_ in {"poss", "amod", "compound"}:
+            source += _phrase_actors(child, actors)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            source += _prep_objects(child, actors)
+        elif child.dep_ == "prep" and child.lower_ in rule.preps:
+            (pair if child.lower_ == "between" else target).extend(_prep_objects(child, actors))
+        elif child.dep_ in {"acl", "relcl"} and rule.type == "ACCUSE":
+            target += _clause_subjects(child, actors)
+    if not source and rule.type == "ACCUSE":
+        source = _speaker_above(noun, actors)
+    source, target = _settle(source, target, pair, rule)
+    if not source or not target:
+        return None
+    return _Candidate(noun, rule, tuple(source), tuple(target), nominal=True)
+
+
+def _settle(source: list[_Slot], target: list[_Slot], pair: list[_Slot], rule: Trigger) -> tuple[list, list]:
+    """Fill source and target from a "between X and Y" pair or a compound subject of a symmetric event."""
+    if pair and not source:
+        source, target = pair[:1], pair[1:] + target
+    elif pair:
+        target = [p for p in pair if p not in source] + target
+    if not target and len(source) > 1 and rule.type in _SYMMETRIC:
+        source, target = source[:1], source[1:]
+    source = _unique(source)
+    target = [t for t in _unique(target) if t not in source]
+    return source, target
+
+
+def _unique(slots: list[_Slot]) -> list[_Slot]:
+    out: list[_Slot] = []
+    for slot in slots:
+        if slot not in out:
+            out.append(slot)
+    return out
+
+
+def _clause_subjects(clause: Token, actors: DocActors) -> list[_Slot]:
+    for token in clause.subtree:
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.tag_.startswith("VB"):
+            found = _phrase_actors(token, actors)
+            if found:
+                return found
+    return []
+
+
+def _speaker_above(noun: Token, actors: DocActors) -> list[_Slot]:
+    current = noun
+    for _ in range(4):
+        if current.head.i == current.i:
+            break
+        current = current.head
+        if current.tag_.startswith("VB"):
+            subject = _subject_actors(current, actors)
+            if subject:
+                return subject
+    return []
+
+
+def _event(c: _Candidate, actors: DocActors, published: date | None, number: int) -> Event | None:
+    frame = framing(c.trigger)
+    rule = c.rule
+    etype, mode, code = rule.type, rule.mode, rule.cameo
+    if frame.modality == "future" and etype in _FUTURE_TO_AGREE:
+        etype, mode, code = "AGREE", None, "030"
+    xw = crosswalk()[code]
+    according = actors.actor_at(frame.reporter) if frame.reporter is not None else None
+    modality = frame.modality
+    speech_act = according is not None and according in c.source and quad_class(code) in {1, 3}
+    if speech_act and modality == "reported":
+        modality = "asserted"
+    sent = c.trigger.sent
+    anchors = {c.trigger.i}
+    if speech_act and frame.reporter is not None:
+        anchors.add(frame.reporter.head.i)
+    when = _when(c.trigger, anchors, published, frame.future)
+    confidence = 0.5 + (0.25 if c.source else 0.0) + (0.15 if c.target else 0.0) - (0.1 if c.nominal else 0.0)
+    return Event(
+        id=f"e{number}", type=etype, mode=mode, cameo=code[:2], cameo_code=code, goldstein=xw.goldstein,
+        quad_class=quad_class(code), source=tuple(s.id for s in c.source), target=tuple(t.id for t in c.target),
+        modality=modality,  # type: ignore[arg-type]
+        according_to=according.id if according is not None else None,
+        date=when[0] if when else published, date_precision=when[1] if when else None,  # type: ignore[arg-type]
+        location=_where(c.trigger, actors), sentence=sent.text, span=(sent.start_char, sent.end_char),
+        confidence=round(min(confidence, 0.95), 2), trigger=c.trigger.text, coder=CODER_NAME,
+    )
+
+
+def _when(trigger: Token, anchors: set[int], published: date | None, future: bool) -> tuple[date, str] | None:
+    verb = trigger if trigger.tag_.startswith("VB") else trigger.head
+    anchors = anchors | {verb.i}
+    pieces = []
+    for ent in trigger.sent.ents:
+        if ent.label_ not in {"DATE", "TIME"}:
+            continue
+        anchor = ent.root
+        for _ in range(3):
+            if anchor.i in anchors:
+                prep = ent.root.head if ent.root.head.dep_ == "prep" else None
+                pieces.append(f"{prep.text} {ent.text}" if prep is not None else ent.text)
+                break
+            if anchor.head.i == anchor.i:
+                break
+            anchor = anchor.head
+    return resolve_date(" ; ".join(pieces), published, future=future) if pieces else None
+
+
+def _where(trigger: Token, actors: DocActors) -> Location | None:
+    verb = trigger if trigger.tag_.startswith("VB") else trigger.head
+    for head in (trigger, verb):
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "at", "near"}:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "LOC", "FAC"}:
+                        entry = actors.kb.phrase(obj.text)
+                        country = entry.country if entry is not None else None
+                        return Location(_entity_text(obj), country)
+    return None
+
+
+def _entity_text(token: Token) -> str:
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return token.text

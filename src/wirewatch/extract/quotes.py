@@ -1,0 +1,329 @@
+"""The quote extractor ``quotes.rules.v1``: direct, mixed and indirect quotes with their speakers.
+
+Direct quotes are found in the text by their quotation marks (curly or straight, split around the cue, running
+over paragraphs when a paragraph opens a quote without closing it); the cue is a speech verb outside the marks
+in the same sentence, or a sentence ending in a colon just before. Indirect quotes are speech verbs with a
+complement clause ("X said that …", "X expressed hope that …", "according to X, …"). Speakers are resolved to
+actors, pronouns and role phrases included; "the agency quoted X as saying" gives X as the speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..records import Quote
+from ._modality import DENIAL_VERBS, SPEECH_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ..resolve import DocActors
+
+__all__ = ["QUOTES_NAME", "extract_quotes", "find_quoted_spans"]
+
+QUOTES_NAME = "quotes.rules.v1"
+
+_OPEN = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201e": "\u201d"}
+_CUES = (SPEECH_VERBS | DENIAL_VERBS) - {"according", "indicate", "indicated", "indicating", "show", "shows",
+                                         "showed"} | {"believed", "believes", "expressed", "referred", "refers", "asked",
+                                        "replied", "responded", "urged", "warned", "pointed", "continued", "went"}
+_INDIRECT_CUES = (SPEECH_VERBS | DENIAL_VERBS | {"expressed", "expressing", "hoped", "hopes", "urged", "called",
+                                                  "pointed", "referred", "warned", "accused"}) - {
+    "according", "indicate", "indicated", "indicating", "show", "shows", "showed", "suggest", "suggested",
+    "reveal", "revealed", "think", "thinks", "thought", "believe", "believes"}
+_STATEMENT_NOUNS = frozenset({"statement", "spokesman", "spokeswoman", "spokesperson", "communique", "release",
+                              "ministry", "office", "report", "readout", "source", "sources", "agency", "press"})
+_MIN_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    verb: Token
+    speaker: Token | None
+
+
+def find_quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted passages (inside the marks), a quote left open at a paragraph's end included."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _OPEN and (ch != '"' or _opens(text, i)):
+            close = _find_close(text, i + 1, _OPEN[ch])
+            if close is None:
+                i += 1
+                continue
+            spans.append((i + 1, close))
+            i = close + 1
+        else:
+            i += 1
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    return before.isspace() or before in "([:—-" or i == 0
+
+
+def _find_close(text: str, start: int, closer: str) -> int | None:
+    """The index of the closing mark; a paragraph that ends open continues if the next one reopens."""
+    j = start
+    while True:
+        end = text.find(closer, j)
+        para = text.find("\n\n", j)
+        if end != -1 and (para == -1 or end < para):
+            return end
+        if para == -1:
+            return None
+        reopen = para + 2
+        if reopen < len(text) and text[reopen] in _OPEN:
+            j = reopen + 1
+            continue
+        return None
+
+
+def extract_quotes(doc: Doc, actors: DocActors) -> list[Quote]:
+    """Every quote in a parsed article, in text order."""
+    quotes: list[Quote] = []
+    direct = [s for s in find_quoted_spans(doc.text) if _is_quote(doc.text[s[0] : s[1]])]
+    for span in direct:
+        quote = _direct(doc, actors, span, len(quotes) + 1)
+        if quote.speaker is None and quote.cue is None and quotes and _same_paragraph(doc.text, quotes[-1], quote):
+            previous = quotes[-1]
+            quote = Quote(quote.id, previous.speaker, previous.speaker_text, quote.text, quote.kind, previous.cue,
+                          quote.span)
+        quotes.append(quote)
+    for quote in _indirect(doc, actors, direct):
+        quotes.append(Quote(f"q{len(quotes) + 1}", *quote))
+    quotes.sort(key=lambda q: q.span)
+    return [Quote(f"q{n}", q.speaker, q.speaker_text, q.text, q.kind, q.cue, q.span) for n, q in enumerate(quotes, 1)]
+
+
+def _same_paragraph(text: str, a: Quote, b: Quote) -> bool:
+    return "\n\n" not in text[a.span[1] : b.span[0]]
+
+
+def speaker_actor(token: Token, actors: DocActors):  # noqa: ANN201 - returns the resolver's slot
+    """The actor behind a speaker phrase: itself, or the institution of "a Kremlin statement"."""
+    slot = actors.actor_at(token)
+    if slot is not None:
+        return slot
+    if token.lower_ in _STATEMENT_NOUNS or token.dep_ in {"nsubj", "dobj", "pobj"}:
+        for child in token.children:
+            if child.dep_ in {"compound", "poss", "amod", "appos"}:
+                found = actors.actor_at(child)
+                if found is not None:
+                    return found
+    return None
+
+
+def _is_quote(text: str) -> bool:
+    return len(re.findall(r"\w+", text)) >= _MIN_WORDS
+
+
+def _direct(doc: Doc, actors: DocActors, span: tuple[int, int], number: int) -> Quote:
+    start, end = span
+    text = doc.text[start:end].strip()
+    inner = (start + doc.text[start:end].index(text[:1]) if text else start, start + len(doc.text[start:end].rstrip()))
+    cue = _cue_near(doc, start, end)
+    speaker_id = speaker_text = cue_text = None
+    if cue is not None:
+        cue_text = cue.verb.text
+        if cue.speaker is not None:
+            speaker_text = _phrase_text(cue.speaker)
+            slot = speaker_actor(cue.speaker, actors)
+            speaker_id = slot.id if slot is not None else None
+    if speaker_id is None:
+        fallback = _according_cue(_sentences_around(doc, start, end), start)
+        slot = speaker_actor(fallback.speaker, actors) if fallback and fallback.speaker is not None else None
+        if fallback is not None and slot is not None and fallback.speaker is not None:
+            speaker_id, speaker_text, cue_text = slot.id, _phrase_text(fallback.speaker), "according to"
+    kind = "mixed" if _is_partial(doc, start, end, cue) else "direct"
+    return Quote(f"q{number}", speaker_id, speaker_text, doc.text[inner[0] : inner[1]], kind, cue_text, inner)
+
+
+def _sentences_around(doc: Doc, start: int, end: int) -> list[Span]:
+    return [s for s in doc.sents if s.end_char > start and s.start_char < end]
+
+
+def _cue_near(doc: Doc, start: int, end: int) -> _Cue | None:
+    sents = _sentences_around(doc, start, end)
+    for sent in sents:
+        for token in sent:
+            if start - 1 <= token.idx < end + 1 or token.lower_ not in _CUES or not token.tag_.startswith("VB"):
+                continue
+            return _Cue(token, _speaker_of(token))
+    according = _according_cue(sents, start)
+    if according is not None:
+        return according
+    before = [s for s in doc.sents if s.end_char <= start]
+    if before and before[-1].text.rstrip().endswith(":"):
+        for token in before[-1]:
+            if token.lower_ in _CUES and token.tag_.startswith("VB"):
+                return _Cue(token, _speaker_of(token))
+    if sents and doc.text[sents[0].start_char : start].rstrip().endswith(":"):
+        for token in sents[0]:
+            if token.idx < start and token.lower_ in _CUES and token.tag_.startswith("VB"):
+                return _Cue(token, _speaker_of(token))
+    if sents:
+        root = sents[0].root
+        subject = _speaker_of(root)
+        if subject is not None and not (start <= subject.idx < end) and root.idx < start:
+            return _Cue(root, subject)
+    return None
+
+
+def _according_cue(sents: list[Span], start: int) -> _Cue | None:
+    """The "according to X" nearest before a quote in its sentence."""
+    best: _Cue | None = None
+    for sent in sents:
+        for token in sent:
+            if token.lower_ == "according" and token.dep_ == "prep" and token.idx < start:
+                objects = [c for c in token.children if c.dep_ == "pobj"] + [
+                    g for c in token.children for g in c.children if g.dep_ == "pobj"]
+                if objects:
+                    best = _Cue(token, objects[0])
+    return best
+
+
+def _speaker_of(verb: Token) -> Token | None:
+    if verb.lower_ in {"quoted", "quotes", "quote", "cited"}:
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                return child
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child
+    if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
+        return _speaker_of(verb.head)
+    return None
+
+
+def _phrase_text(token: Token) -> str:
+    left = token.left_edge.i
+    right = token.i
+    for child in token.children:
+        if child.dep_ in {"compound", "amod", "det", "poss", "flat"} and child.i > right:
+            right = child.i
+    doc = token.doc
+    return doc[left : right + 1].text
+
+
+def _is_partial(doc: Doc, start: int, end: int, cue: _Cue | None) -> bool:
+    """A quote is mixed when reported words outside the marks carry part of its content."""
+    sents = _sentences_around(doc, start, end)
+    if not sents:
+        return False
+    before = doc.text[sents[0].start_char : start - 1].strip()
+    if not before or before.endswith((":", ",")):
+        return False
+    cue_words: set[int] = set()
+    if cue is not None:
+        cue_words.add(cue.verb.i)
+        for child in cue.verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass", "dobj", "aux", "auxpass", "neg", "advmod", "prep", "npadvmod"}:
+                cue_words.update(t.i for t in child.subtree)
+    content = [t for t in sents[0] if t.idx < start - 1 and t.i not in cue_words and t.is_alpha]
+    return len(content) > 0
+
+
+def _indirect(doc: Doc, actors: DocActors, direct: list[tuple[int, int]]) -> list[tuple]:
+    out = []
+    for token in doc:
+        if token.lower_ == "according" and token.dep_ == "prep":
+            found = _according(token, actors, direct)
+        elif token.lower_ in _INDIRECT_CUES and token.tag_.startswith("VB"):
+            found = _reported_clause(token, actors, direct)
+        else:
+            found = None
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _reported_clause(verb: Token, actors: DocActors, direct: list[tuple[int, int]]) -> tuple | None:
+    clause = _complement(verb)
+    speaker = _speaker_of(verb)
+    if clause is None and speaker is not None and verb.dep_ in {"parataxis", "ccomp"} and verb.i != verb.head.i:
+        return _parenthetical(verb, speaker, actors, direct)
+    if clause is None or speaker is None:
+        return None
+    left, right = clause.left_edge, clause.right_edge
+    while left.dep_ == "mark" or left.is_punct:
+        left = left.doc[left.i + 1]
+    start, end = left.idx, right.idx + len(right.text)
+    if end <= start or any(s < end and start < e for s, e in direct):
+        return None
+    slot = speaker_actor(speaker, actors)
+    if slot is None:
+        return None
+    text = verb.doc.text[start:end]
+    stripped = text.strip("\u201c\u201d\"' ")
+    start += text.index(stripped) if stripped else 0
+    end = start + len(stripped)
+    text = stripped
+    cue = verb.text if verb.lower_ not in {"expressed", "expressing"} else f"{verb.text} hope"
+    return slot.id, _phrase_text(speaker), text, "indirect", cue, (start, end)
+
+
+def _parenthetical(verb: Token, speaker: Token, actors: DocActors, direct: list[tuple[int, int]]) -> tuple | None:
+    """ "In Russia, he said, the authorities need …": the sentence around the cue is the quote."""
+    sent = verb.sent
+    cue = sorted(verb.subtree, key=lambda t: t.i)
+    if any(t.lower_ in {"that", "whether"} for t in cue) or len(cue) > 4:
+        return None
+    first, last = cue[0].i, cue[-1].i
+    tokens = [t for t in sent if (t.i < first or t.i > last) and not t.is_space]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    slot = speaker_actor(speaker, actors)
+    if slot is None or not _is_quote(sent.doc.text[start:end]) or any(s < end and start < e for s, e in direct):
+        return None
+    return slot.id, _phrase_text(speaker), sent.doc.text[start:end], "indirect", verb.text, (start, end)
+
+
+def _complement(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return child
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lower_ in {"hope", "concern", "confidence", "belief"}:
+            for grandchild in child.children:
+                if grandchild.dep_ in {"acl", "ccomp", "relcl"}:
+                    return grandchild
+        if child.dep_ == "prep" and verb.lower_ in {"referred", "pointed"} and child.lower_ in {"to", "out"}:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _according(prep: Token, actors: DocActors, direct: list[tuple[int, int]]) -> tuple | None:
+    objects = [g for c in prep.children for g in ([c] if c.dep_ == "pobj" else c.children) if g.dep_ == "pobj"]
+    if not objects:
+        return None
+    speaker = objects[0]
+    slot = speaker_actor(speaker, actors)
+    if slot is None:
+        return None
+    sent = prep.sent
+    phrase_end = max(t.i for t in prep.subtree)
+    rest = [t for t in sent if t.i > phrase_end and not (t.is_punct and t.i == phrase_end + 1)]
+    if not rest or rest[0].i > sent.end - 1:
+        return None
+    start = rest[0].idx
+    end = sent.end_char if not sent[-1].is_punct else sent[-1].idx
+    if prep.i > sent.start + 1:
+        if max(t.i for t in prep.subtree) < sent.end - 2:
+            return None
+        start, end = sent.start_char, prep.idx
+    text = prep.doc.text[start:end].rstrip(" ,")
+    end = start + len(text)
+    if not _is_quote(text) or any(s < end and start < e for s, e in direct):
+        return None
+    return slot.id, _phrase_text(speaker), text, "indirect", "according to", (start, end)

@@ -1,0 +1,195 @@
+"""The pipeline: named stages over one shared working document, checked for order before anything runs.
+
+Each stage declares what it ``requires`` and what it ``assigns`` on :class:`Work`; :class:`Pipeline` refuses an
+order in which a stage needs something no earlier stage adds. Annotation runs in batches through spaCy's
+``nlp.pipe``; every other stage runs per document. Stages are plain picklable objects (no closures), so a
+distributed runner can ship them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+
+from .annotate import load_model
+from .clean import Cleaner
+from .config import Config
+from .errors import PipelineError
+from .extract.events import code_events
+from .extract.quotes import extract_quotes
+from .records import Article, Event, Extraction, Failure, Quote, RawDocument
+from .resolve import DocActors, load_kb, resolve_actors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["ActorResolver", "Annotator", "EventCoder", "Pipeline", "QuoteExtractor", "Stage", "Work"]
+
+
+@dataclass(slots=True)
+class Work:
+    """The working document that stages fill in, one field each."""
+
+    raw: RawDocument
+    article: Article | None = None
+    doc: Doc | None = None
+    actors: DocActors | None = None
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    def extraction(self) -> Extraction:
+        """The frozen result of a fully processed document."""
+        assert self.article is not None  # noqa: S101 - guaranteed by Pipeline's order check
+        actors = self.actors.actors() if self.actors is not None else ()
+        return Extraction(self.article, actors, tuple(self.events), tuple(self.quotes))
+
+
+class Stage(Protocol):
+    """A named step over :class:`Work`."""
+
+    name: str
+    requires: ClassVar[frozenset[str]]
+    assigns: ClassVar[frozenset[str]]
+
+    def __call__(self, work: Work) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class CleanStage:
+    """clean: raw document → article."""
+
+    config: Config
+    name: str = "clean"
+    requires: ClassVar[frozenset[str]] = frozenset({"raw"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"article"})
+
+    def __call__(self, work: Work) -> None:
+        work.article = Cleaner(self.config.clean)(work.raw)
+
+
+@dataclass(frozen=True, slots=True)
+class Annotator:
+    """annotate: article → spaCy doc (batched; see :meth:`Pipeline.run`)."""
+
+    config: Config
+    name: str = "annotate"
+    requires: ClassVar[frozenset[str]] = frozenset({"article"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"doc"})
+
+    def __call__(self, work: Work) -> None:
+        assert work.article is not None  # noqa: S101
+        work.doc = load_model(self.config.model.name)(work.article.text)
+
+    def pipe(self, works: Iterable[Work]) -> Iterator[Work]:
+        """Annotate a stream of works in batches, in order."""
+        nlp = load_model(self.config.model.name)
+        pairs = ((w.article.text if w.article else "", w) for w in works)
+        for doc, work in nlp.pipe(pairs, as_tuples=True, batch_size=self.config.model.batch_size,
+                                  n_process=self.config.model.n_process):
+            work.doc = doc
+            yield work
+
+
+@dataclass(frozen=True, slots=True)
+class ActorResolver:
+    """resolve: find actor mentions and resolve them to canonical actors."""
+
+    config: Config
+    name: str = "resolve"
+    requires: ClassVar[frozenset[str]] = frozenset({"doc", "article"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"actors"})
+
+    def __call__(self, work: Work) -> None:
+        assert work.doc is not None and work.article is not None  # noqa: S101
+        kb = load_kb(self.config.resolve.user_tables)
+        work.actors = resolve_actors(work.doc, kb, work.article.published)
+
+
+@dataclass(frozen=True, slots=True)
+class EventCoder:
+    """extract.events: code PLOVER events."""
+
+    config: Config
+    name: str = "events"
+    requires: ClassVar[frozenset[str]] = frozenset({"doc", "actors"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"events"})
+
+    def __call__(self, work: Work) -> None:
+        assert work.doc is not None and work.actors is not None and work.article is not None  # noqa: S101
+        work.events = code_events(work.doc, work.actors, published=work.article.published,
+                                  min_confidence=self.config.extract.min_confidence)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteExtractor:
+    """extract.quotes: quotes and reported statements with their speakers."""
+
+    config: Config
+    name: str = "quotes"
+    requires: ClassVar[frozenset[str]] = frozenset({"doc", "actors"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"quotes"})
+
+    def __call__(self, work: Work) -> None:
+        assert work.doc is not None and work.actors is not None  # noqa: S101
+        work.quotes = extract_quotes(work.doc, work.actors)
+
+
+class Pipeline:
+    """Stages in a checked order, run over a stream of raw documents."""
+
+    def __init__(self, stages: Sequence[Any], *, on_error: str = "skip") -> None:
+        available = {"raw"}
+        for stage in stages:
+            missing = stage.requires - available
+            if missing:
+                raise PipelineError(
+                    f"stage {stage.name!r} needs {sorted(missing)} but no earlier stage adds it; "
+                    f"order so far: {[s.name for s in stages]}"
+                )
+            available |= stage.assigns
+        self.stages = list(stages)
+        self.on_error = on_error
+
+    @classmethod
+    def default(cls, config: Config) -> Pipeline:
+        """The built-in stages in their usual order."""
+        from .registry import build_stages
+
+        return cls(build_stages(config), on_error=config.store.on_error)
+
+    def run(self, raws: Iterable[RawDocument | Failure]) -> Iterator[Extraction | Failure]:
+        """Process documents in input order; failures come out in their place."""
+        failures: dict[int, Failure] = {}
+        split = next((i for i, s in enumerate(self.stages) if isinstance(s, Annotator)), len(self.stages))
+        before, annotator, after = self.stages[:split], self.stages[split:split + 1], self.stages[split + 1:]
+
+        def prepared() -> Iterator[Work]:
+            for n, raw in enumerate(raws):
+                work = Work(raw if isinstance(raw, RawDocument) else RawDocument(id=str(n), source=""))
+                if isinstance(raw, Failure):
+                    failures[id(work)] = raw
+                else:
+                    self._apply(before, work, failures)
+                yield work
+
+        stream: Iterable[Work] = prepared()
+        if annotator:
+            stream = annotator[0].pipe(stream)
+        for work in stream:
+            if id(work) not in failures:
+                self._apply(after, work, failures)
+            failure = failures.pop(id(work), None)
+            yield failure if failure is not None else work.extraction()
+
+    def _apply(self, stages: Sequence[Any], work: Work, failures: dict[int, Failure]) -> None:
+        for stage in stages:
+            if id(work) in failures:
+                return
+            try:
+                stage(work)
+            except Exception as err:  # one bad document never stops a batch
+                if self.on_error == "raise":
+                    raise
+                where = work.raw.source or work.raw.id
+                failures[id(work)] = Failure(work.raw.id, where, f"{stage.name} failed: {type(err).__name__}: {err}")

@@ -1,0 +1,20 @@
+"""Resolve: actor mentions to canonical actors (countries, institutions, organisations, people)."""
+
+from __future__ import annotations
+
+from ._kb import Entry, KnowledgeBase, Office, Person, build_kb, load_kb
+from ._names import normalise, skeleton
+from ._resolver import DocActors, resolve_actors
+
+__all__ = [
+    "DocActors",
+    "Entry",
+    "KnowledgeBase",
+    "Office",
+    "Person",
+    "build_kb",
+    "load_kb",
+    "normalise",
+    "resolve_actors",
+    "skeleton",
+]

@@ -1,0 +1,246 @@
+"""The actor knowledge base: countries, metonyms, organisations and people with dated offices.
+
+Tables are TSV files in ``wirewatch/resolve/data`` (format in its README); users add folders of their own in the
+same format (``resolve.user_tables``). Loaded once per process and shared.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+from ..errors import KnowledgeBaseError
+from ._names import normalise, skeleton
+
+__all__ = ["Entry", "KnowledgeBase", "Office", "Person", "load_kb"]
+
+SECTOR_KIND = {
+    "GOV": "government", "MIL": "military", "COP": "police", "SPY": "intelligence", "LEG": "legislature",
+    "JUD": "judiciary", "OPP": "party", "REB": "armed_group", "IGO": "igo", "NGO": "ngo", "MED": "media",
+    "BUS": "business",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a phrase in the gazetteer stands for."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    wikidata: str | None = None
+    how: str = "name"
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """An office a person held, with its dates (None where not known)."""
+
+    role: str
+    title: str
+    country: str | None
+    sector: str | None
+    start: date | None
+    end: date | None
+
+    def held_on(self, day: date) -> bool:
+        """True when the office was held on ``day`` (open ends count as held)."""
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person in the knowledge base."""
+
+    id: str
+    name: str
+    country: str | None
+    wikidata: str | None
+    aliases: tuple[str, ...] = ()
+    offices: tuple[Office, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """The actor key of this person."""
+        return f"person:{self.id}"
+
+    def office_on(self, day: date | None) -> Office | None:
+        """The office held on ``day`` (the latest one when ``day`` is None or none matches)."""
+        if not self.offices:
+            return None
+        if day is not None:
+            held = [o for o in self.offices if o.held_on(day)]
+            if held:
+                return max(held, key=lambda o: o.start or date.min)
+            before = [o for o in self.offices if o.start is None or o.start <= day]
+            if before:
+                return max(before, key=lambda o: o.start or date.min)
+        return max(self.offices, key=lambda o: o.start or date.min)
+
+
+@dataclass(slots=True)
+class KnowledgeBase:
+    """Lookup tables built from the TSV files."""
+
+    phrases: dict[str, Entry] = field(default_factory=dict)
+    countries: dict[str, Entry] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    by_name: dict[str, str] = field(default_factory=dict)
+    by_skeleton: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    by_surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    max_phrase_tokens: int = 1
+
+    def phrase(self, text: str) -> Entry | None:
+        """The entry a surface phrase stands for: exact case for acronyms, else case-insensitive."""
+        return self.phrases.get(text) or self.phrases.get(_phrase_key(text))
+
+    def country(self, alpha3: str | None) -> Entry | None:
+        """The state entry of a country code."""
+        return self.countries.get(alpha3) if alpha3 else None
+
+    def find_people(self, name: str) -> list[Person]:
+        """People whose name or alias matches ``name`` exactly, else by transliteration skeleton."""
+        norm = normalise(name)
+        if norm in self.by_name:
+            return [self.people[self.by_name[norm]]]
+        ids = self.by_skeleton.get(skeleton(name), set())
+        return [self.people[i] for i in sorted(ids)]
+
+    def find_surname(self, surname: str) -> list[Person]:
+        """People whose surname matches, by skeleton."""
+        return [self.people[i] for i in sorted(self.by_surname.get(skeleton(surname), set()))]
+
+
+def _phrase_key(text: str) -> str:
+    text = text.strip()
+    if text.isupper() or (len(text) <= 4 and any(c.isupper() for c in text[1:])):
+        return text
+    return normalise(text)
+
+
+def _split(cell: str | None) -> list[str]:
+    return [x.strip() for x in (cell or "").split("|") if x.strip()]
+
+
+def _date(cell: str | None, where: str) -> date | None:
+    cell = (cell or "").strip()
+    if not cell:
+        return None
+    parts = cell.split("-")
+    try:
+        numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
+        return date(numbers[0], numbers[1], numbers[2])
+    except (ValueError, IndexError) as err:
+        raise KnowledgeBaseError(f"{where}: date {cell!r} is not YYYY, YYYY-MM or YYYY-MM-DD") from err
+
+
+def _rows(path: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        for n, row in enumerate(reader, start=2):
+            if None in row:
+                raise KnowledgeBaseError(f"{path}:{n}: more cells than the header has columns; check the tabs")
+            yield f"{path.name}:{n}", {k: (v or "").strip() for k, v in row.items()}
+
+
+def _add_phrase(kb: KnowledgeBase, phrase: str, entry: Entry) -> None:
+    key = _phrase_key(phrase)
+    if not key:
+        return
+    kb.phrases.setdefault(key, entry)
+    kb.max_phrase_tokens = max(kb.max_phrase_tokens, len(phrase.split()))
+
+
+def _load_countries(kb: KnowledgeBase, path: Path) -> None:
+    for _, row in _rows(path):
+        a3 = row["alpha3"]
+        state = Entry(f"country:{a3}", row["name"], "state", a3, None, row.get("wikidata") or None)
+        kb.countries[a3] = state
+        for name in [row["name"], *_split(row.get("aliases"))]:
+            _add_phrase(kb, name, state)
+        for demonym in _split(row.get("demonyms")):
+            _add_phrase(kb, demonym, Entry(state.key, state.name, "state", a3, None, state.wikidata, "demonym"))
+        gov = Entry(f"country:{a3}:GOV", f"Government of {row['name']}", "government", a3, "GOV", None, "capital")
+        for capital in _split(row.get("capitals")):
+            _add_phrase(kb, capital, gov)
+
+
+def _load_metonyms(kb: KnowledgeBase, path: Path) -> None:
+    for _, row in _rows(path):
+        a3, sector = row["country"], row["sector"] or None
+        generic = row["name"].startswith("Government of") or not sector
+        key = (f"country:{a3}:{sector}" if sector else f"country:{a3}") if generic else (
+            f"inst:{a3}:{normalise(row['name']).replace(' ', '-')}")
+        kind = row.get("kind") or SECTOR_KIND.get(sector or "", "state")
+        _add_phrase(kb, row["phrase"], Entry(key, row["name"], kind, a3, sector, None, "metonym"))
+
+
+def _load_organisations(kb: KnowledgeBase, path: Path) -> None:
+    for _, row in _rows(path):
+        entry = Entry(
+            f"org:{row['id']}", row["name"], row.get("kind") or "igo", row.get("country") or None,
+            row.get("sector") or None, row.get("wikidata") or None, "org",
+        )
+        for name in [row["name"], *_split(row.get("aliases"))]:
+            _add_phrase(kb, name, entry)
+
+
+def _load_people(kb: KnowledgeBase, people: Path, offices: Path | None) -> None:
+    by_person: dict[str, list[Office]] = defaultdict(list)
+    if offices is not None and offices.is_file():
+        for where, row in _rows(offices):
+            by_person[row["person_id"]].append(
+                Office(row.get("role") or "other", row.get("office") or "", row.get("country") or None,
+                       row.get("sector") or None, _date(row.get("start"), where), _date(row.get("end"), where))
+            )
+    for _, row in _rows(people):
+        pid = row["id"]
+        person = Person(pid, row["name"], row.get("country") or None, row.get("wikidata") or None,
+                        tuple(_split(row.get("aliases"))), tuple(by_person.get(pid, ())))
+        kb.people[pid] = person
+        for name in (person.name, *person.aliases):
+            kb.by_name.setdefault(normalise(name), pid)
+            kb.by_skeleton[skeleton(name)].add(pid)
+            words = normalise(name).split()
+            if len(words) >= 2:
+                kb.by_surname[skeleton(words[-1])].add(pid)
+                if len(words) >= 3:
+                    kb.by_surname[skeleton(" ".join(words[-2:]))].add(pid)
+                    kb.by_skeleton[skeleton(" ".join(words[-2:]))].add(pid)
+
+
+def _load_folder(kb: KnowledgeBase, folder: Path) -> None:
+    loaders = (("countries.tsv", _load_countries), ("metonyms.tsv", _load_metonyms),
+               ("organisations.tsv", _load_organisations))
+    for name, loader in loaders:
+        if (folder / name).is_file():
+            loader(kb, folder / name)
+    if (folder / "people.tsv").is_file():
+        _load_people(kb, folder / "people.tsv", folder / "offices.tsv")
+
+
+def build_kb(folders: Iterable[Path]) -> KnowledgeBase:
+    """Build a knowledge base from folders of tables, earlier folders winning on conflicts."""
+    kb = KnowledgeBase()
+    for folder in folders:
+        try:
+            _load_folder(kb, folder)
+        except (KeyError, OSError, csv.Error) as err:
+            raise KnowledgeBaseError(f"{folder}: cannot read actor tables ({err!r}); see the data README") from err
+    return kb
+
+
+@functools.lru_cache(maxsize=4)
+def load_kb(user_tables: tuple[str, ...] = ()) -> KnowledgeBase:
+    """The shipped knowledge base plus the user's tables (theirs first), loaded once per process."""
+    shipped = Path(str(resources.files("wirewatch.resolve").joinpath("data")))
+    return build_kb([*(Path(p) for p in user_tables), shipped])

@@ -1,0 +1,69 @@
+"""Word lists the resolver reads: institution nouns, person titles, role nouns and pronouns."""
+
+from __future__ import annotations
+
+__all__ = ["INSTITUTION_SECTOR", "PRONOUNS", "ROLE_NOUNS", "TITLE_SECTOR"]
+
+#: A demonym or country followed by one of these heads names an institution of that country.
+INSTITUTION_SECTOR: dict[str, str] = {
+    "government": "GOV", "ministry": "GOV", "cabinet": "GOV", "administration": "GOV", "regime": "GOV",
+    "authorities": "GOV", "officials": "GOV", "leadership": "GOV", "presidency": "GOV", "embassy": "GOV",
+    "diplomats": "GOV", "delegation": "GOV", "side": "GOV", "council": "GOV", "state": "GOV",
+    "military": "MIL", "army": "MIL", "forces": "MIL", "troops": "MIL", "navy": "MIL", "soldiers": "MIL",
+    "warplanes": "MIL", "jets": "MIL", "artillery": "MIL", "aircraft": "MIL", "air force": "MIL",
+    "defence ministry": "MIL", "defense ministry": "MIL", "armed forces": "MIL", "military forces": "MIL",
+    "intelligence": "SPY", "military intelligence": "SPY", "defense intelligence": "SPY",
+    "defence intelligence": "SPY", "intelligence services": "SPY", "security services": "SPY", "spies": "SPY",
+    "police": "COP", "border guards": "COP",
+    "parliament": "LEG", "lawmakers": "LEG", "legislators": "LEG", "legislature": "LEG", "senate": "LEG",
+    "courts": "JUD", "court": "JUD", "judiciary": "JUD", "prosecutors": "JUD",
+    "opposition": "OPP", "rebels": "REB", "militants": "REB", "insurgents": "REB", "separatists": "REB",
+    "media": "MED", "state media": "MED", "press": "MED", "companies": "BUS", "firms": "BUS",
+}
+
+#: Words in a person's title or apposition, and the sector they give.
+TITLE_SECTOR: dict[str, str] = {
+    "president": "GOV", "premier": "GOV", "prime": "GOV", "minister": "GOV", "chancellor": "GOV",
+    "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV", "ambassador": "GOV", "envoy": "GOV",
+    "diplomat": "GOV", "secretary": "GOV", "undersecretary": "GOV", "official": "GOV", "king": "GOV",
+    "emir": "GOV", "leader": "GOV", "governor": "GOV", "mayor": "GOV", "aide": "GOV", "adviser": "GOV",
+    "advisor": "GOV", "representative": "GOV", "consul": "GOV", "foreign": "GOV",
+    "defence": "MIL", "defense": "MIL", "general": "MIL", "brigadier": "MIL", "commander": "MIL",
+    "admiral": "MIL", "colonel": "MIL", "major": "MIL", "lieutenant": "MIL", "marshal": "MIL",
+    "military": "MIL", "army": "MIL", "intelligence": "SPY", "spy": "SPY", "police": "COP",
+    "lawmaker": "LEG", "legislator": "LEG", "senator": "LEG", "congressman": "LEG", "congresswoman": "LEG",
+    "mp": "LEG", "deputy": "GOV", "speaker": "LEG", "duma": "LEG", "parliament": "LEG", "judge": "JUD",
+    "prosecutor": "JUD", "justice": "JUD", "rebel": "REB", "militant": "REB", "journalist": "MED",
+    "editor": "MED", "correspondent": "MED", "executive": "BUS", "ceo": "BUS", "chairman": "BUS",
+}
+
+#: Role nouns that refer back to a person mentioned earlier ("the US official", "the consultant").
+ROLE_NOUNS: dict[str, frozenset[str]] = {
+    "official": frozenset({"official", "minister", "secretary", "adviser", "advisor", "spokesman", "president",
+                           "ambassador", "envoy", "diplomat", "aide", "representative", "undersecretary"}),
+    "minister": frozenset({"minister"}),
+    "president": frozenset({"president"}),
+    "spokesman": frozenset({"spokesman", "spokesperson", "spokeswoman"}),
+    "spokeswoman": frozenset({"spokesman", "spokesperson", "spokeswoman"}),
+    "spokesperson": frozenset({"spokesman", "spokesperson", "spokeswoman"}),
+    "diplomat": frozenset({"diplomat", "ambassador", "envoy", "minister", "undersecretary"}),
+    "ambassador": frozenset({"ambassador", "envoy"}),
+    "envoy": frozenset({"envoy", "ambassador", "representative"}),
+    "consultant": frozenset({"consultant", "adviser", "advisor", "analyst", "expert"}),
+    "adviser": frozenset({"adviser", "advisor", "consultant"}),
+    "advisor": frozenset({"adviser", "advisor", "consultant"}),
+    "analyst": frozenset({"analyst", "expert", "consultant", "adviser", "advisor", "economist"}),
+    "expert": frozenset({"expert", "analyst", "consultant", "adviser", "advisor"}),
+    "general": frozenset({"general", "commander", "brigadier"}),
+    "commander": frozenset({"commander", "general", "brigadier"}),
+    "leader": frozenset({"leader", "president", "minister", "chancellor", "king"}),
+    "chancellor": frozenset({"chancellor"}),
+    "premier": frozenset({"premier", "minister"}),
+    "counterpart": frozenset(),
+}
+
+#: Pronouns and what they can refer to: "person", "group" (a state, organisation, institution) or "any".
+PRONOUNS: dict[str, str] = {
+    "he": "person", "she": "person", "him": "person", "her": "person", "his": "person",
+    "it": "group", "its": "group", "they": "any", "them": "any", "their": "any",
+}

@@ -1,0 +1,45 @@
+"""Name normalisation and a transliteration-tolerant key for matching garbled names.
+
+``skeleton("Bagheri Ghani") == skeleton("Baqeri Kani")``: letters are folded to ASCII, q/gh/g/k/c/kh fold to k,
+z to s, ph to f, w to v, vowels (and y) are dropped after the first letter, and doubled letters collapse.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold", "normalise", "skeleton"]
+
+_FOLD_RULES = (
+    ("kh", "k"), ("gh", "k"), ("ck", "k"), ("q", "k"), ("g", "k"), ("c", "k"),
+    ("ph", "f"), ("w", "v"), ("z", "s"), ("x", "ks"), ("dh", "d"), ("th", "t"),
+)
+_VOWELS = re.compile(r"[aeiouy]")
+_DOUBLES = re.compile(r"(.)\1+")
+_NON_LETTERS = re.compile(r"[^a-z ]+")
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Strip diacritics and fold to lower-case ASCII where possible."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def normalise(name: str) -> str:
+    """Lower-case, accent-free, hyphen- and punctuation-free form of a name, single-spaced."""
+    text = fold(name).replace("-", " ").replace("'", "").replace("\u2019", "")
+    return _SPACES.sub(" ", _NON_LETTERS.sub(" ", text)).strip()
+
+
+def skeleton(name: str) -> str:
+    """A phonetic consonant key per word, tolerant of transliteration variants."""
+    words = []
+    for word in normalise(name).split():
+        for a, b in _FOLD_RULES:
+            word = word.replace(a, b)
+        first = "a" if word[0] in "aeiouy" else word[0]
+        key = first + _VOWELS.sub("", word[1:]).replace("h", "")
+        words.append(_DOUBLES.sub(r"\1", key))
+    return " ".join(words)

@@ -1,0 +1,388 @@
+"""Find actor mentions in a parsed article and resolve them to canonical actors.
+
+Mentions come from the knowledge-base gazetteer (countries, demonyms, capitals, metonyms, organisations), from
+spaCy's entities (people, organisations, places), from a demonym or country heading an institution noun ("the
+Israeli military", "Russian military intelligence"), and lazily, when an extractor asks, from pronouns and role
+phrases ("he", "the US official", "his Iranian counterpart") that point back to an earlier actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..records import Actor, Mention
+from ._kb import SECTOR_KIND, Entry, KnowledgeBase, Person
+from ._lexicon import INSTITUTION_SECTOR, PRONOUNS, ROLE_NOUNS, TITLE_SECTOR
+from ._names import normalise, skeleton
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["DocActors", "resolve_actors"]
+
+_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_PERSON_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "acl"})
+
+
+@dataclass(slots=True)
+class _Slot:
+    id: str
+    entry: Entry
+    office: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    surname_key: str | None = None
+    titles: set[str] = field(default_factory=set)
+    first: int = 0
+
+    def add(self, text: str, span: tuple[int, int], how: str) -> None:
+        if all(m.span != span for m in self.mentions):
+            self.mentions.append(Mention(text, span, how))
+
+
+class DocActors:
+    """The actors of one parsed article, with a token → actor index the extractors query."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase, published: date | None) -> None:
+        self.doc, self.kb, self.published = doc, kb, published
+        self.slots: list[_Slot] = []
+        self._by_key: dict[str, _Slot] = {}
+        self.token_slot: dict[int, _Slot] = {}
+        self._find_mentions()
+
+    # -- public queries ------------------------------------------------------------------------------
+    def actor_at(self, token: Token) -> _Slot | None:
+        """The actor a token belongs to or refers to (pronouns and role phrases resolved on demand)."""
+        slot = self.token_slot.get(token.i)
+        if slot is not None:
+            return slot
+        lower = token.lower_
+        if lower in PRONOUNS and token.tag_ in {"PRP", "PRP$"} and not _expletive(token):
+            return self._pronoun(token, PRONOUNS[lower])
+        if token.tag_ in {"NN", "NNS"} and token.lower_ in ROLE_NOUNS:
+            return self._role_phrase(token)
+        return None
+
+    def actors(self) -> tuple[Actor, ...]:
+        """The frozen actor records, each with its mentions in text order."""
+        return tuple(
+            Actor(
+                id=s.id, key=s.entry.key, name=s.entry.name, kind=s.entry.kind, country=s.entry.country,
+                sector=s.entry.sector, wikidata=s.entry.wikidata, office=s.office,
+                mentions=tuple(sorted(s.mentions, key=lambda m: m.span)),
+            )
+            for s in self.slots
+            if s.mentions
+        )
+
+    # -- mention finding -----------------------------------------------------------------------------
+    def _find_mentions(self) -> None:
+        taken: set[int] = set()
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON":
+                self._person(ent, taken)
+        i, n = 0, len(self.doc)
+        while i < n:
+            matched = self._gazetteer_at(i, taken)
+            i = matched if matched > i else i + 1
+        for ent in self.doc.ents:
+            if ent.label_ == "ORG" and not any(t.i in taken for t in ent):
+                self._unknown_org(ent, taken)
+        self._institutions()
+
+    def _gazetteer_at(self, i: int, taken: set[int]) -> int:
+        doc = self.doc
+        first = doc[i]
+        if i in taken or not (first.is_title or first.is_upper or first.lower_ == "the"):
+            return i
+        for length in range(min(self.kb.max_phrase_tokens + 1, len(doc) - i), 0, -1):
+            span = doc[i : i + length]
+            if any(t.i in taken or t.is_space for t in span) or span[-1].is_punct or span[0].is_punct:
+                continue
+            entry = self.kb.phrase(span.text)
+            if entry is None or (span[0].lower_ == "the" and length == 1):
+                continue
+            if span[0].lower_ == "the":
+                span = span[1:]
+            if self._is_person_title(span):
+                taken.update(t.i for t in span)
+                return i + length
+            self._attach(entry, span, entry.how, taken)
+            return i + length
+        return i
+
+    def _is_person_title(self, span: Span) -> bool:
+        """A demonym or country inside a person's title ("Russian President Vladimir Putin") is not an actor."""
+        head = span.root.head
+        if span.root.dep_ not in {"amod", "compound", "poss", "nmod"}:
+            return False
+        for _ in range(4):
+            slot = self.token_slot.get(head.i)
+            if slot is not None and slot.entry.kind == "person":
+                return True
+            if head.head.i == head.i:
+                return False
+            head = head.head
+        return False
+
+    def _attach(self, entry: Entry, span: Span, how: str, taken: set[int]) -> _Slot:
+        slot = self._by_key.get(entry.key)
+        if slot is None:
+            slot = _Slot(f"a{len(self.slots) + 1}", entry, first=span.start)
+            self.slots.append(slot)
+            self._by_key[entry.key] = slot
+        slot.add(span.text, (span.start_char, span.end_char), how)
+        for t in span:
+            self.token_slot[t.i] = slot
+            taken.add(t.i)
+        return slot
+
+    def _institutions(self) -> None:
+        """Widen "Israeli" + "military" into one institution actor (country plus sector)."""
+        for token in self.doc:
+            slot = self.token_slot.get(token.i)
+            if slot is None or slot.entry.kind != "state" or token.dep_ not in {"amod", "compound", "poss"}:
+                continue
+            head = token.head
+            sector = _institution_sector(head)
+            if sector is None or head.i in self.token_slot or head.i < token.i:
+                continue
+            a3 = slot.entry.country
+            name = f"{slot.entry.name} ({SECTOR_KIND.get(sector, sector).replace('_', ' ')})"
+            entry = Entry(f"country:{a3}:{sector}", name, SECTOR_KIND.get(sector, "government"), a3, sector)
+            span = self.doc[token.i : head.i + 1]
+            _drop_mention(slot, (token.idx, token.idx + len(token.text)))
+            for t in span:
+                self.token_slot.pop(t.i, None)
+            self._attach(entry, span, "institution", set())
+
+    def _unknown_org(self, ent: Span, taken: set[int]) -> None:
+        text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        if not text or len(text) < 2 or not text[0].isupper():
+            return
+        entry = Entry(f"org~{normalise(text).replace(' ', '-')}", text, "organisation", None, None, None, "org")
+        span = ent[1:] if ent[0].lower_ == "the" else ent
+        self._attach(entry, span, "org", taken)
+
+    # -- people --------------------------------------------------------------------------------------
+    def _person(self, ent: Span, taken: set[int]) -> None:
+        span = _trim_person(ent)
+        if span is None:
+            return
+        person = self._match_person(span.text)
+        titles = _title_words(span)
+        if person is not None:
+            office = person.office_on(self.published)
+            sector = office.sector if office else _sector_of(titles)
+            entry = Entry(person.key, person.name, "person", person.country, sector, person.wikidata)
+            slot = self._attach(entry, span, "name", taken)
+            slot.office = office.title if office else slot.office
+        else:
+            slot = self._earlier_by_surname(span) or self._new_unknown(span, titles, taken)
+            slot.add(span.text, (span.start_char, span.end_char), "surname" if len(span) == 1 else "name")
+            for t in span:
+                self.token_slot[t.i] = slot
+                taken.add(t.i)
+        slot.titles.update(titles)
+        slot.surname_key = slot.surname_key or skeleton(normalise(slot.entry.name).split()[-1])
+
+    def _match_person(self, name: str) -> Person | None:
+        words = normalise(name).split()
+        if not words:
+            return None
+        for slot in self.slots:
+            if slot.entry.kind == "person" and slot.entry.key.startswith("person:") and len(words) == 1:
+                if slot.surname_key == skeleton(words[0]):
+                    return self.kb.people.get(slot.entry.key[len("person:"):])
+        candidates = self.kb.find_people(name) if len(words) > 1 else self.kb.find_surname(words[0])
+        if len(words) > 1 and not candidates:
+            candidates = [p for p in self.kb.find_surname(" ".join(words[-2:])) if len(words) > 2]
+            candidates = candidates or [p for p in self.kb.find_surname(words[-1]) if _first_compatible(p, words)]
+        return _pick(candidates, self.published)
+
+    def _earlier_by_surname(self, span: Span) -> _Slot | None:
+        key = skeleton(normalise(span.text).split()[-1])
+        for slot in reversed(self.slots):
+            if slot.entry.kind == "person" and slot.surname_key == key:
+                return slot
+        return None
+
+    def _new_unknown(self, span: Span, titles: list[str], taken: set[int]) -> _Slot:
+        country = self._country_from_context(span)
+        sector = _sector_of(titles)
+        entry = Entry(f"person~{normalise(span.text).replace(' ', '-')}", span.text, "person", country, sector)
+        slot = _Slot(f"a{len(self.slots) + 1}", entry, first=span.start)
+        slot.office = " ".join(titles) or None
+        self.slots.append(slot)
+        self._by_key[entry.key] = slot
+        return slot
+
+    def _country_from_context(self, span: Span) -> str | None:
+        for token in _context_tokens(span):
+            entry = self.kb.phrase(token.text)
+            if entry is not None and entry.country:
+                return entry.country
+        for token in _context_tokens(span):
+            for size in (3, 2):
+                window = self.doc[token.i : token.i + size]
+                entry = self.kb.phrase(window.text)
+                if entry is not None and entry.country:
+                    return entry.country
+        return None
+
+    # -- pronouns and role phrases -------------------------------------------------------------------
+    def _pronoun(self, token: Token, wants: str) -> _Slot | None:
+        best: _Slot | None = None
+        best_pos = -1
+        for slot in self.slots:
+            is_person = slot.entry.kind == "person"
+            if (wants == "person" and not is_person) or (wants != "person" and is_person):
+                continue
+            pos = _last_mention_before(slot, token.idx)
+            if pos > best_pos:
+                best, best_pos = slot, pos
+        if wants == "any" and token.lower_ in {"they", "them", "their"}:
+            return None
+        if best is not None and token.sent.start_char - best_pos < 1500:
+            best.add(token.text, (token.idx, token.idx + len(token.text)), "pronoun")
+            return best
+        return None
+
+    def _role_phrase(self, token: Token) -> _Slot | None:
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.token_slot:
+                return self.token_slot[child.i]
+        words = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an", "another", "some"} for c in token.children):
+            return self._anonymous(token)
+        country = None
+        for child in token.children:
+            entry = self.kb.phrase(child.text)
+            if entry is not None and entry.country and child.dep_ in {"amod", "compound", "nmod"}:
+                country = entry.country
+        fits = ROLE_NOUNS[token.lower_]
+        best: _Slot | None = None
+        best_pos = -1
+        for slot in self.slots:
+            if slot.entry.kind != "person" or (country and slot.entry.country not in {country, None}):
+                continue
+            if fits and not (slot.titles & fits) and token.lower_ != "official":
+                continue
+            pos = _last_mention_before(slot, token.idx)
+            if pos > best_pos:
+                best, best_pos = slot, pos
+        if best is None:
+            return None
+        if not words & {"other", "another", "some"}:
+            start = min([c.idx for c in token.children if c.dep_ in {"det", "amod", "compound", "poss"}]
+                        + [token.idx])
+            best.add(self.doc.text[start : token.idx + len(token.text)], (start, token.idx + len(token.text)), "role")
+            return best
+        return None
+
+    def _anonymous(self, token: Token) -> _Slot | None:
+        """An unnamed source ("an Iranian diplomat"): a person actor of that country and role, unnamed."""
+        country = None
+        for child in token.children:
+            entry = self.kb.phrase(child.text)
+            if entry is not None and entry.country and child.dep_ in {"amod", "compound"}:
+                country = entry.country
+        if country is None:
+            return None
+        mods = [c for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
+        start = min([c.idx for c in mods] + [token.idx])
+        end = token.idx + len(token.text)
+        label = self.doc.text[start:end]
+        entry = Entry(f"anon~{country}~{token.lower_}", label[0].upper() + label[1:], "person", country,
+                      TITLE_SECTOR.get(token.lower_))
+        slot = self._by_key.get(entry.key) or self._attach(entry, self.doc[token.i : token.i + 1], "role", set())
+        slot.add(label, (start, end), "role")
+        self.token_slot[token.i] = slot
+        return slot
+
+
+def _expletive(token: Token) -> bool:
+    """ "It is noteworthy that …", "it seems …": an "it" that refers to nothing."""
+    if token.lower_ != "it":
+        return False
+    head = token.head
+    return any(c.dep_ in {"ccomp", "xcomp", "acomp", "attr", "csubj"} for c in head.children) and head.lower_ in {
+        "is", "was", "be", "been", "seems", "seemed", "appears", "appeared", "emphasized", "noted", "reported",
+        "said", "believed", "expected", "known", "understood", "clear", "true", "important", "noteworthy"}
+
+
+def _drop_mention(slot: _Slot, span: tuple[int, int]) -> None:
+    slot.mentions = [m for m in slot.mentions if m.span != span]
+
+
+def _last_mention_before(slot: _Slot, offset: int) -> int:
+    return max((m.span[0] for m in slot.mentions if m.span[1] <= offset), default=-1)
+
+
+def _institution_sector(head: Token) -> str | None:
+    words = [c.lower_ for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i]
+    for n in (2, 1):
+        phrase = " ".join([*words[-(n - 1):], head.lower_]) if n == 2 and words else head.lower_
+        if phrase in INSTITUTION_SECTOR:
+            return INSTITUTION_SECTOR[phrase]
+    return None
+
+
+def _trim_person(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    while start < end and (ent.doc[start].lower_ in TITLE_SECTOR or not ent.doc[start].is_alpha):
+        start += 1
+    while end > start and not ent.doc[end - 1].is_alpha:
+        end -= 1
+    if end <= start or not ent.doc[start].is_title:
+        return None
+    return ent.doc[start:end]
+
+
+def _context_tokens(span: Span) -> list[Token]:
+    """Tokens of a person's title, apposition and the phrase they head ("a member of the State Duma")."""
+    root = span.root
+    out: list[Token] = [t for t in root.doc[max(0, span.start - 6) : span.start] if t.head.i in range(span.start, span.end)
+                        or t.head.head.i in range(span.start, span.end)]
+    for child in root.children:
+        if child.dep_ == "appos":
+            out.extend(child.subtree)
+    if root.dep_ == "appos":
+        out.extend(t for t in root.head.subtree if t.i < span.start)
+    return out
+
+
+def _title_words(span: Span) -> list[str]:
+    return [t.lower_ for t in _context_tokens(span) if t.lower_ in TITLE_SECTOR or t.lower_ in ROLE_NOUNS]
+
+
+def _sector_of(titles: list[str]) -> str | None:
+    for word in ("intelligence", "defence", "defense", "general", "brigadier", "commander", "duma", "parliament",
+                 "lawmaker", "senator", "judge"):
+        if word in titles:
+            return TITLE_SECTOR[word]
+    for word in titles:
+        if word in TITLE_SECTOR:
+            return TITLE_SECTOR[word]
+    return None
+
+
+def _first_compatible(person: Person, words: list[str]) -> bool:
+    first = skeleton(normalise(person.name).split()[0])
+    return skeleton(words[0]) == first or len(words) == 1
+
+
+def _pick(candidates: list[Person], published: date | None) -> Person | None:
+    if len(candidates) == 1:
+        return candidates[0]
+    if published is not None and candidates:
+        in_office = [p for p in candidates if any(o.held_on(published) for o in p.offices)]
+        if len(in_office) == 1:
+            return in_office[0]
+    return None
+
+
+def resolve_actors(doc: Doc, kb: KnowledgeBase, published: date | None) -> DocActors:
+    """Find and resolve every actor mention in ``doc``."""
+    return DocActors(doc, kb, published)

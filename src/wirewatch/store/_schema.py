@@ -1,0 +1,213 @@
+"""The store's schema as an ordered list of migrations, and the code that applies them.
+
+The ``schema_version`` table holds one row per migration applied. Opening a store applies the missing ones,
+in order, in one transaction; a database whose version is newer than :data:`SCHEMA_VERSION` is refused.
+Never edit a migration that has shipped: append a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import duckdb
+
+from ..errors import SchemaError, StoreError
+
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "Migration",
+    "check_version",
+    "current_version",
+    "migrate",
+    "transaction",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One step of the schema: the version it brings the database to, what it does, and its SQL."""
+
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+_TABLES = (
+    """CREATE TABLE articles (
+        article_id VARCHAR PRIMARY KEY,   -- Article.content_hash
+        doc_id VARCHAR NOT NULL,          -- Article.id
+        source VARCHAR NOT NULL,
+        url VARCHAR,
+        title VARCHAR,
+        published DATE,
+        outlet VARCHAR,
+        language VARCHAR,
+        text VARCHAR NOT NULL,
+        removed JSON NOT NULL,            -- [{"text": ..., "reason": ...}, ...]
+        ingested_at TIMESTAMP NOT NULL    -- UTC
+    )""",
+    """CREATE TABLE actors (
+        actor_key VARCHAR PRIMARY KEY,    -- Actor.key, the identity across articles; first write wins
+        name VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        country VARCHAR,
+        sector VARCHAR,
+        code VARCHAR,
+        wikidata VARCHAR,
+        office VARCHAR
+    )""",
+    """CREATE TABLE article_actors (
+        article_id VARCHAR NOT NULL,
+        local_id VARCHAR NOT NULL,        -- Actor.id within the article, e.g. "a3"
+        actor_key VARCHAR NOT NULL,
+        ordinal INTEGER NOT NULL,         -- position in Extraction.actors
+        PRIMARY KEY (article_id, local_id)
+    )""",
+    """CREATE TABLE mentions (
+        article_id VARCHAR NOT NULL,
+        actor_key VARCHAR NOT NULL,
+        local_id VARCHAR NOT NULL,
+        ordinal INTEGER NOT NULL,         -- position in Actor.mentions
+        text VARCHAR NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        how VARCHAR NOT NULL
+    )""",
+    """CREATE TABLE events (
+        article_id VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL,
+        ordinal INTEGER NOT NULL,         -- position in Extraction.events
+        type VARCHAR NOT NULL,
+        mode VARCHAR,
+        cameo VARCHAR NOT NULL,
+        cameo_code VARCHAR NOT NULL,
+        goldstein DOUBLE NOT NULL,
+        quad_class INTEGER NOT NULL,
+        source_keys VARCHAR[] NOT NULL,
+        target_keys VARCHAR[] NOT NULL,
+        source_countries VARCHAR[] NOT NULL,
+        target_countries VARCHAR[] NOT NULL,
+        modality VARCHAR NOT NULL,
+        according_to_key VARCHAR,
+        date DATE,
+        date_precision VARCHAR,
+        location_name VARCHAR,
+        location_country VARCHAR,
+        lat DOUBLE,
+        lon DOUBLE,
+        sentence VARCHAR NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        confidence DOUBLE NOT NULL,
+        trigger VARCHAR NOT NULL,
+        coder VARCHAR NOT NULL,
+        PRIMARY KEY (article_id, event_id)
+    )""",
+    """CREATE TABLE quotes (
+        article_id VARCHAR NOT NULL,
+        quote_id VARCHAR NOT NULL,
+        ordinal INTEGER NOT NULL,         -- position in Extraction.quotes
+        speaker_key VARCHAR,
+        speaker_text VARCHAR,
+        text VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        cue VARCHAR,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        PRIMARY KEY (article_id, quote_id)
+    )""",
+    """CREATE TABLE failures (
+        where_ VARCHAR NOT NULL,
+        doc_id VARCHAR,
+        error VARCHAR NOT NULL,
+        recorded_at TIMESTAMP NOT NULL    -- UTC
+    )""",
+)
+
+_PAIRS = (
+    """CREATE VIEW event_pairs AS
+    SELECT e.article_id, e.event_id, e.type, e.modality, e.date,
+           s.country AS source_country, t.country AS target_country
+    FROM events AS e, unnest(e.source_countries) AS s(country), unnest(e.target_countries) AS t(country)""",
+    "CREATE INDEX mentions_actor_key ON mentions (actor_key)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, actors, article_actors, mentions, events, quotes and failures", _TABLES),
+    Migration(2, "event_pairs view (one row per source country x target country); mentions by actor", _PAIRS),
+)
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+_VERSION_TABLE = """CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER PRIMARY KEY,
+    description VARCHAR NOT NULL,
+    applied_at TIMESTAMP NOT NULL
+)"""
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Run the block in one transaction: commit when it ends, roll back when it raises."""
+    con.begin()
+    try:
+        yield
+    except BaseException:
+        con.rollback()
+        raise
+    con.commit()
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The highest migration applied to this database; 0 for a database wirewatch never wrote."""
+    found = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'schema_version'"
+    ).fetchone()
+    if not found or not found[0]:
+        return 0
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def check_version(con: duckdb.DuckDBPyConnection, *, read_only: bool) -> int:
+    """Return the database's version; raise if this wirewatch cannot use it as it is."""
+    version = _refuse_newer(current_version(con))
+    if read_only and version < SCHEMA_VERSION:
+        raise StoreError(
+            f"the database has schema version {version}, this wirewatch needs {SCHEMA_VERSION}: "
+            "open it once without read_only so that it can be migrated"
+        )
+    return version
+
+
+def migrate(con: duckdb.DuckDBPyConnection, *, up_to: int = SCHEMA_VERSION) -> int:
+    """Apply the migrations this database lacks, up to ``up_to``, in one transaction; return its version."""
+    with transaction(con):
+        con.execute(_VERSION_TABLE)
+        version = _refuse_newer(current_version(con))
+        for migration in MIGRATIONS:
+            if version < migration.version <= up_to:
+                _apply(con, migration)
+                version = migration.version
+    return version
+
+
+def _refuse_newer(version: int) -> int:
+    if version > SCHEMA_VERSION:
+        raise SchemaError(
+            f"the database has schema version {version}, but this wirewatch knows versions up to "
+            f"{SCHEMA_VERSION}: upgrade wirewatch (pip install -U wirewatch) to open it"
+        )
+    return version
+
+
+def _apply(con: duckdb.DuckDBPyConnection, migration: Migration) -> None:
+    for statement in migration.statements:
+        con.execute(statement)
+    con.execute(
+        "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
+        [migration.version, migration.description, datetime.now(UTC).replace(tzinfo=None)],
+    )

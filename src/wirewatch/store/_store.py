@@ -1,0 +1,123 @@
+"""The :class:`Store`: one DuckDB database (a file, or ``":memory:"``) holding extractions and failures."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
+from datetime import date
+from types import TracebackType
+
+import duckdb
+
+from ..errors import StoreError
+from ..records import Extraction, Failure
+from . import _queries, _schema, _write
+from ._rows import EventRow, Summary
+
+__all__ = ["Store"]
+
+
+class Store:
+    """The embedded DuckDB store; open it with :meth:`Store.open`, preferably as a context manager.
+
+    One store is one connection: use it from one thread at a time.
+    """
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, *, path: str = ":memory:") -> None:
+        self._con = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] = "wirewatch.duckdb", *, read_only: bool = False) -> Store:
+        """Open (or create) the store at ``path``, migrating its schema to this wirewatch's version."""
+        where = os.fspath(path)
+        with _errors(f"open the store {where!r}"):
+            con = duckdb.connect(where, read_only=read_only)
+        try:
+            with _errors(f"migrate the store {where!r}"):
+                if read_only:
+                    _schema.check_version(con, read_only=True)
+                else:
+                    _schema.migrate(con)
+        except BaseException:
+            con.close()
+            raise
+        return cls(con, path=where)
+
+    def close(self) -> None:
+        """Close the database; the store cannot be used afterwards."""
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r})"
+
+    @property
+    def version(self) -> int:
+        """The schema version of the database."""
+        with _errors("read the schema version"):
+            return _schema.current_version(self._con)
+
+    def add(self, extraction: Extraction) -> bool:
+        """Store an article and all it holds in one transaction; False, storing nothing, if already stored."""
+        with _errors(f"store article {extraction.article.id!r}"):
+            return _write.add(self._con, extraction)
+
+    def add_failure(self, failure: Failure) -> None:
+        """Record a document that could not be read or processed."""
+        with _errors(f"record the failure of {failure.id!r}"):
+            _write.add_failure(self._con, failure)
+
+    def has(self, content_hash: str) -> bool:
+        """Whether the article with this content hash is stored."""
+        with _errors("look up an article"):
+            return _write.has(self._con, content_hash)
+
+    def extraction(self, content_hash: str) -> Extraction | None:
+        """The stored extraction of the article with this content hash, or None if it is not stored."""
+        with _errors("read an article"):
+            return _queries.load(self._con, content_hash)
+
+    def events(
+        self,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        type: str | None = None,
+        since: date | None = None,
+        modalities: Collection[str] = ("asserted", "reported"),
+        limit: int | None = None,
+    ) -> list[EventRow]:
+        """Stored events, filtered and ordered by date (the article's when the event has none).
+
+        ``source`` and ``target`` name actors by key (``"country:RUS"``), country (``"RUS"``) or code
+        (``"RUSGOV"``); when no actor has such a key, country or code, by part of the name (``"putin"``).
+        ``type`` is a PLOVER type; ``since`` keeps events on or after a day.
+        """
+        with _errors("query events"):
+            return _queries.events(
+                self._con, source=source, target=target, type=type, since=since, modalities=modalities,
+                limit=limit,
+            )  # fmt: skip
+
+    def summary(self, *, top: int = 10, modalities: Collection[str] = ("asserted", "reported")) -> Summary:
+        """Row counts, events by PLOVER type and the ``top`` pairs of countries, over ``modalities``."""
+        with _errors("summarise the store"):
+            return _queries.summary(self._con, top=top, modalities=modalities)
+
+
+@contextmanager
+def _errors(action: str) -> Iterator[None]:
+    """Turn DuckDB's errors into :class:`StoreError` saying what the store was doing."""
+    try:
+        yield
+    except duckdb.Error as err:
+        raise StoreError(f"could not {action}: {err}") from err
