@@ -24,7 +24,7 @@ from .store import Store, Summary
 
 __all__ = ["main"]
 
-_err = Console(stderr=True)
+_err = Console(stderr=True, soft_wrap=True)
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -203,8 +203,8 @@ def _print_summary(summary: Summary) -> None:
 
 
 def _render_events(rows: list[Any], fmt: str) -> None:
-    fields = ("date", "type", "mode", "cameo", "goldstein", "source", "target", "modality", "according_to",
-              "sentence", "title", "url")
+    fields = ("date", "type", "mode", "cameo", "goldstein", "quad_class", "source", "source_countries", "target",
+              "target_countries", "modality", "according_to", "sentence", "title", "url")
     records = [{f: _plain(getattr(r, f)) for f in fields} for r in rows]
     if fmt == "json":
         for record in records:

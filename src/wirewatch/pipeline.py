@@ -8,9 +8,10 @@ distributed runner can ship them.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 from .annotate import load_model
 from .clean import Cleaner
@@ -23,6 +24,8 @@ from .resolve import DocActors, load_kb, resolve_actors
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+T = TypeVar("T")
 
 __all__ = ["ActorResolver", "Annotator", "EventCoder", "Pipeline", "QuoteExtractor", "Stage", "Work"]
 
@@ -39,10 +42,30 @@ class Work:
     quotes: list[Quote] = field(default_factory=list)
 
     def extraction(self) -> Extraction:
-        """The frozen result of a fully processed document."""
-        assert self.article is not None  # noqa: S101 - guaranteed by Pipeline's order check
+        """The frozen result of a fully processed document, actor ids numbered in order of appearance."""
+        article = _need(self.article, "article")
         actors = self.actors.actors() if self.actors is not None else ()
-        return Extraction(self.article, actors, tuple(self.events), tuple(self.quotes))
+        order = sorted(actors, key=lambda a: a.mentions[0].span if a.mentions else (0, 0))
+        ids = {a.id: f"a{n}" for n, a in enumerate(order, 1)}
+        renamed = tuple(dataclasses.replace(a, id=ids[a.id]) for a in order)
+        events = tuple(
+            dataclasses.replace(e, source=_ids(e.source, ids), target=_ids(e.target, ids),
+                                according_to=ids.get(e.according_to) if e.according_to else None)
+            for e in self.events
+        )
+        quotes = tuple(dataclasses.replace(q, speaker=ids.get(q.speaker) if q.speaker else None) for q in self.quotes)
+        return Extraction(article, renamed, events, quotes)
+
+
+def _ids(refs: tuple[str, ...], ids: dict[str, str]) -> tuple[str, ...]:
+    return tuple(ids[r] for r in refs if r in ids)
+
+
+def _need(value: T | None, what: str) -> T:
+    """A stage's input, or a PipelineError when an earlier stage did not add it."""
+    if value is None:
+        raise PipelineError(f"{what} is missing: the stage that adds it did not run before this one")
+    return value
 
 
 class Stage(Protocol):
@@ -78,8 +101,7 @@ class Annotator:
     assigns: ClassVar[frozenset[str]] = frozenset({"doc"})
 
     def __call__(self, work: Work) -> None:
-        assert work.article is not None  # noqa: S101
-        work.doc = load_model(self.config.model.name)(work.article.text)
+        work.doc = load_model(self.config.model.name)(_need(work.article, "article").text)
 
     def pipe(self, works: Iterable[Work]) -> Iterator[Work]:
         """Annotate a stream of works in batches, in order."""
@@ -101,9 +123,8 @@ class ActorResolver:
     assigns: ClassVar[frozenset[str]] = frozenset({"actors"})
 
     def __call__(self, work: Work) -> None:
-        assert work.doc is not None and work.article is not None  # noqa: S101
         kb = load_kb(self.config.resolve.user_tables)
-        work.actors = resolve_actors(work.doc, kb, work.article.published)
+        work.actors = resolve_actors(_need(work.doc, "doc"), kb, _need(work.article, "article").published)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +137,8 @@ class EventCoder:
     assigns: ClassVar[frozenset[str]] = frozenset({"events"})
 
     def __call__(self, work: Work) -> None:
-        assert work.doc is not None and work.actors is not None and work.article is not None  # noqa: S101
-        work.events = code_events(work.doc, work.actors, published=work.article.published,
+        work.events = code_events(_need(work.doc, "doc"), _need(work.actors, "actors"),
+                                  published=_need(work.article, "article").published,
                                   min_confidence=self.config.extract.min_confidence)
 
 
@@ -131,8 +152,7 @@ class QuoteExtractor:
     assigns: ClassVar[frozenset[str]] = frozenset({"quotes"})
 
     def __call__(self, work: Work) -> None:
-        assert work.doc is not None and work.actors is not None  # noqa: S101
-        work.quotes = extract_quotes(work.doc, work.actors)
+        work.quotes = extract_quotes(_need(work.doc, "doc"), _need(work.actors, "actors"))
 
 
 class Pipeline:

@@ -12,7 +12,6 @@ nothing else changed, so every body sentence survives verbatim.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar
 
 from ..config import CleanConfig
 from ..records import Article, RawDocument
@@ -61,10 +60,6 @@ def _extract(raw: RawDocument, config: CleanConfig) -> Extracted:
 @dataclass(frozen=True, slots=True)
 class Cleaner:
     """The clean stage as a picklable callable: ``Cleaner(config)(raw) -> Article``."""
-
-    name: ClassVar[str] = "clean"
-    requires: ClassVar[tuple[str, ...]] = ("raw",)
-    assigns: ClassVar[tuple[str, ...]] = ("article",)
 
     config: CleanConfig = field(default_factory=CleanConfig)
 

@@ -13,7 +13,7 @@ __all__ = ["Extracted", "extract_html"]
 
 @dataclass(frozen=True, slots=True)
 class Extracted:
-    """What trafilatura found in a page: body lines separated by newlines, and metadata when present."""
+    """What trafilatura found in a page: one paragraph a line, no blank lines, and metadata when present."""
 
     text: str = ""
     title: str | None = None
@@ -33,7 +33,8 @@ def extract_html(html: str, *, url: str | None, favor_precision: bool) -> Extrac
         with_metadata=True,
     )
     if isinstance(doc, Document):
-        return _from_document(doc, doc.text or "")
+        lines = (line for line in (doc.text or "").splitlines() if line.strip())
+        return _from_document(doc, "\n".join(lines))
     return _metadata_only(html, url)
 
 

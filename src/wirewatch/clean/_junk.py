@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_caption", "is_heading", "junk_reason", "sentence_count"]
+__all__ = ["is_caption", "is_heading", "junk_reason", "line_junk_reason", "sentence_count"]
 
 _BOX_MAX_WORDS = 25
 _CAPTION_MAX_WORDS = 60
@@ -68,7 +68,7 @@ _BOXES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "footer",
-            r"copyright\s*(?:©|\(c\)).*|©.*|copyright\s+(?:\d{4}|by)\b.*|.*\ball\s+rights\s+reserved\b.*"
+            r"copyright\s*(?:©|\(c\)).*|©.*|copyright\s+(?:\d{4}|by)\b.*|.*\ball\s+rights\s+reserved\W*"
             r"|(?:terms\s+of\s+(?:use|service)|privacy\s+policy|cookie\s+(?:policy|settings))\W*",
         ),
     )
@@ -93,24 +93,27 @@ _AGENCIES = (
     "Xinhua", "Yonhap", "ZUMA", "dpa",
 )  # fmt: skip
 _AGENCY = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in _AGENCIES) + r")\b")
+# Photo words count at the start of the parenthesis only: "(Photo: Reuters)", not "(in Photo mode)".
 _CREDIT_WORD = re.compile(
-    r"government\s+of|press\s+(?:service|office)|\b(?:photo\w*|image\w*|pictures?|via|getty|file|archive"
-    r"|handout|social\s+media|courtesy|pool|screenshot|screen\s*grab|credit)\b",
+    r"^(?:photo\w*|image\w*|pictures?|credits?|file|archive|handout|pool|screenshot|screen\s*grab)\b"
+    r"|\b(?:government\s+of|press\s+(?:service|office)|via|getty|social\s+media|courtesy"
+    r"|(?:file|archive|handout|pool|stock)\s+(?:photo|image|picture)s?)\b",
     re.IGNORECASE,
 )
 _NAME_SLASH = re.compile(r"[A-Za-z]\s*/\s*[A-Z]")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z&.-]{1,11}")
-_SMALL_WORDS = frozenset(("of", "the", "and", "for", "de", "al", "la", "el", "du", "des", "in", "on", "a", "an"))
+_SMALL_WORDS = frozenset(("of", "the", "and", "for", "de", "al", "la", "el", "du", "des", "in", "on", "a"))
 # A credit-like parenthesis right after these words glosses a name just given ("the news agency (IRNA)").
 _GLOSSED_AFTER = frozenset({"agency", "agencies", "outlet", "broadcaster", "channel", "newspaper", "wire"})
 
-_TERMINAL = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
+_TERMINAL = re.compile(r"[.!?:;…。！？؟।][\"'”’»)\]」』]*$")
+_LIST_ITEM = re.compile(r"[-–•*·▪]\s|\d{1,3}[.)]\s")
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset((
-    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "sgt", "capt", "cmdr", "adm", "sen", "rep", "gov",
-    "pres", "prof", "jr", "sr", "no", "vol", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "u.s", "u.k", "u.n", "e.g", "i.e",
-    "a.m", "p.m",
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "sgt", "capt", "cmdr", "adm", "sen", "rep",
+    "gov", "pres", "prof", "jr", "sr", "no", "vol", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "u.s", "u.k", "u.n",
+    "e.g", "i.e", "a.m", "p.m",
 ))  # fmt: skip
 
 
@@ -121,6 +124,18 @@ def junk_reason(paragraph: str) -> str | None:
     if is_caption(paragraph):
         return "caption"
     return _box_reason(paragraph)
+
+
+def line_junk_reason(line: str) -> str | None:
+    """The reason one line inside a hard-wrapped block is junk on its own, judged without the block.
+
+    A parenthesised credit is not enough here: a wrapped sentence may end a line with "(Reuters)." too.
+    """
+    if _is_see_also(line):
+        return "see-also"
+    if len(line.split()) <= _CAPTION_MAX_WORDS and _credit_prefix_or_suffix(line):
+        return "caption"
+    return _box_reason(line)
 
 
 def _is_see_also(paragraph: str) -> bool:
@@ -143,10 +158,7 @@ def is_caption(paragraph: str) -> bool:
     """An image caption: a photo-credit prefix or suffix, or one sentence ending in a parenthesised credit."""
     if len(paragraph.split()) > _CAPTION_MAX_WORDS:
         return False
-    if _CAPTION_PREFIX.match(paragraph):
-        return True
-    suffix = _CAPTION_SUFFIX.search(paragraph)
-    if suffix is not None and len(suffix.group("credit").split()) <= 6:
+    if _credit_prefix_or_suffix(paragraph):
         return True
     tail = _CREDIT_TAIL.search(paragraph)
     if tail is None or not _is_credit(tail.group("credit")):
@@ -155,8 +167,17 @@ def is_caption(paragraph: str) -> bool:
     return not _glosses(tail.group("credit"), before) and sentence_count(paragraph) == 1
 
 
+def _credit_prefix_or_suffix(paragraph: str) -> bool:
+    """Whether a paragraph starts "Photo: …" or ends "… Photo: Reuters" or "… Image credit: X"."""
+    if _CAPTION_PREFIX.match(paragraph):
+        return True
+    suffix = _CAPTION_SUFFIX.search(paragraph)
+    return suffix is not None and len(suffix.group("credit").split()) <= 6
+
+
 def _is_credit(text: str) -> bool:
     """Whether a parenthesis names a photo source: an agency, a press service, a handout …"""
+    text = text.strip()
     return bool(_AGENCY.search(text) or _CREDIT_WORD.search(text) or _NAME_SLASH.search(text))
 
 
@@ -174,8 +195,10 @@ def _glosses(credit: str, before: str) -> bool:
 
 
 def is_heading(paragraph: str, *, max_words: int) -> bool:
-    """A heading-like paragraph: at most ``max_words`` words and no final punctuation."""
-    return len(paragraph.split()) <= max_words and _TERMINAL.search(paragraph) is None
+    """A heading-like paragraph: at most ``max_words`` words, no final punctuation, not a list item."""
+    if len(paragraph.split()) > max_words or _LIST_ITEM.match(paragraph):
+        return False
+    return _TERMINAL.search(paragraph) is None
 
 
 def sentence_count(paragraph: str) -> int:

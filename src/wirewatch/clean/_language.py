@@ -14,10 +14,10 @@ __all__ = ["ENGLISH_SHARE", "guess_language"]
 ENGLISH_SHARE = 0.2
 
 _FUNCTION_WORDS = frozenset((
-    "the", "of", "and", "to", "a", "in", "that", "is", "was", "he", "for", "it", "with", "as", "his", "on", "be",
-    "at", "by", "i", "this", "had", "not", "are", "but", "from", "or", "have", "an", "they", "which", "you",
-    "were", "her", "she", "there", "would", "their", "we", "him", "been", "has", "when", "who", "will", "no",
-    "if", "its", "said", "after",
+    "the", "of", "and", "to", "a", "in", "that", "is", "was", "he", "for", "it", "with", "as", "his", "on",
+    "be", "at", "by", "i", "this", "had", "not", "are", "but", "from", "or", "have", "an", "they", "which",
+    "you", "were", "her", "she", "there", "would", "their", "we", "him", "been", "has", "when", "who",
+    "will", "no", "if", "its", "said", "after",
 ))  # fmt: skip
 _WORD = re.compile(r"[^\W\d_]+")
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import Removed
-from ._junk import is_heading, junk_reason
+from ._junk import is_heading, junk_reason, line_junk_reason
 
 __all__ = ["Filtered", "filter_text", "split_paragraphs"]
 
@@ -46,7 +46,7 @@ def _unwrap(block: list[str]) -> list[str]:
     parts: list[str] = []
     pending: list[str] = []
     for line in (_normalise(line) for line in block):
-        if junk_reason(line) is None:
+        if line_junk_reason(line) is None:
             pending.append(line)
             continue
         if pending:

@@ -49,10 +49,12 @@ def framing(trigger: Token) -> Framing:
     verb = _clause_verb(trigger)
     future = _is_future(verb)
     hypothetical = _is_hypothetical(verb)
+    reporter, denied = _reporter(verb)
+    if hypothetical and reporter is not None and _future_in_the_past(verb):
+        hypothetical, future = False, True
     negated = any(c.dep_ == "neg" for c in verb.children) or (
         verb is not trigger and any(c.dep_ == "neg" for c in trigger.children)
     )
-    reporter, denied = _reporter(verb)
     if hypothetical:
         modality = "hypothetical"
     elif negated:
@@ -87,6 +89,13 @@ def _is_future(verb: Token) -> bool:
         return True
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     return infinitive and verb.head.lower_ not in _ACHIEVED_HEADS
+
+
+def _future_in_the_past(verb: Token) -> bool:
+    """ "said Pakistan would ask the UN": a reported "would" with no condition anywhere in the sentence."""
+    if not any(c.dep_ == "aux" and c.lower_ in {"would", "'d"} for c in verb.children):
+        return False
+    return not any(t.lower_ in {"if", "unless", "were"} for t in verb.sent)
 
 
 def _is_hypothetical(verb: Token) -> bool:

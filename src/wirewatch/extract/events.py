@@ -140,7 +140,7 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
             (pair if child.lower_ == "between" else target).extend(_prep_objects(child, actors))
     if obj is not None:
         for child in obj.children:
-            if child.dep_ == "prep" and child.lower_ in rule.preps | {"with", "between", "on", "against", "to"}:
+            if child.dep_ == "prep" and child.lower_ in rule.preps:
                 (pair if child.lower_ == "between" else target).extend(_prep_objects(child, actors))
     source, target = _settle(list(source), target, pair, rule)
     if not source and not target:
@@ -219,6 +219,8 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
     etype, mode, code = rule.type, rule.mode, rule.cameo
     if frame.modality == "future" and etype in _FUTURE_TO_AGREE:
         etype, mode, code = "AGREE", None, "030"
+    elif frame.modality == "future" and etype == "RETREAT":
+        etype, mode, code = "CONCEDE", None, "080"
     xw = crosswalk()[code]
     according = actors.actor_at(frame.reporter) if frame.reporter is not None else None
     modality = frame.modality
@@ -268,15 +270,5 @@ def _where(trigger: Token, actors: DocActors) -> Location | None:
             if child.dep_ == "prep" and child.lower_ in {"in", "at", "near"}:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "LOC", "FAC"}:
-                        entry = actors.kb.phrase(obj.text)
-                        country = entry.country if entry is not None else None
-                        return Location(_entity_text(obj), country)
+                        return actors.place_of(obj)
     return None
-
-
-def _entity_text(token: Token) -> str:
-    doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.text
-    return token.text

@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import KnowledgeBaseError
-from ._names import normalise, skeleton
+from ._names import jaro_winkler, normalise, skeleton
 
 __all__ = ["Entry", "KnowledgeBase", "Office", "Person", "load_kb"]
 
@@ -92,6 +92,7 @@ class KnowledgeBase:
 
     phrases: dict[str, Entry] = field(default_factory=dict)
     countries: dict[str, Entry] = field(default_factory=dict)
+    alpha2: dict[str, str] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     by_name: dict[str, str] = field(default_factory=dict)
     by_skeleton: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -112,11 +113,34 @@ class KnowledgeBase:
         if norm in self.by_name:
             return [self.people[self.by_name[norm]]]
         ids = self.by_skeleton.get(skeleton(name), set())
-        return [self.people[i] for i in sorted(ids)]
+        return [self.people[i] for i in sorted(ids) if _close(norm, self.people[i])]
 
     def find_surname(self, surname: str) -> list[Person]:
         """People whose surname matches, by skeleton."""
-        return [self.people[i] for i in sorted(self.by_surname.get(skeleton(surname), set()))]
+        norm = normalise(surname)
+        ids = sorted(self.by_surname.get(skeleton(surname), set()))
+        return [self.people[i] for i in ids if _close(norm, self.people[i], surname=True)]
+
+
+def _close(norm: str, person: Person, *, surname: bool = False) -> bool:
+    """Whether a name is close in spelling to one of the person's names: the surname (or last two words) by
+    Jaro-Winkler of 0.85 or more, and any first name of the query with the same skeleton or nearly the same."""
+    query = norm.split()
+    for name in (person.name, *person.aliases):
+        words = normalise(name).split()
+        tails = [" ".join(words[-n:]) for n in (1, 2) if len(words) >= n]
+        if surname:
+            if any(jaro_winkler(norm, t) >= 0.85 for t in tails):
+                return True
+            continue
+        if len(query) < 2 or len(words) < 2:
+            continue
+        last = " ".join(query[-2:]) if len(query) > 2 else query[-1]
+        if not any(jaro_winkler(last, t) >= 0.85 for t in tails):
+            continue
+        if skeleton(query[0]) == skeleton(words[0]) or jaro_winkler(query[0], words[0]) >= 0.8:
+            return True
+    return False
 
 
 def _phrase_key(text: str) -> str:
@@ -165,6 +189,8 @@ def _load_countries(kb: KnowledgeBase, path: Path) -> None:
         a3 = row["alpha3"]
         state = Entry(f"country:{a3}", row["name"], "state", a3, None, row.get("wikidata") or None)
         kb.countries[a3] = state
+        if row.get("alpha2"):
+            kb.alpha2[row["alpha2"]] = a3
         for name in [row["name"], *_split(row.get("aliases"))]:
             _add_phrase(kb, name, state)
         for demonym in _split(row.get("demonyms")):

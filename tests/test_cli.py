@@ -1,0 +1,112 @@
+"""The command line, as a user runs it: extract's contract and exit status, ingest's idempotence, queries."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from wirewatch.cli import cli
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = (
+    "Russia and Iran sign security pact\n\n"
+    "Russian Foreign Minister Sergei Lavrov met his Iranian counterpart Abbas Araghchi in Moscow on Monday.\n\n"
+    "The two ministers signed a memorandum on information security, the Russian Foreign Ministry said.\n\n"
+    "See also  Markets fall on oil worries\n\n"
+    "Leave a Reply\n"
+)
+
+
+def _run(*args: str, stdin: str | None = None):
+    return CliRunner().invoke(cli, list(args), input=stdin, catch_exceptions=False, obj={})
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "pact.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_extract_prints_one_json_record_per_article(article):
+    result = _run("extract", "--published", "2024-12-04", str(article))
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 1
+    record = records[0]
+    assert record["id"] == str(article) and record["published"] == "2024-12-04"
+    assert "See also" not in record["text"] and "Leave a Reply" not in record["text"]
+    assert {e["type"] for e in record["events"]} >= {"CONSULT"}
+
+
+def test_extract_marks_bad_records_and_exits_1_but_processes_the_rest(tmp_path, article):
+    jsonl = tmp_path / "feed.jsonl"
+    jsonl.write_text('{"id": "ok", "text": "Turkey condemned the attack."}\n{not json}\n', encoding="utf-8")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\x00\x00\x01binary")
+    result = _run("extract", str(jsonl), str(binary), str(article))
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records][0] == "ok"
+    assert len(records) == 4
+    errors = [r for r in records if "error" in r]
+    assert len(errors) == 2
+    assert f"{jsonl}:2" in result.stderr and "photo.txt" in result.stderr
+
+
+def test_extract_reads_standard_input():
+    result = _run("extract", "-", stdin="Japan praised South Korea for the agreement.")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["events"]
+
+
+def test_ingest_twice_adds_nothing_the_second_time(tmp_path, article):
+    db = str(tmp_path / "w.duckdb")
+    first = _run("ingest", str(article), "--db", db, "--published", "2024-12-04")
+    second = _run("ingest", str(article), "--db", db, "--published", "2024-12-04")
+    assert first.exit_code == second.exit_code == 0
+    assert "1 articles added" in first.stderr
+    assert "0 articles added" in second.stderr and "1 already there" in second.stderr
+
+
+def test_events_filters_and_formats(tmp_path, article):
+    db = str(tmp_path / "w.duckdb")
+    _run("ingest", str(article), "--db", db, "--published", "2024-12-04")
+    as_json = _run("events", "--db", db, "--source", "RUS", "--format", "json")
+    rows = [json.loads(line) for line in as_json.stdout.splitlines()]
+    assert rows and all("RUS" in (r["source"] + str(r)) for r in rows)
+    as_csv = _run("events", "--db", db, "--type", "consult", "--format", "csv")
+    parsed = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert parsed and all(r["type"] == "CONSULT" for r in parsed)
+    as_table = _run("events", "--db", db, "--since", "2030-01-01")
+    assert as_table.exit_code == 0 and "0 events" in as_table.stderr
+
+
+def test_events_on_a_missing_database_says_what_to_do(tmp_path):
+    result = _run("events", "--db", str(tmp_path / "none.duckdb"))
+    assert result.exit_code != 0
+    assert "wirewatch ingest" in result.output
+
+
+def test_a_bad_date_is_refused_with_the_expected_format(article):
+    result = _run("extract", "--published", "20/04/2024", str(article))
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+
+
+def test_demo_ingests_the_sample_corpus_and_summarises_it(tmp_path):
+    db = str(tmp_path / "demo.duckdb")
+    result = _run("demo", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "Events by type" in result.stdout and "Top pairs of countries" in result.stdout
+    again = _run("demo", "--db", db)
+    assert "0 articles added" in again.stderr
+
+
+def test_config_prints_the_commented_defaults():
+    result = _run("config")
+    assert "[model]" in result.stdout and "# " in result.stdout

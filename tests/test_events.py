@@ -1,0 +1,114 @@
+"""The event coder: who did what to whom, read from the sentence structure, with its framing and date.
+
+Each row is a sentence a wire story could carry, with the event a careful coder records: source and target
+countries (or organisation keys), PLOVER type and modality. Sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from wirewatch import extract_text
+from wirewatch.records import Extraction
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = date(2024, 4, 20)
+
+
+def _codes(result: Extraction, ids: tuple[str, ...]) -> set[str]:
+    actors = {a.id: a for a in result.actors}
+    out = set()
+    for i in ids:
+        actor = actors[i]
+        out.add(actor.key.split(":", 1)[1] if actor.key.startswith("org:") else actor.country or actor.key)
+    return out
+
+
+def _events(text: str) -> list[tuple[set[str], str, set[str], str]]:
+    result = extract_text(text, published=PUBLISHED)
+    return [(_codes(result, e.source), e.type, _codes(result, e.target), e.modality) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "type_", "target", "modality"),
+    [
+        ("Russian Foreign Minister Sergei Lavrov met his Turkish counterpart Hakan Fidan in Ankara on Tuesday.",
+         "RUS", "CONSULT", "TUR", "asserted"),
+        ("Israeli warplanes struck Hezbollah positions in southern Lebanon overnight.",
+         "ISR", "ASSAULT", "HEZBOLLAH", "asserted"),
+        ("The European Union imposed sanctions on Iran over its drone programme.", "EU", "SANCTION", "IRN",
+         "asserted"),
+        ("China accused the United States of destabilising the region.", "CHN", "ACCUSE", "USA", "asserted"),
+        ("Putin held a phone call with Iranian President Ebrahim Raisi on Monday.", "RUS", "CONSULT", "IRN",
+         "asserted"),
+        ("Moscow and Tehran signed a memorandum on security cooperation.", "RUS", "SUPPORT", "IRN", "asserted"),
+        ("A memorandum was signed between the security councils of Russia and Iran.", "RUS", "SUPPORT", "IRN",
+         "asserted"),
+        ("Ukraine said Russian forces shelled Kharkiv on Friday.", "RUS", "ASSAULT", "UKR", "reported"),
+        ("Poland expelled three Russian diplomats on Thursday.", "POL", "SANCTION", "RUS", "asserted"),
+        ("Germany will send Ukraine more air defence systems next month.", "DEU", "AGREE", "UKR", "future"),
+        ("Turkey did not attack Syria.", "TUR", "ASSAULT", "SYR", "negated"),
+        ("If Russia were to supply weapons to Iran, the region would be destabilised.", "RUS", "AID", "IRN",
+         "hypothetical"),
+        ("Iran denied that it had supplied drones to Russia.", "IRN", "AID", "RUS", "denied"),
+        ("The United States urged Israel to allow more aid into Gaza.", "USA", "REQUEST", "ISR", "asserted"),
+        ("North Korea threatened South Korea with a nuclear response.", "PRK", "THREATEN", "KOR", "asserted"),
+        ("India rejected Pakistan's proposal for talks.", "IND", "REJECT", "PAK", "asserted"),
+        ("China deployed warships near Taiwan.", "CHN", "MOBILIZE", "TWN", "asserted"),
+        ("Hamas released four hostages to the Red Cross.", "HAMAS", "RETREAT", "ICRC", "asserted"),
+        ("Japan praised South Korea for the agreement.", "JPN", "SUPPORT", "KOR", "asserted"),
+        ("The Indian and Japanese navies will hold joint exercises next week.", "IND", "AGREE", "JPN", "future"),
+    ],
+)
+def test_a_sentence_gives_its_event(sentence, source, type_, target, modality):
+    events = _events(sentence)
+    matching = [e for e in events if e[1] == type_ and source in e[0] and target in e[2]]
+    assert matching, f"no {source} {type_} {target} in {events}"
+    assert matching[0][3] == modality
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Relations between the two countries have a long history.",
+        "The weather in Moscow was cold on Monday.",
+        "See also the report on the economy.",
+    ],
+)
+def test_a_sentence_without_an_event_gives_none(sentence):
+    assert _events(sentence) == []
+
+
+def test_an_event_in_a_report_names_who_reports_it():
+    result = extract_text("Kyiv said Russian troops attacked Kharkiv on Friday.", published=PUBLISHED)
+    event = next(e for e in result.events if e.type == "ASSAULT")
+    actors = {a.id: a for a in result.actors}
+    assert event.modality == "reported"
+    assert actors[event.according_to].country == "UKR"
+
+
+def test_crosswalk_fields_follow_the_cameo_code():
+    event = extract_text("Israeli jets bombed Hezbollah depots.", published=PUBLISHED).events[0]
+    assert (event.type, event.cameo, event.cameo_code, event.goldstein, event.quad_class) == (
+        "ASSAULT", "19", "195", -10.0, 4)
+
+
+def test_the_event_date_comes_from_its_clause():
+    result = extract_text("Last week, Putin held a phone call with Iranian President Ebrahim Raisi.",
+                          published=PUBLISHED)
+    event = next(e for e in result.events if e.type == "CONSULT")
+    assert (event.date, event.date_precision, event.mode) == (date(2024, 4, 8), "week", "phone")
+
+
+def test_without_a_date_in_the_sentence_the_event_takes_the_publication_date():
+    event = extract_text("China accused the United States of hypocrisy.", published=PUBLISHED).events[0]
+    assert (event.date, event.date_precision) == (PUBLISHED, None)
+
+
+def test_the_place_of_an_event_is_resolved_to_a_country():
+    result = extract_text("Lavrov met Fidan in Ankara.", published=PUBLISHED)
+    event = next(e for e in result.events if e.type == "CONSULT")
+    assert event.location is not None and event.location.country == "TUR"

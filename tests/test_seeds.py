@@ -1,0 +1,92 @@
+"""The seed articles in ../shared/seeds: the founding examples wirewatch must get right.
+
+Skipped with a message where ../shared is absent. No seed text is copied here: checks match on actors,
+countries and event types, and on short words computed from the files at run time.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.records import Extraction
+
+pytestmark = pytest.mark.slow
+
+
+def _has(result: Extraction, type_: str, sources: set[str], targets: set[str], **fields) -> bool:
+    actors = {a.id: a for a in result.actors}
+
+    def codes(ids):
+        return {actors[i].country for i in ids} | {actors[i].key for i in ids}
+
+    for event in result.events:
+        if event.type != type_ or not (codes(event.source) & sources) or not (codes(event.target) & targets):
+            continue
+        if all(getattr(event, k) == v for k, v in fields.items()):
+            return True
+    return False
+
+
+def test_seed_001_text_has_no_see_also_line_caption_or_reply_form(seed_results):
+    result = seed_results["001"]
+    text = result.article.text
+    assert "See also" not in text
+    assert "Leave a Reply" not in text and "Required fields are marked" not in text
+    reasons = [r.reason for r in result.article.removed]
+    assert reasons.count("see-also") == 3 and reasons.count("caption") == 2
+    paragraphs = text.split("\n\n")
+    for removed in result.article.removed:
+        assert removed.text not in paragraphs
+
+
+def test_seed_001_keeps_every_body_sentence(seed_results):
+    from tests.conftest import shared_path
+
+    raw = next(shared_path("seeds").glob("001_*.txt")).read_text(encoding="utf-8")
+    text = seed_results["001"].article.text
+    removed = {r.text for r in seed_results["001"].article.removed}
+    for line in (ln.strip() for ln in raw.splitlines()):
+        if line.endswith(".") and len(line.split()) > 12 and line not in removed:
+            assert " ".join(line.split()) in text
+
+
+def test_seed_001_israel_strikes_hezbollah(seed_results):
+    assert _has(seed_results["001"], "ASSAULT", {"ISR"}, {"org:HEZBOLLAH"})
+
+
+def test_seed_001_russia_and_iran_sign_a_memorandum(seed_results):
+    assert _has(seed_results["001"], "SUPPORT", {"RUS", "IRN"}, {"RUS", "IRN"}, modality="asserted")
+
+
+def test_seed_001_putin_and_raisi_speak_by_phone(seed_results):
+    assert _has(seed_results["001"], "CONSULT", {"person:vladimir-putin"}, {"person:ebrahim-raisi"}, mode="phone")
+
+
+def test_seed_001_the_hypothetical_weapons_supply_is_never_asserted(seed_results):
+    result = seed_results["001"]
+    for event in result.events:
+        if event.trigger == "supply":
+            assert event.modality == "hypothetical"
+
+
+def test_seed_001_see_also_headlines_are_never_events(seed_results):
+    result = seed_results["001"]
+    removed = " ".join(r.text for r in result.article.removed if r.reason == "see-also")
+    assert all(e.sentence not in removed for e in result.events)
+
+
+def test_seed_001_the_three_spellings_of_bagheri_kani_are_one_actor(seed_results):
+    people = [a for a in seed_results["001"].actors if a.key == "person:ali-bagheri-kani"]
+    assert len(people) == 1 and len(people[0].mentions) >= 3
+
+
+def test_seed_000_zelensky_accuses_russia(seed_results):
+    assert _has(seed_results["000"], "ACCUSE", {"person:volodymyr-zelensky"}, {"RUS"}, modality="asserted")
+
+
+def test_seed_000_headings_are_removed_and_never_actors(seed_results):
+    result = seed_results["000"]
+    headings = [r.text for r in result.article.removed if r.reason == "heading"]
+    assert len(headings) == 4
+    names = {m.text for a in result.actors for m in a.mentions}
+    assert not names & set(headings)
