@@ -138,6 +138,7 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
             target += _prep_objects(child, actors) if child.lower_ in {"to", "for"} else _phrase_actors(child, actors)
         elif child.dep_ == "prep" and child.lower_ in rule.preps:
             (pair if child.lower_ == "between" else target).extend(_prep_objects(child, actors))
+    obj = obj if obj is not None else _direct_object(verb)
     if obj is not None:
         for child in obj.children:
             if child.dep_ == "prep" and child.lower_ in rule.preps:

@@ -120,6 +120,13 @@ class DocActors:
             if ent.label_ == "ORG" and not any(t.i in taken for t in ent):
                 self._unknown_org(ent, taken)
         self._institutions()
+        self._pronouns()
+
+    def _pronouns(self) -> None:
+        """Resolve personal and possessive pronouns that have an actor before them."""
+        for token in self.doc:
+            if token.lower_ in PRONOUNS and token.lower_ not in {"they", "them", "their"}:
+                self.actor_at(token)
 
     def _mislabelled_people(self, taken: set[int]) -> None:
         """Names of known people that the entity recognizer missed or mislabelled ("Lavrov" as an ORG)."""
@@ -219,9 +226,11 @@ class DocActors:
     # -- people --------------------------------------------------------------------------------------
     def _person(self, ent: Span, taken: set[int]) -> None:
         span = _trim_person(ent)
-        if span is None:
+        if span is None or self.kb.phrase(span.text) is not None:
             return
         person = self._match_person(span.text)
+        if person is None and len(span) == 1 and find_place(span.text) is not None:
+            return
         titles = _title_words(span)
         if person is not None:
             office = person.office_on(self.published)
