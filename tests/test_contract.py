@@ -11,9 +11,8 @@ import sys
 
 import pytest
 
-from wirewatch.records import Extraction
-
 from tests.conftest import SHARED
+from wirewatch.records import Extraction
 
 pytestmark = pytest.mark.slow
 

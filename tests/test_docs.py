@@ -27,9 +27,10 @@ def test_every_option_is_in_the_readme(command, option):
     assert option in README, f"{command} {option} is not documented"
 
 
-@pytest.mark.parametrize(
-    "setting", [f"{section.name}.{f.name}" for section in fields(Config) for f in fields(getattr(Config(), section.name))]
-)
+SETTINGS = [f"{s.name}.{f.name}" for s in fields(Config) for f in fields(getattr(Config(), s.name))]
+
+
+@pytest.mark.parametrize("setting", SETTINGS)
 def test_every_setting_is_in_the_readme_and_the_default_file(setting):
     from wirewatch.config import default_config_text
 

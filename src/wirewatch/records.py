@@ -22,6 +22,7 @@ __all__ = [
     "Location",
     "Mention",
     "Quote",
+    "QuoteKind",
     "RawDocument",
     "Removed",
     "Span",

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..records import Quote
+from ..records import Quote, QuoteKind
 from ._modality import DENIAL_VERBS, SPEECH_VERBS
 
 if TYPE_CHECKING:
@@ -26,9 +26,10 @@ __all__ = ["QUOTES_NAME", "extract_quotes", "find_quoted_spans"]
 QUOTES_NAME = "quotes.rules.v1"
 
 _OPEN = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201e": "\u201d"}
-_CUES = (SPEECH_VERBS | DENIAL_VERBS) - {"according", "indicate", "indicated", "indicating", "show", "shows",
-                                         "showed"} | {"believed", "believes", "expressed", "referred", "refers", "asked",
-                                        "replied", "responded", "urged", "warned", "pointed", "continued", "went"}
+_NOT_CUES = frozenset({"according", "indicate", "indicated", "indicating", "show", "shows", "showed"})
+_CUES = (SPEECH_VERBS | DENIAL_VERBS) - _NOT_CUES | {
+    "believed", "believes", "expressed", "referred", "refers", "asked", "replied", "responded", "urged", "warned",
+    "pointed", "continued", "went"}
 _INDIRECT_CUES = (SPEECH_VERBS | DENIAL_VERBS | {"expressed", "expressing", "hoped", "hopes", "urged", "called",
                                                   "pointed", "referred", "warned", "accused"}) - {
     "according", "indicate", "indicated", "indicating", "show", "shows", "showed", "suggest", "suggested",
@@ -95,8 +96,8 @@ def extract_quotes(doc: Doc, actors: DocActors) -> list[Quote]:
             quote = Quote(quote.id, previous.speaker, previous.speaker_text, quote.text, quote.kind, previous.cue,
                           quote.span)
         quotes.append(quote)
-    for quote in _indirect(doc, actors, direct):
-        quotes.append(Quote(f"q{len(quotes) + 1}", *quote))
+    for found in _indirect(doc, actors, direct):
+        quotes.append(Quote(f"q{len(quotes) + 1}", *found))
     quotes.sort(key=lambda q: q.span)
     return [Quote(f"q{n}", q.speaker, q.speaker_text, q.text, q.kind, q.cue, q.span) for n, q in enumerate(quotes, 1)]
 
@@ -140,7 +141,7 @@ def _direct(doc: Doc, actors: DocActors, span: tuple[int, int], number: int) -> 
         slot = speaker_actor(fallback.speaker, actors) if fallback and fallback.speaker is not None else None
         if fallback is not None and slot is not None and fallback.speaker is not None:
             speaker_id, speaker_text, cue_text = slot.id, _phrase_text(fallback.speaker), "according to"
-    kind = "mixed" if _is_partial(doc, start, end, cue) else "direct"
+    kind: QuoteKind = "mixed" if _is_partial(doc, start, end, cue) else "direct"
     return Quote(f"q{number}", speaker_id, speaker_text, doc.text[inner[0] : inner[1]], kind, cue_text, inner)
 
 

@@ -131,9 +131,9 @@ class DocActors:
     def _mislabelled_people(self, taken: set[int]) -> None:
         """Names of known people that the entity recognizer missed or mislabelled ("Lavrov" as an ORG)."""
         for ent in self.doc.ents:
-            if ent.label_ in {"ORG", "GPE", "NORP", "FAC", "LOC"} and not any(t.i in taken for t in ent):
-                if self.kb.phrase(ent.text) is None and self._known_exactly(ent.text):
-                    self._person(ent, taken)
+            free = not any(t.i in taken for t in ent) and self.kb.phrase(ent.text) is None
+            if ent.label_ in {"ORG", "GPE", "NORP", "FAC", "LOC"} and free and self._known_exactly(ent.text):
+                self._person(ent, taken)
         for token in self.doc:
             if token.tag_ == "NNP" and not token.ent_type_ and token.i not in taken and token.is_title:
                 span = self.doc[token.i : token.i + 1]
@@ -252,9 +252,9 @@ class DocActors:
         if not words:
             return None
         for slot in self.slots:
-            if slot.entry.kind == "person" and slot.entry.key.startswith("person:") and len(words) == 1:
-                if slot.surname_key == skeleton(words[0]):
-                    return self.kb.people.get(slot.entry.key[len("person:"):])
+            known = slot.entry.kind == "person" and slot.entry.key.startswith("person:")
+            if known and len(words) == 1 and slot.surname_key == skeleton(words[0]):
+                return self.kb.people.get(slot.entry.key[len("person:"):])
         candidates = self.kb.find_people(name) if len(words) > 1 else self.kb.find_surname(words[0])
         if len(words) > 1 and not candidates:
             candidates = [p for p in self.kb.find_surname(" ".join(words[-2:])) if len(words) > 2]
@@ -410,8 +410,9 @@ def _trim_person(ent: Span) -> Span | None:
 def _context_tokens(span: Span) -> list[Token]:
     """Tokens of a person's title, apposition and the phrase they head ("a member of the State Duma")."""
     root = span.root
-    out: list[Token] = [t for t in root.doc[max(0, span.start - 6) : span.start] if t.head.i in range(span.start, span.end)
-                        or t.head.head.i in range(span.start, span.end)]
+    inside = range(span.start, span.end)
+    before = root.doc[max(0, span.start - 6) : span.start]
+    out: list[Token] = [t for t in before if t.head.i in inside or t.head.head.i in inside]
     for child in root.children:
         if child.dep_ == "appos":
             out.extend(child.subtree)
