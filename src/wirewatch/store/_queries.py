@@ -194,7 +194,7 @@ def _load_events(con: duckdb.DuckDBPyConnection, article_id: str, local: dict[st
         "SELECT event_id, type, mode, cameo, cameo_code, goldstein, quad_class, source_keys, target_keys,"
         " modality, according_to_key, date, date_precision, location_name, location_country, lat, lon,"
         " sentence, span_start, span_end, confidence, trigger, coder"
-        " FROM events WHERE article_id = ? ORDER BY event_id",
+        " FROM events WHERE article_id = ? ORDER BY ordinal",
         [article_id],
     ).fetchall()
     return tuple(_event(row, local) for row in rows)
