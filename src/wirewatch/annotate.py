@@ -35,6 +35,9 @@ def _paragraph_breaks(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if "\n" in previous.text_with_ws and not token.is_space:
             token.is_sent_start = True
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is not None and not following.is_space and not following.is_punct:
+                following.is_sent_start = False
     return doc
 
 

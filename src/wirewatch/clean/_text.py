@@ -58,6 +58,10 @@ def _unwrap(block: list[str]) -> list[str]:
     return parts
 
 
+#: A headline may run longer than a stray section heading.
+_TITLE_MAX_WORDS = 25
+
+
 def _normalise(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
@@ -80,8 +84,10 @@ def filter_text(
     found: str | None = None
     for paragraph in split_paragraphs(text):
         reason = junk_reason(paragraph)
-        if reason is None and is_heading(paragraph, max_words=heading_max_words):
-            if found is None and not kept and _matches(title, paragraph, infer=infer_title):
+        leading = found is None and not kept
+        longest = max(heading_max_words, _TITLE_MAX_WORDS) if leading else heading_max_words
+        if reason is None and is_heading(paragraph, max_words=longest):
+            if leading and _matches(title, paragraph, infer=infer_title):
                 reason, found = "title", paragraph
             elif drop_headings:
                 reason = "heading"

@@ -28,6 +28,8 @@ def subject_actors(verb: Token, actors: DocActors) -> list[_Slot]:
                 return agent(current, actors)
         if current.dep_ in {"conj", "xcomp", "advcl"} and current.head.i != current.i:
             current = current.head
+        elif current.dep_ == "pcomp" and current.head.head.i != current.head.i:
+            current = current.head.head
         elif current.dep_ in {"relcl", "acl"}:
             return phrase_actors(current.head, actors)
         else:
@@ -65,7 +67,7 @@ def phrase_actors(token: Token, actors: DocActors, depth: int = 0) -> list[_Slot
     if found:
         return found
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in {"of", "from", "between"}:
+        if child.dep_ == "prep" and child.lower_ in {"of", "from", "between", "for"}:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     found += phrase_actors(grandchild, actors, depth + 1)
@@ -80,6 +82,8 @@ def conjuncts(token: Token, actors: DocActors) -> list[_Slot]:
     slot = actors.actor_at(token)
     if slot is not None:
         out.append(slot)
+    else:
+        out.extend(actors.group_at(token))
     for child in token.children:
         if child.dep_ == "conj":
             out += conjuncts(child, actors)

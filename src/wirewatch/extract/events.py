@@ -33,7 +33,8 @@ __all__ = ["CODER_NAME", "code_events"]
 
 CODER_NAME = "plover.rules.v1"
 
-_LIGHT_VERBS = frozenset({"hold", "held", "holds", "holding", "have", "had", "has", "conduct", "conducted",
+_LIGHT_VERBS = frozenset({"hold", "held", "holds", "holding", "reiterate", "reiterated", "voice", "voiced",
+                          "offer", "offered", "pledge", "pledged", "reaffirm", "reaffirmed", "declare", "declared", "have", "had", "has", "conduct", "conducted",
                           "carry", "carried", "launch", "launched", "stage", "staged", "make", "made", "pay", "paid",
                           "sign", "signed", "conclude", "concluded", "impose", "imposed", "express", "expressed",
                           "expressing", "present", "presented", "level", "levelled", "leveled", "announce",
@@ -45,7 +46,12 @@ _TOPIC_OBJECT = frozenset(
                       "donate", "offer", "hold", "have", "conduct", "launch", "carry", "impose", "fire", "express")
     for form in inflections(verb)
 )
+_LOCATIVE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+_MEASURE_NOUNS = frozenset({"days", "hours", "weeks", "rounds", "round", "number", "series", "dozens", "hundreds",
+                            "thousands", "group", "batch", "set", "wave", "waves", "day", "night", "couple"})
+_VERBAL_ATTACKS = frozenset({"attack", "attacked", "attacks", "attacking", "hit", "hits", "hitting", "target",
+                             "targeted", "targets", "slam", "slammed"})
 _SYMMETRIC = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AGREE"})
 
 
@@ -115,13 +121,24 @@ def _verb_rule(verb: Token, lex: Lexicon) -> tuple[Trigger | None, Token | None]
 def _direct_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in {"dobj", "nsubjpass", "attr"}:
-            return child
+            return _through_of(child)
     for child in verb.children:
         if child.dep_ == "prt":
             for grandchild in child.children:
                 if grandchild.dep_ == "dobj":
                     return grandchild
     return None
+
+
+def _through_of(noun: Token) -> Token:
+    """ "two days of talks", "the same number of servicemen": the noun after "of" carries the meaning."""
+    if noun.lower_ in _MEASURE_NOUNS:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return grandchild
+    return noun
 
 
 def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | None) -> _Candidate | None:
@@ -144,9 +161,28 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
             if child.dep_ == "prep" and child.lower_ in rule.preps:
                 (pair if child.lower_ == "between" else target).extend(_prep_objects(child, actors))
     source, target = _settle(list(source), target, pair, rule)
+    if not target and rule.type in _LOCATIVE_TYPES:
+        target = [t for t in _locative(verb, obj, actors) if t not in source and _other_country(t, source)]
     if not source and not target:
         return None
     return _Candidate(verb, rule, tuple(source), tuple(target), nominal=False)
+
+
+def _locative(verb: Token, obj: Token | None, actors: DocActors) -> list[_Slot]:
+    """ "struck villages in southern Lebanon": the place of a strike stands for its target."""
+    for head in (obj, verb):
+        if head is None:
+            continue
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "inside", "across", "near", "on"}:
+                found = _prep_objects(child, actors)
+                if found:
+                    return found
+    return []
+
+
+def _other_country(slot: _Slot, source: list[_Slot]) -> bool:
+    return slot.entry.country is None or all(s.entry.country != slot.entry.country for s in source)
 
 
 def _noun_candidate(noun: Token, rule: Trigger, actors: DocActors) -> _Candidate | None:
@@ -218,6 +254,8 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
     frame = framing(c.trigger)
     rule = c.rule
     etype, mode, code = rule.type, rule.mode, rule.cameo
+    if etype == "ASSAULT" and c.trigger.lower_ in _VERBAL_ATTACKS and _verbal(c):
+        etype, mode, code = "ACCUSE", "disapprove", "111"
     if frame.modality == "future" and etype in _FUTURE_TO_AGREE:
         etype, mode, code = "AGREE", None, "030"
     elif frame.modality == "future" and etype == "RETREAT":
@@ -243,6 +281,12 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
         location=_where(c.trigger, actors), sentence=sent.text, span=(sent.start_char, sent.end_char),
         confidence=round(min(confidence, 0.95), 2), trigger=c.trigger.text, coder=CODER_NAME,
     )
+
+
+def _verbal(c: _Candidate) -> bool:
+    """ "Milei attacked Lula": one civilian person attacking another does so in words."""
+    people = [*c.source, *c.target]
+    return bool(c.target) and all(s.entry.kind == "person" and s.entry.sector not in {"MIL", "REB"} for s in people)
 
 
 def _when(trigger: Token, anchors: set[int], published: date | None, future: bool) -> tuple[date, str] | None:

@@ -195,9 +195,18 @@ def _load_countries(kb: KnowledgeBase, path: Path) -> None:
             _add_phrase(kb, name, state)
         for demonym in _split(row.get("demonyms")):
             _add_phrase(kb, demonym, Entry(state.key, state.name, "state", a3, None, state.wikidata, "demonym"))
-        gov = Entry(f"country:{a3}:GOV", f"Government of {row['name']}", "government", a3, "GOV", None, "capital")
+        gov = Entry(f"country:{a3}:GOV", f"Government of {_with_article(row['name'])}", "government", a3, "GOV",
+                    None, "capital")
         for capital in _split(row.get("capitals")):
             _add_phrase(kb, capital, gov)
+
+
+def _with_article(name: str) -> str:
+    """ "the United States", "the Netherlands", "the Czech Republic"; "Russia" as it is."""
+    plural = name.endswith("s") and not name.endswith(("ss", "us", "os"))
+    if name.startswith(("United ", "Republic", "Democratic", "Central African")) or "Republic" in name or plural:
+        return f"the {name}"
+    return name
 
 
 def _load_metonyms(kb: KnowledgeBase, path: Path) -> None:

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 __all__ = ["DocActors", "resolve_actors"]
 
+_GROUP_NOUNS = frozenset({"countries", "sides", "ministers", "leaders", "governments", "presidents", "nations",
+                          "neighbours", "neighbors", "delegations", "capitals", "allies", "states", "parties"})
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _PERSON_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "acl"})
 
@@ -219,7 +221,11 @@ class DocActors:
         text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         if not text or len(text) < 2 or not text[0].isupper():
             return
-        entry = Entry(f"org~{normalise(text).replace(' ', '-')}", text, "organisation", None, None, None, "org")
+        country = None
+        for child in ent.root.children:
+            if child.dep_ in {"poss", "amod", "compound"} and child.i in self.token_slot:
+                country = self.token_slot[child.i].entry.country
+        entry = Entry(f"org~{normalise(text).replace(' ', '-')}", text, "organisation", country, None, None, "org")
         span = ent[1:] if ent[0].lower_ == "the" else ent
         self._attach(entry, span, "org", taken)
 
@@ -253,6 +259,8 @@ class DocActors:
             return None
         for slot in self.slots:
             known = slot.entry.kind == "person" and slot.entry.key.startswith("person:")
+            if known and len(words) == 1 and words[0] in normalise(slot.entry.name).split():
+                return self.kb.people.get(slot.entry.key[len("person:"):])
             if known and len(words) == 1 and slot.surname_key == skeleton(words[0]):
                 return self.kb.people.get(slot.entry.key[len("person:"):])
         candidates = self.kb.find_people(name) if len(words) > 1 else self.kb.find_surname(words[0])
@@ -279,6 +287,12 @@ class DocActors:
         return slot
 
     def _country_from_context(self, span: Span) -> str | None:
+        window = [t for t in self.doc[max(span.sent.start, span.start - 4) : span.start]]
+        tokens = sorted(_context_tokens(span), key=lambda t: abs(t.i - span.start))
+        for token in [*reversed(window), *tokens]:
+            entry = self.kb.phrase(token.text)
+            if entry is not None and entry.country and entry.kind != "person":
+                return entry.country
         for token in _context_tokens(span):
             entry = self.kb.phrase(token.text)
             if entry is not None and entry.country:
@@ -293,6 +307,10 @@ class DocActors:
 
     # -- pronouns and role phrases -------------------------------------------------------------------
     def _pronoun(self, token: Token, wants: str) -> _Slot | None:
+        reporter = self._reporter_of(token, wants)
+        if reporter is not None:
+            reporter.add(token.text, (token.idx, token.idx + len(token.text)), "pronoun")
+            return reporter
         best: _Slot | None = None
         best_pos = -1
         for slot in self.slots:
@@ -309,10 +327,60 @@ class DocActors:
             return best
         return None
 
+    def _reporter_of(self, token: Token, wants: str) -> _Slot | None:
+        """ "Hezbollah said it had fired …": a subject pronoun in a reported clause is whoever reports it."""
+        clause = token.head
+        if token.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "ccomp":
+            return None
+        speech = clause.head
+        subjects = [c for c in speech.children if c.dep_ == "nsubj"]
+        if not subjects or subjects[0].i == token.i:
+            return None
+        slot = self.token_slot.get(subjects[0].i)
+        if slot is None:
+            for child in subjects[0].children:
+                if child.dep_ in {"poss", "compound", "amod"} and child.i in self.token_slot:
+                    slot = self.token_slot[child.i]
+        if slot is None:
+            return None
+        is_person = slot.entry.kind == "person"
+        if (wants == "person") != is_person:
+            return None
+        return slot
+
+    def _group(self, token: Token) -> list[_Slot]:
+        """ "the two countries", "both sides": the two actors of different countries named last before."""
+        found: list[_Slot] = []
+        countries: set[str | None] = set()
+        for slot in sorted(self.slots, key=lambda s: -_last_mention_before(s, token.idx)):
+            if _last_mention_before(slot, token.idx) < 0 or slot.entry.country in countries:
+                continue
+            if slot.entry.kind not in {"person", "state", "government"}:
+                continue
+            found.append(slot)
+            countries.add(slot.entry.country)
+            if len(found) == 2:
+                break
+        return found if len(found) == 2 else []
+
+    def group_at(self, token: Token) -> list[_Slot]:
+        """The actors a plural phrase such as "the two leaders" or "both sides" stands for, or []."""
+        if token.lower_ not in _GROUP_NOUNS:
+            return []
+        if not any(c.lower_ in {"two", "both"} for c in token.children):
+            return []
+        return self._group(token)
+
     def _role_phrase(self, token: Token) -> _Slot | None:
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.token_slot:
                 return self.token_slot[child.i]
+        for follower in token.doc[token.i + 1 : token.i + 3]:
+            slot = self.token_slot.get(follower.i)
+            if slot is not None and slot.entry.kind == "person":
+                return slot
+            if not follower.is_punct:
+                break
         words = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
         if any(c.dep_ == "det" and c.lower_ in {"a", "an", "another", "some"} for c in token.children):
             return self._anonymous(token)
