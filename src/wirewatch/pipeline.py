@@ -45,7 +45,7 @@ class Work:
         """The frozen result of a fully processed document, actor ids numbered in order of appearance."""
         article = _need(self.article, "article")
         actors = self.actors.actors() if self.actors is not None else ()
-        order = sorted(actors, key=lambda a: a.mentions[0].span if a.mentions else (0, 0))
+        order = sorted(actors, key=lambda a: a.mentions[0].span if a.mentions else (len(article.text), 0))
         ids = {a.id: f"a{n}" for n, a in enumerate(order, 1)}
         renamed = tuple(dataclasses.replace(a, id=ids[a.id]) for a in order)
         events = tuple(

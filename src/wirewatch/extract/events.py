@@ -46,6 +46,13 @@ _TOPIC_OBJECT = frozenset(
                       "donate", "offer", "hold", "have", "conduct", "launch", "carry", "impose", "fire", "express")
     for form in inflections(verb)
 )
+_NO_OBJECT = frozenset({"-"})
+_THREAT_SPEECH = frozenset({"said", "says", "say", "warned", "warns", "warn", "threatened", "threatens", "vowed",
+                            "stated", "declared", "added", "told", "insisted", "stressed"})
+_FORCE_WORDS = frozenset({"force", "military", "strike", "strikes", "attack", "attacks", "retaliate", "retaliation",
+                          "response", "respond", "action", "targets", "war", "missiles", "fire", "crush", "destroy"})
+_CROWDS = frozenset({"protesters", "demonstrators", "people", "thousands", "hundreds", "residents", "activists",
+                     "students", "crowds", "workers", "supporters", "opponents"})
 _LOCATIVE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _MEASURE_NOUNS = frozenset({"days", "hours", "weeks", "rounds", "round", "number", "series", "dozens", "hundreds",
@@ -85,7 +92,7 @@ def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]
     out: list[_Candidate] = []
     used: set[int] = set()
     for token in sent:
-        if token.tag_.startswith("VB") and token.lower_ in lex.verbs:
+        if token.tag_.startswith("VB") and (token.lower_ in lex.verbs or token.lower_ in _LIGHT_VERBS):
             rule, obj = _verb_rule(token, lex)
             if rule is not None:
                 if obj is not None:
@@ -99,6 +106,40 @@ def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]
         found = _noun_candidate(token, lex.nouns[token.lower_][0], actors)
         if found is not None:
             out.append(found)
+    threats = _conditional_threats(sent, lex, actors)
+    if threats:
+        speakers = {s.id for t in threats for s in t.source}
+        out = [c for c in out if not (c.rule.type == "THREATEN" and not c.target and {s.id for s in c.source} <= speakers)]
+    return out + threats
+
+
+def _conditional_threats(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]:
+    """ "If Israel were to attack, Iran would respond, Raisi said": a threat by the speaker to the actor of the
+    condition (or, when the condition names none, to the one the response is aimed at)."""
+    out = []
+    for clause in sent:
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if clause.dep_ != "advcl" or not marks & {"if", "unless"}:
+            continue
+        main = clause.head
+        if not any(c.dep_ == "aux" and c.lower_ in {"would", "will", "'ll", "'d", "wo"} for c in main.children):
+            continue
+        speech = main if main.lower_ in _THREAT_SPEECH else main.head if main.dep_ == "ccomp" else None
+        if speech is None or speech.lower_ not in _THREAT_SPEECH:
+            continue
+        speaker = _subject_actors(speech, actors)
+        if not speaker:
+            continue
+        target = [t for t in _subject_actors(clause, actors) if _other_country(t, speaker)]
+        if not target:
+            inside = {t.i for t in clause.subtree}
+            target = [s for t in main.subtree if t.i not in inside and t.i != main.i
+                      for s in [actors.actor_at(t)] if s is not None and _other_country(s, speaker)][:1]
+        if target:
+            forceful = any(t.lower_ in _FORCE_WORDS for t in main.subtree)
+            rule = Trigger("V", speech.lower_, None, "THREATEN", "violence" if forceful else None,
+                           "138" if forceful else "130", frozenset())
+            out.append(_Candidate(speech, rule, tuple(speaker[:1]), tuple(_unique(target)), nominal=False))
     return out
 
 
@@ -110,9 +151,12 @@ def _verb_rule(verb: Token, lex: Lexicon) -> tuple[Trigger | None, Token | None]
     if obj is not None and verb.lower_ in _LIGHT_VERBS and obj_word in lex.nouns:
         return lex.nouns[obj_word][0], obj
     fallback: Trigger | None = None
-    for rule in lex.verbs[verb.lower_]:
+    for rule in lex.verbs.get(verb.lower_, ()):
         if rule.objects is None:
             fallback = fallback or rule
+        elif rule.objects == _NO_OBJECT:
+            if obj is None:
+                fallback = fallback or rule
         elif obj_word in rule.objects or rule.objects & particles:
             return rule, obj if obj_word in (rule.objects or ()) else None
     return fallback, None
@@ -161,11 +205,27 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
             if child.dep_ == "prep" and child.lower_ in rule.preps:
                 (pair if child.lower_ == "between" else target).extend(_prep_objects(child, actors))
     source, target = _settle(list(source), target, pair, rule)
+    if not source and rule.type == "PROTEST" and _subject_word(verb) in _CROWDS:
+        source = _crowd_country(verb, target, actors)
     if not target and rule.type in _LOCATIVE_TYPES:
         target = [t for t in _locative(verb, obj, actors) if t not in source and _other_country(t, source)]
     if not source and not target:
         return None
     return _Candidate(verb, rule, tuple(source), tuple(target), nominal=False)
+
+
+def _subject_word(verb: Token) -> str | None:
+    return next((c.lower_ for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _crowd_country(verb: Token, target: list[_Slot], actors: DocActors) -> list[_Slot]:
+    """Unnamed protesters stand for the people of the country where they protest, or of whom they protest to."""
+    countries = [t.entry.country for t in target if t.entry.country]
+    if not countries:
+        location = _where(verb, actors)
+        countries = [location.country] if location is not None and location.country else []
+    state = actors.kb.country(countries[0]) if countries else None
+    return [actors.state_slot(state)] if state is not None else []
 
 
 def _locative(verb: Token, obj: Token | None, actors: DocActors) -> list[_Slot]:
@@ -175,9 +235,10 @@ def _locative(verb: Token, obj: Token | None, actors: DocActors) -> list[_Slot]:
             continue
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in {"in", "inside", "across", "near", "on"}:
-                found = _prep_objects(child, actors)
-                if found:
-                    return found
+                for obj_ in child.children:
+                    found = _phrase_actors(obj_, actors) if obj_.dep_ == "pobj" else []
+                    if found:
+                        return found
     return []
 
 

@@ -130,7 +130,8 @@ def _close(norm: str, person: Person, *, surname: bool = False) -> bool:
         words = normalise(name).split()
         tails = [" ".join(words[-n:]) for n in (1, 2) if len(words) >= n]
         if surname:
-            if any(jaro_winkler(norm, t) >= 0.85 for t in tails):
+            heads = [words[0]] if person.country in _SURNAME_FIRST else []
+            if any(jaro_winkler(norm, t) >= 0.85 for t in [*tails, *heads]):
                 return True
             continue
         if len(query) < 2 or len(words) < 2:
@@ -201,6 +202,10 @@ def _load_countries(kb: KnowledgeBase, path: Path) -> None:
             _add_phrase(kb, capital, gov)
 
 
+#: Countries whose names are written family name first in English-language news.
+_SURNAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "VNM", "HKG", "MAC", "KHM"})
+
+
 def _with_article(name: str) -> str:
     """ "the United States", "the Netherlands", "the Czech Republic"; "Russia" as it is."""
     plural = name.endswith("s") and not name.endswith(("ss", "us", "os"))
@@ -246,6 +251,8 @@ def _load_people(kb: KnowledgeBase, people: Path, offices: Path | None) -> None:
             kb.by_name.setdefault(normalise(name), pid)
             kb.by_skeleton[skeleton(name)].add(pid)
             words = normalise(name).split()
+            if len(words) >= 2 and person.country in _SURNAME_FIRST:
+                kb.by_surname[skeleton(words[0])].add(pid)
             if len(words) >= 2:
                 kb.by_surname[skeleton(words[-1])].add(pid)
                 if len(words) >= 3:

@@ -38,6 +38,7 @@ class _Slot:
     surname_key: str | None = None
     titles: set[str] = field(default_factory=set)
     first: int = 0
+    implied: bool = False
 
     def add(self, text: str, span: tuple[int, int], how: str) -> None:
         if all(m.span != span for m in self.mentions):
@@ -68,6 +69,15 @@ class DocActors:
         if token.ent_type_ in {"GPE", "LOC", "FAC"}:
             return self._place_actor(token)
         return None
+
+    def state_slot(self, state: Entry) -> _Slot:
+        """The actor of a country's state, created (without mentions) when the text has not named it yet."""
+        slot = self._by_key.get(state.key)
+        if slot is None:
+            slot = _Slot(f"a{len(self.slots) + 1}", state, first=len(self.doc), implied=True)
+            self.slots.append(slot)
+            self._by_key[state.key] = slot
+        return slot
 
     def place_of(self, token: Token) -> Location | None:
         """Where a place name points: a country, a capital or a town of the gazetteer, with coordinates."""
@@ -104,7 +114,7 @@ class DocActors:
                 mentions=tuple(sorted(s.mentions, key=lambda m: m.span)),
             )
             for s in self.slots
-            if s.mentions
+            if s.mentions or s.implied
         )
 
     # -- mention finding -----------------------------------------------------------------------------
@@ -149,7 +159,7 @@ class DocActors:
             return False
         norm = normalise(name)
         names = [normalise(n) for n in (person.name, *person.aliases)]
-        return any(n == norm or n.endswith(" " + norm) for n in names)
+        return any(n == norm or norm in n.split() for n in names)
 
     def _gazetteer_at(self, i: int, taken: set[int]) -> int:
         doc = self.doc
@@ -329,6 +339,8 @@ class DocActors:
 
     def _reporter_of(self, token: Token, wants: str) -> _Slot | None:
         """ "Hezbollah said it had fired …": a subject pronoun in a reported clause is whoever reports it."""
+        if token.dep_ == "poss" and token.head.dep_ in {"nsubj", "nsubjpass"}:
+            token = token.head
         clause = token.head
         if token.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "ccomp":
             return None
@@ -352,7 +364,11 @@ class DocActors:
         """ "the two countries", "both sides": the two actors of different countries named last before."""
         found: list[_Slot] = []
         countries: set[str | None] = set()
-        for slot in sorted(self.slots, key=lambda s: -_last_mention_before(s, token.idx)):
+        def weight(slot: _Slot) -> tuple[int, int]:
+            before = [m for m in slot.mentions if m.span[1] <= token.idx]
+            return (len(before), max((m.span[0] for m in before), default=-1))
+
+        for slot in sorted(self.slots, key=weight, reverse=True):
             if _last_mention_before(slot, token.idx) < 0 or slot.entry.country in countries:
                 continue
             if slot.entry.kind not in {"person", "state", "government"}:
