@@ -55,6 +55,8 @@ def framing(trigger: Token) -> Framing:
     negated = any(c.dep_ == "neg" for c in verb.children) or (
         verb is not trigger and any(c.dep_ == "neg" for c in trigger.children)
     )
+    if hypothetical and negated and not _conditional(verb):
+        hypothetical = False
     if hypothetical:
         modality = "hypothetical"
     elif negated:
@@ -91,6 +93,21 @@ def _is_future(verb: Token) -> bool:
     return infinitive and verb.head.lower_ not in _ACHIEVED_HEADS
 
 
+def _conditional(verb: Token) -> bool:
+    """An "if"/"unless" clause or a modal of possibility, as opposed to a bare "would"."""
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ == "mark" and child.lower_ in {"if", "unless", "whether"}:
+                return True
+            if child.dep_ == "aux" and child.lower_ in {"could", "might", "may"}:
+                return True
+        if current.dep_ not in {"xcomp", "conj"}:
+            break
+        current = current.head
+    return False
+
+
 def _future_in_the_past(verb: Token) -> bool:
     """ "said Pakistan would ask the UN": a reported "would" with no condition anywhere in the sentence."""
     if not any(c.dep_ == "aux" and c.lower_ in {"would", "'d"} for c in verb.children):
@@ -123,6 +140,12 @@ def _reporter(verb: Token) -> tuple[Token | None, bool]:
                        if g.dep_ == "pobj"]
             if objects:
                 return objects[0], False
+    for child in verb.children:
+        if child.dep_ in {"parataxis", "advcl", "ccomp"} and child.lower_ in SPEECH_VERBS and child.i > verb.i:
+            if not any(g.dep_ == "ccomp" for g in child.children):
+                subject = _subject(child)
+                if subject is not None:
+                    return subject, False
     current = verb
     for _ in range(8):
         head = current.head

@@ -324,7 +324,7 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
     xw = crosswalk()[code]
     according = actors.actor_at(frame.reporter) if frame.reporter is not None else None
     modality = frame.modality
-    speech_act = according is not None and according in c.source and quad_class(code) in {1, 3}
+    speech_act = according is not None and according in c.source and quad_class(code) == 3
     if speech_act and modality == "reported":
         modality = "asserted"
     sent = c.trigger.sent
