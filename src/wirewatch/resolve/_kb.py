@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import KnowledgeBaseError
-from ._names import jaro_winkler, normalise, skeleton
+from ._names import fold, jaro_winkler, normalise, skeleton
 
 __all__ = ["Entry", "KnowledgeBase", "Office", "Person", "load_kb"]
 
@@ -98,6 +99,7 @@ class KnowledgeBase:
     by_skeleton: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     by_surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     max_phrase_tokens: int = 1
+    first_words: dict[str, int] = field(default_factory=dict)
 
     def phrase(self, text: str) -> Entry | None:
         """The entry a surface phrase stands for: exact case for acronyms, else case-insensitive."""
@@ -144,6 +146,9 @@ def _close(norm: str, person: Person, *, surname: bool = False) -> bool:
     return False
 
 
+_PIECES = re.compile(r"\w+|[^\w\s]")
+
+
 def _phrase_key(text: str) -> str:
     text = text.strip()
     if text.isupper() or (len(text) <= 4 and any(c.isupper() for c in text[1:])):
@@ -182,7 +187,11 @@ def _add_phrase(kb: KnowledgeBase, phrase: str, entry: Entry) -> None:
     if not key:
         return
     kb.phrases.setdefault(key, entry)
-    kb.max_phrase_tokens = max(kb.max_phrase_tokens, len(phrase.split()))
+    pieces = _PIECES.findall(phrase)
+    size = len(pieces) + 1
+    kb.max_phrase_tokens = max(kb.max_phrase_tokens, size)
+    for first in {fold(phrase.split()[0]), fold(pieces[0]) if pieces else ""} - {""}:
+        kb.first_words[first] = max(kb.first_words.get(first, 0), size)
 
 
 def _load_countries(kb: KnowledgeBase, path: Path) -> None:

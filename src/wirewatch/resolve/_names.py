@@ -6,6 +6,7 @@ z to s, ph to f, w to v, vowels (and y) are dropped after the first letter, and 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -23,16 +24,20 @@ _SPACES = re.compile(r"\s+")
 
 def fold(text: str) -> str:
     """Strip diacritics and fold to lower-case ASCII where possible."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Lower-case, accent-free, hyphen- and punctuation-free form of a name, single-spaced."""
     text = fold(name).replace("-", " ").replace("'", "").replace("\u2019", "")
     return _SPACES.sub(" ", _NON_LETTERS.sub(" ", text)).strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """A phonetic consonant key per word, tolerant of transliteration variants."""
     words = []

