@@ -128,8 +128,9 @@ def _is_quote(text: str) -> bool:
 
 def _direct(doc: Doc, actors: DocActors, span: tuple[int, int], number: int) -> Quote:
     start, end = span
-    text = text_of(doc)[start:end].strip()
-    inner = (start + text_of(doc)[start:end].index(text[:1]) if text else start, start + len(text_of(doc)[start:end].rstrip()))
+    raw = text_of(doc)[start:end]
+    text = raw.strip()
+    inner = (start + raw.index(text[:1]) if text else start, start + len(raw.rstrip()))
     cue = _cue_near(doc, start, end)
     speaker_id = speaker_text = cue_text = None
     if cue is not None:

@@ -425,7 +425,8 @@ class DocActors:
         if not words & {"other", "another", "some"}:
             start = min([c.idx for c in token.children if c.dep_ in {"det", "amod", "compound", "poss"}]
                         + [token.idx])
-            best.add(text_of(self.doc)[start : token.idx + len(token.text)], (start, token.idx + len(token.text)), "role")
+            end = token.idx + len(token.text)
+            best.add(text_of(self.doc)[start:end], (start, end), "role")
             return best
         return None
 
