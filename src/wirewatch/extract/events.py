@@ -79,6 +79,8 @@ def code_events(doc: Doc, actors: DocActors, *, published: date | None, min_conf
     seen: set[tuple[str, tuple[str, ...], tuple[str, ...], int]] = set()
     for sent in doc.sents:
         for candidate in _candidates(sent, lex, actors):
+            if _self_directed(candidate):
+                continue
             event = _event(candidate, actors, published, len(events) + 1)
             if event is None or event.confidence < min_confidence:
                 continue
@@ -87,6 +89,14 @@ def code_events(doc: Doc, actors: DocActors, *, published: date | None, min_conf
                 seen.add(key)
                 events.append(event)
     return events
+
+
+def _self_directed(c: _Candidate) -> bool:
+    """ "Russia … the policies of Moscow": a state acting on its own government is no event between actors."""
+    sides = [*c.source, *c.target]
+    countries = {s.entry.country for s in sides}
+    state_level = all(s.entry.kind in {"state", "government"} for s in sides)
+    return bool(c.source) and bool(c.target) and len(countries) == 1 and state_level
 
 
 def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]:

@@ -330,6 +330,9 @@ def _according(prep: Token, actors: DocActors, direct: list[tuple[int, int]]) ->
         return None
     sent = prep.sent
     phrase_end = max(t.i for t in prep.subtree)
+    comma = next((t.i for t in sent if t.i > prep.i and t.text == ","), None)
+    if prep.i <= sent.start + 1 and comma is not None:
+        phrase_end = comma - 1
     rest = [t for t in sent if t.i > phrase_end and not (t.is_punct and t.i == phrase_end + 1)]
     if not rest or rest[0].i > sent.end - 1:
         return None

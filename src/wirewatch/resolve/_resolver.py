@@ -221,8 +221,13 @@ class DocActors:
                 continue
             head = token.head
             sector = _institution_sector(head)
-            if sector is None or head.i in self.token_slot or head.i < token.i:
+            if sector is None or head.i < token.i:
                 continue
+            owner = self.token_slot.get(head.i)
+            if owner is not None and owner.entry.kind != "igo":
+                continue
+            if owner is not None:
+                owner.mentions = [m for m in owner.mentions if not (m.span[0] <= head.idx < m.span[1])]
             a3 = slot.entry.country
             name = f"{slot.entry.name} ({SECTOR_KIND.get(sector, sector).replace('_', ' ')})"
             entry = Entry(f"country:{a3}:{sector}", name, SECTOR_KIND.get(sector, "government"), a3, sector)
