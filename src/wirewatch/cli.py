@@ -126,7 +126,7 @@ def demo(ctx: click.Context, db: str) -> None:
         report, summary = _guard_call(lambda: api.demo(db=db, config=config, progress=tick))
     _print_report(report, db)
     _print_summary(summary)
-    _err.print(f"\nTry: wirewatch events --db {db} --source RUS   (or --type ASSAULT, --format json)")
+    _err.print(f"\nTry: {_program()} events --db {db} --source RUS   (or --type ASSAULT, --format json)")
 
 
 @cli.command(name="config")
@@ -188,18 +188,33 @@ def _print_summary(summary: Summary) -> None:
     out = Console()
     out.print(f"\n[bold]Store[/bold]: {summary.articles} articles, {summary.actors} actors, "
               f"{summary.events} events, {summary.quotes} quotes, {summary.failures} failures")
-    types = Table(title="Events by type (asserted and reported)")
+    types = Table(title="Events by type (asserted and reported)", min_width=44)
     types.add_column("PLOVER type")
     types.add_column("events", justify="right")
     for name, count in summary.events_by_type:
         types.add_row(name, str(count))
     out.print(types)
-    pairs = Table(title="Top pairs of countries (source → target)")
+    pairs = Table(title="Top pairs of countries (source → target)", min_width=44)
     for column in ("source", "target", "events"):
         pairs.add_column(column, justify="right" if column == "events" else "left")
     for pair in summary.top_pairs:
-        pairs.add_row(pair.source, pair.target, str(pair.events))
+        pairs.add_row(_country(pair.source), _country(pair.target), str(pair.events))
     out.print(pairs)
+
+
+def _country(code: str) -> str:
+    from .resolve import load_kb
+
+    entry = load_kb().country(code)
+    return f"{code} {entry.name}" if entry is not None else code
+
+
+def _program() -> str:
+    import os
+
+    path = sys.argv[0] if sys.argv and sys.argv[0] else "wirewatch"
+    relative = os.path.relpath(path) if os.path.isabs(path) else path
+    return relative if not relative.startswith("..") else os.path.basename(path)
 
 
 def _render_events(rows: list[Any], fmt: str) -> None:
@@ -216,12 +231,21 @@ def _render_events(rows: list[Any], fmt: str) -> None:
         writer.writerows(records)
         click.echo(buffer.getvalue(), nl=False)
     else:
-        table = Table(show_lines=False)
-        for column in ("date", "type", "source", "target", "modality", "sentence"):
-            table.add_column(column, overflow="fold", max_width=60 if column == "sentence" else 28)
-        for record in records:
-            table.add_row(*(str(record[c] or "") for c in ("date", "type", "source", "target", "modality", "sentence")))
-        Console().print(table)
+        console = Console()
+        if console.width >= 120:
+            table = Table(show_lines=False, expand=True)
+            for column in ("date", "type", "source", "target", "modality", "sentence"):
+                wide = column == "sentence"
+                table.add_column(column, overflow="fold", ratio=3 if wide else None, max_width=None if wide else 24)
+            for record in records:
+                table.add_row(*(str(record[c] or "") for c in ("date", "type", "source", "target", "modality",
+                                                                 "sentence")))
+            console.print(table)
+        else:
+            for record in records:
+                console.print(f"[bold]{record['date'] or '?'}  {record['type']}[/bold]  {record['source'] or '?'} → "
+                              f"{record['target'] or '—'}  [dim]({record['modality']})[/dim]", highlight=False)
+                console.print(f"    {record['sentence']}", highlight=False, style="dim")
         _err.print(f"{len(records)} events")
 
 

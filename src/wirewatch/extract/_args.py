@@ -10,9 +10,13 @@ if TYPE_CHECKING:
     from ..resolve import DocActors
     from ..resolve._resolver import _Slot
 
-__all__ = ["agent", "conjuncts", "phrase_actors", "prep_objects", "subject_actors"]
+__all__ = ["ACCUSING", "agent", "conjuncts", "phrase_actors", "prep_objects", "subject_actors"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+#: "X accused Y of doing": the one who did it is Y.
+ACCUSING = frozenset({"accuse", "accused", "accuses", "accusing", "blame", "blamed", "blames", "blaming",
+                      "suspect", "suspected", "suspects", "charge", "charged", "charges", "condemn", "condemned",
+                      "condemns", "criticize", "criticized", "criticise", "criticised"})
 
 
 def subject_actors(verb: Token, actors: DocActors) -> list[_Slot]:
@@ -29,7 +33,11 @@ def subject_actors(verb: Token, actors: DocActors) -> list[_Slot]:
         if current.dep_ in {"conj", "xcomp", "advcl"} and current.head.i != current.i:
             current = current.head
         elif current.dep_ == "pcomp" and current.head.head.i != current.head.i:
-            current = current.head.head
+            governor = current.head.head
+            accused = [c for c in governor.children if c.dep_ == "dobj"]
+            if governor.lower_ in ACCUSING and accused:
+                return phrase_actors(accused[0], actors)
+            current = governor
         elif current.dep_ in {"relcl", "acl"}:
             return phrase_actors(current.head, actors)
         else:

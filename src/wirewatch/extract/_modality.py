@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ._args import ACCUSING
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -140,6 +142,8 @@ def _reporter(verb: Token) -> tuple[Token | None, bool]:
                        if g.dep_ == "pobj"]
             if objects:
                 return objects[0], False
+    if verb.dep_ == "pcomp" and verb.head.head.lower_ in ACCUSING and verb.head.head.i != verb.head.i:
+        return _subject(verb.head.head), False
     for child in verb.children:
         trailing = child.dep_ in {"parataxis", "advcl", "ccomp"} and child.lower_ in SPEECH_VERBS and child.i > verb.i
         if trailing and not any(g.dep_ == "ccomp" for g in child.children):

@@ -54,6 +54,7 @@ _FORCE_WORDS = frozenset({"force", "military", "strike", "strikes", "attack", "a
                           "response", "respond", "action", "targets", "war", "missiles", "fire", "crush", "destroy"})
 _CROWDS = frozenset({"protesters", "demonstrators", "people", "thousands", "hundreds", "residents", "activists",
                      "students", "crowds", "workers", "supporters", "opponents"})
+_SUBORDINATE = frozenset({"acl", "relcl", "advcl", "xcomp", "pcomp", "amod"})
 _LOCATIVE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _MEASURE_NOUNS = frozenset({"days", "hours", "weeks", "rounds", "round", "number", "series", "dozens", "hundreds",
@@ -226,7 +227,7 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
         source = _crowd_country(verb, target, actors)
     if not target and rule.type in _LOCATIVE_TYPES:
         target = [t for t in _locative(verb, obj, actors) if t not in source and _other_country(t, source)]
-    if not source and not target:
+    if not source and (not target or verb.dep_ in _SUBORDINATE):
         return None
     return _Candidate(verb, rule, tuple(source), tuple(target), nominal=False)
 
@@ -345,6 +346,9 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
     if speech_act and modality == "reported":
         modality = "asserted"
     sent = c.trigger.sent
+    sentence = sent.text.rstrip()
+    start = sent.start_char + (len(sentence) - len(sentence.lstrip()))
+    sentence = sentence.strip()
     anchors = {c.trigger.i}
     if speech_act and frame.reporter is not None:
         anchors.add(frame.reporter.head.i)
@@ -356,7 +360,7 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
         modality=modality,  # type: ignore[arg-type]
         according_to=according.id if according is not None else None,
         date=when[0] if when else published, date_precision=when[1] if when else None,  # type: ignore[arg-type]
-        location=_where(c.trigger, actors), sentence=sent.text, span=(sent.start_char, sent.end_char),
+        location=_where(c.trigger, actors), sentence=sentence, span=(start, start + len(sentence)),
         confidence=round(min(confidence, 0.95), 2), trigger=c.trigger.text, coder=CODER_NAME,
     )
 
