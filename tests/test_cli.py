@@ -110,3 +110,11 @@ def test_demo_ingests_the_sample_corpus_and_summarises_it(tmp_path):
 def test_config_prints_the_commented_defaults():
     result = _run("config")
     assert "[model]" in result.stdout and "# " in result.stdout
+
+
+def test_the_published_default_fills_in_only_for_pages_without_a_date(tmp_path):
+    undated = tmp_path / "undated.html"
+    undated.write_text("<html><body><article><p>Turkey and Greece signed an agreement on migration in Athens "
+                       "after months of talks between the two governments.</p></article></body></html>")
+    record = json.loads(_run("extract", "--published", "2024-05-02", str(undated)).stdout)
+    assert record["published"] == "2024-05-02"

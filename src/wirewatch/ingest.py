@@ -11,7 +11,8 @@ A path of ``-`` reads standard input, and a file with an unknown extension is sn
 when the first non-blank character is ``{``, HTML when it is ``<``, plain text otherwise. Directories are
 walked recursively in sorted order, taking files with known extensions only.
 
-The ``published`` default of :func:`read_paths` goes to plain-text documents without a date of their own. An
+The ``published`` default of :func:`read_paths` goes to plain-text documents without a date of their own, and
+to HTML pages as ``fallback_published``, used only when the page gives no date either. An
 HTML page carries its date inside, which cleaning extracts, so ingest leaves an HTML document's date unset
 (or as its JSON Lines record gives it) rather than mask the page's own date with the default.
 
@@ -188,7 +189,7 @@ def _read_document(data: bytes, name: str, kind: Kind, published: date | None) -
         why = "it decodes neither as UTF-8 nor as cp1252"
         return Failure(id=name, where=name, error=f"{_BINARY} ({why}); {_FORMATS}, saved as UTF-8")
     if kind == "html":
-        return RawDocument(id=name, source=name, html=content)
+        return RawDocument(id=name, source=name, html=content, fallback_published=published)
     return RawDocument(id=name, source=name, text=content, published=published)
 
 
@@ -264,7 +265,8 @@ def _document(obj: dict[str, Any], where: str, published: date | None) -> RawDoc
         raise InputError(where, f'record "{doc_id}" has neither "text" nor "html"; add one of them')
     meta = {key: _optional_str(obj, key, where) for key in _OPTIONAL_TEXT_FIELDS}
     day = _published(obj.get("published"), where) or (published if text is not None else None)
-    return RawDocument(id=doc_id, source=where, text=text, html=html, published=day, **meta)
+    return RawDocument(id=doc_id, source=where, text=text, html=html, published=day, fallback_published=published,
+                       **meta)
 
 
 def _id(obj: dict[str, Any], where: str) -> str:

@@ -46,6 +46,8 @@ class RawDocument:
     title: str | None = None
     published: date | None = None
     outlet: str | None = None
+    #: The user's default date (``--published``), used only when the page gives no date of its own.
+    fallback_published: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
