@@ -62,3 +62,16 @@ def test_read_failures_come_out_in_their_place():
     items = [RawDocument(id="a", source="a", text="One."), Failure("b", "b.jsonl:2", "bad JSON")]
     results = list(pipeline.run(items))
     assert isinstance(results[0], Extraction) and results[1] == items[1]
+
+
+@pytest.mark.slow
+def test_two_spacy_processes_give_the_same_result_as_one():
+    from wirewatch import api
+    from wirewatch.config import load_config
+    from wirewatch.sample import sample_documents
+
+    docs = [d for d in sample_documents() if isinstance(d, RawDocument)][:6]
+    one = list(api.extract(documents=docs, config=load_config(env={})))
+    two = list(api.extract(documents=docs, config=load_config(env={}, overrides={"model.n_process": 2,
+                                                                                  "model.batch_size": 2})))
+    assert [r.to_contract() for r in one] == [r.to_contract() for r in two]

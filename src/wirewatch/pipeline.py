@@ -104,11 +104,18 @@ class Annotator:
         work.doc = load_model(self.config.model.name)(_need(work.article, "article").text)
 
     def pipe(self, works: Iterable[Work]) -> Iterator[Work]:
-        """Annotate a stream of works in batches, in order."""
+        """Annotate a stream of works in batches, in order (works stay in this process; only texts travel)."""
         nlp = load_model(self.config.model.name)
-        pairs = ((w.article.text if w.article else "", w) for w in works)
-        for doc, work in nlp.pipe(pairs, as_tuples=True, batch_size=self.config.model.batch_size,
-                                  n_process=self.config.model.n_process):
+        waiting: dict[int, Work] = {}
+
+        def texts() -> Iterator[tuple[str, int]]:
+            for n, work in enumerate(works):
+                waiting[n] = work
+                yield (work.article.text if work.article else ""), n
+
+        for doc, n in nlp.pipe(texts(), as_tuples=True, batch_size=self.config.model.batch_size,
+                               n_process=self.config.model.n_process):
+            work = waiting.pop(n)
             work.doc = doc
             yield work
 
