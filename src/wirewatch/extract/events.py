@@ -115,7 +115,8 @@ def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]
     for token in sent:
         if token.i in used or not token.tag_.startswith("NN") or token.lower_ not in lex.nouns:
             continue
-        found = _noun_candidate(token, lex.nouns[token.lower_][0], actors)
+        rule = noun_rule(token, lex)
+        found = _noun_candidate(token, rule, actors) if rule is not None else None
         if found is not None:
             out.append(found)
     threats = _conditional_threats(sent, lex, actors)
@@ -167,7 +168,9 @@ def _verb_rule(verb: Token, lex: Lexicon) -> tuple[Trigger | None, Token | None]
     obj_word = obj.lower_ if obj is not None else None
     particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}}
     if obj is not None and verb.lower_ in _LIGHT_VERBS and obj_word in lex.nouns:
-        return lex.nouns[obj_word][0], obj
+        light = noun_rule(obj, lex)
+        if light is not None:
+            return light, obj
     fallback: Trigger | None = None
     for rule in lex.verbs.get(verb.lower_, ()):
         if rule.objects is None:
@@ -178,6 +181,19 @@ def _verb_rule(verb: Token, lex: Lexicon) -> tuple[Trigger | None, Token | None]
         elif obj_word in rule.objects or rule.objects & particles:
             return rule, obj if obj_word in (rule.objects or ()) else None
     return fallback, None
+
+
+def noun_rule(noun: Token, lex: Lexicon) -> Trigger | None:
+    """The lexicon row of an event noun in context: a row that names one of its modifiers ("hunger strike")
+    before the plain row."""
+    modifiers = {c.lower_ for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
+    plain: Trigger | None = None
+    for rule in lex.nouns.get(noun.lower_, ()):
+        if rule.objects is None:
+            plain = plain or rule
+        elif rule.objects & modifiers:
+            return rule
+    return plain
 
 
 def _direct_object(verb: Token) -> Token | None:
