@@ -42,7 +42,7 @@ def inflections(base: str) -> set[str]:
         forms |= {base + "s", stem + "ed", stem + "ing"}
         if len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
             forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
-    if base in _IRREGULAR and _IRREGULAR[base]:
+    if _IRREGULAR.get(base) and stem + "ed" not in _IRREGULAR[base]:
         forms.discard(stem + "ed")
     return forms
 
