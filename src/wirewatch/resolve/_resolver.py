@@ -14,8 +14,19 @@ from typing import TYPE_CHECKING
 
 from ..annotate import text_of
 from ..records import Actor, Location, Mention
+from ._context import (
+    context_tokens,
+    entity_of,
+    expletive,
+    first_compatible,
+    institution_sector,
+    pick,
+    sector_of,
+    title_words,
+    trim_person,
+)
 from ._kb import SECTOR_KIND, Entry, KnowledgeBase, Person
-from ._lexicon import INSTITUTION_SECTOR, PRONOUNS, ROLE_NOUNS, TITLE_SECTOR
+from ._lexicon import PRONOUNS, ROLE_NOUNS, TITLE_SECTOR
 from ._names import fold, normalise, skeleton
 from ._places import find_place
 
@@ -26,8 +37,6 @@ __all__ = ["DocActors", "resolve_actors"]
 
 _GROUP_NOUNS = frozenset({"countries", "sides", "ministers", "leaders", "governments", "presidents", "nations",
                           "neighbours", "neighbors", "delegations", "capitals", "allies", "states", "parties"})
-_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_PERSON_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "acl"})
 
 
 @dataclass(slots=True)
@@ -63,7 +72,7 @@ class DocActors:
         if slot is not None:
             return slot
         lower = token.lower_
-        if lower in PRONOUNS and token.tag_ in {"PRP", "PRP$"} and not _expletive(token):
+        if lower in PRONOUNS and token.tag_ in {"PRP", "PRP$"} and not expletive(token):
             return self._pronoun(token, PRONOUNS[lower])
         if token.tag_ in {"NN", "NNS"} and token.lower_ in ROLE_NOUNS:
             return self._role_phrase(token)
@@ -82,7 +91,7 @@ class DocActors:
 
     def place_of(self, token: Token) -> Location | None:
         """Where a place name points: a country, a capital or a town of the gazetteer, with coordinates."""
-        span = _entity_of(token)
+        span = entity_of(token)
         entry = self.kb.phrase(span.text)
         found = find_place(span.text)
         if entry is not None and entry.country and entry.how == "name" and entry.kind == "state":
@@ -99,7 +108,7 @@ class DocActors:
         state = self.kb.country(location.country)
         if state is None:
             return None
-        span = _entity_of(token)
+        span = entity_of(token)
         slot = self._by_key.get(state.key) or self._attach(state, span, "place", set())
         slot.add(span.text, (span.start_char, span.end_char), "place")
         for t in span:
@@ -220,7 +229,7 @@ class DocActors:
             if slot is None or slot.entry.kind != "state" or token.dep_ not in {"amod", "compound", "poss"}:
                 continue
             head = token.head
-            sector = _institution_sector(head)
+            sector = institution_sector(head)
             if sector is None or head.i < token.i:
                 continue
             owner = self.token_slot.get(head.i)
@@ -251,16 +260,16 @@ class DocActors:
 
     # -- people --------------------------------------------------------------------------------------
     def _person(self, ent: Span, taken: set[int]) -> None:
-        span = _trim_person(ent)
+        span = trim_person(ent)
         if span is None or self.kb.phrase(span.text) is not None:
             return
         person = self._match_person(span.text)
         if person is None and len(span) == 1 and find_place(span.text) is not None:
             return
-        titles = _title_words(span)
+        titles = title_words(span)
         if person is not None:
             office = person.office_on(self.published)
-            sector = office.sector if office else _sector_of(titles)
+            sector = office.sector if office else sector_of(titles)
             entry = Entry(person.key, person.name, "person", person.country, sector, person.wikidata)
             slot = self._attach(entry, span, "name", taken)
             slot.office = office.title if office else slot.office
@@ -286,8 +295,8 @@ class DocActors:
         candidates = self.kb.find_people(name) if len(words) > 1 else self.kb.find_surname(words[0])
         if len(words) > 1 and not candidates:
             candidates = [p for p in self.kb.find_surname(" ".join(words[-2:])) if len(words) > 2]
-            candidates = candidates or [p for p in self.kb.find_surname(words[-1]) if _first_compatible(p, words)]
-        return _pick(candidates, self.published)
+            candidates = candidates or [p for p in self.kb.find_surname(words[-1]) if first_compatible(p, words)]
+        return pick(candidates, self.published)
 
     def _earlier_by_surname(self, span: Span) -> _Slot | None:
         key = skeleton(normalise(span.text).split()[-1])
@@ -298,7 +307,7 @@ class DocActors:
 
     def _new_unknown(self, span: Span, titles: list[str], taken: set[int]) -> _Slot:
         country = self._country_from_context(span)
-        sector = _sector_of(titles)
+        sector = sector_of(titles)
         entry = Entry(f"person~{normalise(span.text).replace(' ', '-')}", span.text, "person", country, sector)
         slot = _Slot(f"a{len(self.slots) + 1}", entry, first=span.start)
         slot.office = " ".join(titles) or None
@@ -308,16 +317,16 @@ class DocActors:
 
     def _country_from_context(self, span: Span) -> str | None:
         window = [t for t in self.doc[max(span.sent.start, span.start - 4) : span.start]]
-        tokens = sorted(_context_tokens(span), key=lambda t: abs(t.i - span.start))
+        tokens = sorted(context_tokens(span), key=lambda t: abs(t.i - span.start))
         for token in [*reversed(window), *tokens]:
             entry = self.kb.phrase(token.text)
             if entry is not None and entry.country and entry.kind != "person":
                 return entry.country
-        for token in _context_tokens(span):
+        for token in context_tokens(span):
             entry = self.kb.phrase(token.text)
             if entry is not None and entry.country:
                 return entry.country
-        for token in _context_tokens(span):
+        for token in context_tokens(span):
             for size in (3, 2):
                 entry = self.kb.phrase(self.doc[token.i : token.i + size].text)
                 if entry is not None and entry.country:
@@ -456,93 +465,11 @@ class DocActors:
         return slot
 
 
-def _entity_of(token: Token) -> Span:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
-    return token.doc[token.i : token.i + 1]
-
-
-def _expletive(token: Token) -> bool:
-    """ "It is noteworthy that …", "it seems …": an "it" that refers to nothing."""
-    if token.lower_ != "it":
-        return False
-    head = token.head
-    return any(c.dep_ in {"ccomp", "xcomp", "acomp", "attr", "csubj"} for c in head.children) and head.lower_ in {
-        "is", "was", "be", "been", "seems", "seemed", "appears", "appeared", "emphasized", "noted", "reported",
-        "said", "believed", "expected", "known", "understood", "clear", "true", "important", "noteworthy"}
-
-
 def _drop_mention(slot: _Slot, span: tuple[int, int]) -> None:
     slot.mentions = [m for m in slot.mentions if m.span != span]
 
-
 def _last_mention_before(slot: _Slot, offset: int) -> int:
     return max((m.span[0] for m in slot.mentions if m.span[1] <= offset), default=-1)
-
-
-def _institution_sector(head: Token) -> str | None:
-    words = [c.lower_ for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i]
-    for n in (2, 1):
-        phrase = " ".join([*words[-(n - 1):], head.lower_]) if n == 2 and words else head.lower_
-        if phrase in INSTITUTION_SECTOR:
-            return INSTITUTION_SECTOR[phrase]
-    return None
-
-
-def _trim_person(ent: Span) -> Span | None:
-    start, end = ent.start, ent.end
-    while start < end and (ent.doc[start].lower_ in TITLE_SECTOR or not ent.doc[start].is_alpha):
-        start += 1
-    while end > start and not ent.doc[end - 1].is_alpha:
-        end -= 1
-    if end <= start or not ent.doc[start].is_title:
-        return None
-    return ent.doc[start:end]
-
-
-def _context_tokens(span: Span) -> list[Token]:
-    """Tokens of a person's title, apposition and the phrase they head ("a member of the State Duma")."""
-    root = span.root
-    inside = range(span.start, span.end)
-    before = root.doc[max(0, span.start - 6) : span.start]
-    out: list[Token] = [t for t in before if t.head.i in inside or t.head.head.i in inside]
-    for child in root.children:
-        if child.dep_ == "appos":
-            out.extend(child.subtree)
-    if root.dep_ == "appos":
-        out.extend(t for t in root.head.subtree if t.i < span.start)
-    return out
-
-
-def _title_words(span: Span) -> list[str]:
-    return [t.lower_ for t in _context_tokens(span) if t.lower_ in TITLE_SECTOR or t.lower_ in ROLE_NOUNS]
-
-
-def _sector_of(titles: list[str]) -> str | None:
-    for word in ("intelligence", "defence", "defense", "general", "brigadier", "commander", "duma", "parliament",
-                 "lawmaker", "senator", "judge"):
-        if word in titles:
-            return TITLE_SECTOR[word]
-    for word in titles:
-        if word in TITLE_SECTOR:
-            return TITLE_SECTOR[word]
-    return None
-
-
-def _first_compatible(person: Person, words: list[str]) -> bool:
-    first = skeleton(normalise(person.name).split()[0])
-    return skeleton(words[0]) == first or len(words) == 1
-
-
-def _pick(candidates: list[Person], published: date | None) -> Person | None:
-    if len(candidates) == 1:
-        return candidates[0]
-    if published is not None and candidates:
-        in_office = [p for p in candidates if any(o.held_on(published) for o in p.offices)]
-        if len(in_office) == 1:
-            return in_office[0]
-    return None
 
 
 def resolve_actors(doc: Doc, kb: KnowledgeBase, published: date | None) -> DocActors:
