@@ -9,7 +9,7 @@ Spans are ``(start, end)`` character offsets into ``Article.text``, end exclusiv
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
@@ -174,7 +174,6 @@ class Extraction:
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
-    extras: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_contract(self) -> dict[str, Any]:
         """The record of the ``wirewatch extract`` output contract, ready for ``json.dumps``."""
