@@ -24,6 +24,7 @@ from wirewatch.annotate import load_model
 from wirewatch.clean import clean
 from wirewatch.config import load_config
 from wirewatch.ingest import read_paths
+from wirewatch.pipeline import Annotator, Pipeline
 from wirewatch.records import Extraction, RawDocument
 from wirewatch.sample import sample_documents
 
@@ -46,10 +47,25 @@ def _time_bare(texts: list[str], model: str, batch_size: int) -> float:
     return time.perf_counter() - start
 
 
-def _time_extract(docs: list[RawDocument], config) -> tuple[float, int, int]:  # noqa: ANN001
+class _Timed:
+    """A stage wrapped to add up the time spent in it (per-document stages only)."""
+
+    def __init__(self, stage, spent: dict[str, float]) -> None:  # noqa: ANN001
+        self.stage, self.spent = stage, spent
+        self.name, self.requires, self.assigns = stage.name, stage.requires, stage.assigns
+
+    def __call__(self, work) -> None:  # noqa: ANN001
+        start = time.perf_counter()
+        self.stage(work)
+        self.spent[self.name] = self.spent.get(self.name, 0.0) + time.perf_counter() - start
+
+
+def _time_extract(docs: list[RawDocument], config, spent: dict[str, float]) -> tuple[float, int, int]:  # noqa: ANN001
+    pipeline = Pipeline.default(config)
+    pipeline.stages = [s if isinstance(s, Annotator) else _Timed(s, spent) for s in pipeline.stages]
     start = time.perf_counter()
     events = failures = 0
-    for result in api.extract(documents=docs, config=config):
+    for result in pipeline.run(docs):
         if isinstance(result, Extraction):
             events += len(result.events)
         else:
@@ -73,9 +89,10 @@ def main(argv: list[str] | None = None) -> int:
 
     bare, ours = [], []
     events = failures = 0
+    spent: dict[str, float] = {}
     for _ in range(args.rounds):
         bare.append(_time_bare(texts, config.model.name, config.model.batch_size))
-        elapsed, events, failures = _time_extract(docs, config)
+        elapsed, events, failures = _time_extract(docs, config, spent)
         ours.append(elapsed)
     b, o = statistics.median(bare), statistics.median(ours)
     n = len(docs)
@@ -84,6 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wirewatch extract (whole pipeline):   {o:.2f} s  = {n / o:.1f} articles/s  ({events} events, "
           f"{failures} failures)")
     print(f"ratio extract / bare spaCy: {o / b:.2f}  (goal: at most 1.25)")
+    total = sum(ours)
+    shares = ", ".join(f"{name} {100 * t / total:.1f} %" for name, t in spent.items())
+    print(f"share of extract time by stage (all rounds; annotate is the rest): {shares}, "
+          f"annotate {100 * (total - sum(spent.values())) / total:.1f} %")
     print("reproduce: .venv/bin/python benchmarks/bench_extract.py " + " ".join(sys.argv[1:]))
     return 0
 
