@@ -33,7 +33,7 @@ __all__ = ["CODER_NAME", "code_events"]
 
 CODER_NAME = "plover.rules.v1"
 
-_LIGHT_VERBS = frozenset({"hold", "held", "holds", "holding", "reiterate", "reiterated", "voice", "voiced",
+_LIGHT_VERBS = frozenset({"issue", "issued", "issues", "deliver", "delivered", "hold", "held", "holds", "holding", "reiterate", "reiterated", "voice", "voiced",
                           "offer", "offered", "pledge", "pledged", "reaffirm", "reaffirmed", "declare", "declared",
                           "have", "had", "has", "conduct", "conducted",
                           "carry", "carried", "launch", "launched", "stage", "staged", "make", "made", "pay", "paid",
@@ -49,7 +49,10 @@ _TOPIC_OBJECT = frozenset(
 )
 _NO_OBJECT = frozenset({"-"})
 _THREAT_SPEECH = frozenset({"said", "says", "say", "warned", "warns", "warn", "threatened", "threatens", "vowed",
-                            "stated", "declared", "added", "told", "insisted", "stressed"})
+                            "stated", "declared", "added", "told", "insisted", "stressed", "announced", "announces",
+                            "confirmed", "signalled", "signaled", "indicated"})
+_OBLIGATION = frozenset({"must", "should", "ought"})
+_DEMANDING = _THREAT_SPEECH | {"reiterated", "concluded", "demanded", "urged", "insists", "declares", "repeated"}
 _FORCE_WORDS = frozenset({"force", "military", "strike", "strikes", "attack", "attacks", "retaliate", "retaliation",
                           "response", "respond", "action", "targets", "war", "missiles", "fire", "crush", "destroy"})
 _CROWDS = frozenset({"protesters", "demonstrators", "people", "thousands", "hundreds", "residents", "activists",
@@ -58,7 +61,9 @@ _SUBORDINATE = frozenset({"acl", "relcl", "advcl", "xcomp", "pcomp", "amod"})
 _LOCATIVE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _MEASURE_NOUNS = frozenset({"days", "hours", "weeks", "rounds", "round", "number", "series", "dozens", "hundreds",
-                            "thousands", "group", "batch", "set", "wave", "waves", "day", "night", "couple"})
+                            "thousands", "group", "batch", "set", "wave", "waves", "day", "night", "couple", "tons",
+                            "tonnes", "millions", "billions", "batches", "shipment", "shipments", "lot", "lots",
+                            "pieces", "units", "package", "consignment", "amount", "range", "kind", "type"})
 _VERBAL_ATTACKS = frozenset({"attack", "attacked", "attacks", "attacking", "hit", "hits", "hitting", "target",
                              "targeted", "targets", "slam", "slammed"})
 _SYMMETRIC = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AGREE"})
@@ -119,11 +124,28 @@ def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]
         found = _noun_candidate(token, rule, actors) if rule is not None else None
         if found is not None:
             out.append(found)
+    out += _obligations(sent, actors)
     threats = _conditional_threats(sent, lex, actors)
     if threats:
         speakers = {s.id for t in threats for s in t.source}
         out = [c for c in out if not _superseded(c, speakers)]
     return out + threats
+
+
+def _obligations(sent: Span, actors: DocActors) -> list[_Candidate]:
+    """ "Russia said Sudan must return the helicopter": a demand by the speaker on the one who must act."""
+    out = []
+    for verb in sent:
+        if verb.dep_ != "ccomp" or verb.head.lower_ not in _DEMANDING:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in verb.children):
+            continue
+        speaker = _subject_actors(verb.head, actors)
+        target = [t for t in _subject_actors(verb, actors) if t not in speaker]
+        if speaker and target:
+            rule = Trigger("V", verb.head.lower_, None, "REQUEST", None, "100", frozenset())
+            out.append(_Candidate(verb.head, rule, tuple(speaker[:1]), tuple(_unique(target)), nominal=False))
+    return out
 
 
 def _superseded(candidate: _Candidate, speakers: set[str]) -> bool:
