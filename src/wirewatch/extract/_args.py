@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..resolve._lexicon import INSTITUTION_SECTOR
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -74,6 +76,10 @@ def phrase_actors(token: Token, actors: DocActors, depth: int = 0) -> list[_Slot
             found += conjuncts(child, actors)
     if found:
         return found
+    if token.lower_ in INSTITUTION_SECTOR:
+        found += _located(token, actors)
+        if found:
+            return found
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in {"of", "from", "between", "for"}:
             for grandchild in child.children:
@@ -82,6 +88,17 @@ def phrase_actors(token: Token, actors: DocActors, depth: int = 0) -> list[_Slot
         elif child.dep_ == "appos":
             found += phrase_actors(child, actors, depth + 1)
     return found
+
+
+def _located(token: Token, actors: DocActors) -> list[_Slot]:
+    """ "security forces in Guinea": an institution placed in a country belongs to it."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for obj in child.children:
+                slot = actors.actor_at(obj) if obj.dep_ == "pobj" else None
+                if slot is not None and slot.entry.kind == "state":
+                    return [slot]
+    return []
 
 
 def conjuncts(token: Token, actors: DocActors) -> list[_Slot]:

@@ -35,7 +35,8 @@ _FUTURE_HEADS = frozenset({"plan", "plans", "planned", "planning", "intend", "in
 
 #: Heads after which an infinitive happened ("continued to strike"); any other infinitive is an intention.
 _ACHIEVED_HEADS = frozenset({"continue", "continued", "continues", "began", "begin", "begins", "started",
-                             "start", "starts", "managed", "manage", "used", "went", "kept", "tried", "came"})
+                             "start", "starts", "managed", "manage", "used", "went", "kept", "tried", "came",
+                             "attempted", "attempt", "attempts", "sought", "failed", "proceeded"})
 
 
 @dataclass(frozen=True, slots=True)

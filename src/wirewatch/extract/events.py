@@ -33,7 +33,7 @@ __all__ = ["CODER_NAME", "code_events"]
 
 CODER_NAME = "plover.rules.v1"
 
-_LIGHT_VERBS = frozenset({"issue", "issued", "issues", "deliver", "delivered", "hold", "held", "holds", "holding", "reiterate", "reiterated", "voice", "voiced",
+_LIGHT_VERBS = frozenset({"open", "opened", "complete", "completed", "issue", "issued", "issues", "deliver", "delivered", "hold", "held", "holds", "holding", "reiterate", "reiterated", "voice", "voiced",
                           "offer", "offered", "pledge", "pledged", "reaffirm", "reaffirmed", "declare", "declared",
                           "have", "had", "has", "conduct", "conducted",
                           "carry", "carried", "launch", "launched", "stage", "staged", "make", "made", "pay", "paid",
