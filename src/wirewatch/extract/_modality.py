@@ -29,8 +29,9 @@ _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"}
 _FUTURE_HEADS = frozenset({"plan", "plans", "planned", "planning", "intend", "intends", "intended", "expect",
                            "expected", "expects", "prepare", "prepares", "preparing", "set", "going", "due",
                            "scheduled", "poised", "agree", "agreed", "agrees", "decide", "decided", "vow", "vowed",
-                           "pledge", "pledged", "promise", "promised", "seek", "seeks", "sought", "aim", "aims", "willing",
-                           "ready", "prepared", "committed", "determined", "eager", "keen", "offer", "offered"})
+                           "pledge", "pledged", "promise", "promised", "seek", "seeks", "sought", "aim", "aims",
+                           "willing", "ready", "prepared", "committed", "determined", "eager", "keen", "offer",
+                           "offered"})
 
 
 #: Heads after which an infinitive happened ("continued to strike"); any other infinitive is an intention.

@@ -33,13 +33,16 @@ __all__ = ["CODER_NAME", "code_events"]
 
 CODER_NAME = "plover.rules.v1"
 
-_LIGHT_VERBS = frozenset({"open", "opened", "complete", "completed", "issue", "issued", "issues", "deliver", "delivered", "hold", "held", "holds", "holding", "reiterate", "reiterated", "voice", "voiced",
-                          "offer", "offered", "pledge", "pledged", "reaffirm", "reaffirmed", "declare", "declared",
-                          "have", "had", "has", "conduct", "conducted",
-                          "carry", "carried", "launch", "launched", "stage", "staged", "make", "made", "pay", "paid",
-                          "sign", "signed", "conclude", "concluded", "impose", "imposed", "express", "expressed",
-                          "expressing", "present", "presented", "level", "levelled", "leveled", "announce",
-                          "announced", "begin", "began", "start", "started", "host", "hosted"})
+_LIGHT_VERBS = frozenset({"announce", "announced", "began", "begin", "carried", "carry", "complete", "completed",
+                          "conclude", "concluded", "conduct", "conducted", "declare", "declared", "deliver",
+                          "delivered", "express", "expressed", "expressing", "gave", "give", "given", "had", "has",
+                          "have", "held", "hold", "holding", "holds", "host", "hosted", "impose", "imposed",
+                          "issue", "issued", "issues", "launch", "launched", "level", "leveled", "levelled",
+                          "made", "make", "offer", "offered", "open", "opened", "paid", "pay", "placed", "pledge",
+                          "pledged", "present", "presented", "put", "reaffirm", "reaffirmed", "reiterate",
+                          "reiterated", "remain", "remained", "renew", "renewed", "resume", "resumed", "sign",
+                          "signed", "stage", "staged", "start", "started", "undertake", "undertaken", "undertook",
+                          "voice", "voiced"})
 
 _TOPIC_OBJECT = frozenset(
     form for verb in ("discuss", "negotiate", "talk", "agree", "propose", "sign", "conclude", "ink", "ratify",
