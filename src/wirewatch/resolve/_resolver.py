@@ -63,14 +63,20 @@ class DocActors:
         self.slots: list[_Slot] = []
         self._by_key: dict[str, _Slot] = {}
         self.token_slot: dict[int, _Slot] = {}
+        self._referred: dict[int, _Slot | None] = {}
         self._find_mentions()
 
     # -- public queries ------------------------------------------------------------------------------
     def actor_at(self, token: Token) -> _Slot | None:
-        """The actor a token belongs to or refers to (pronouns and role phrases resolved on demand)."""
+        """The actor a token belongs to or refers to (pronouns and role phrases resolved on demand, once)."""
         slot = self.token_slot.get(token.i)
         if slot is not None:
             return slot
+        if token.i not in self._referred:
+            self._referred[token.i] = self._refer(token)
+        return self._referred[token.i]
+
+    def _refer(self, token: Token) -> _Slot | None:
         lower = token.lower_
         if lower in PRONOUNS and token.tag_ in {"PRP", "PRP$"} and not expletive(token):
             return self._pronoun(token, PRONOUNS[lower])
