@@ -21,6 +21,8 @@ __all__ = ["CleanConfig", "Config", "ExtractConfig", "ModelConfig", "ResolveConf
 
 @dataclass(frozen=True, slots=True)
 class ModelConfig:
+    """[model]: which spaCy pipeline, and how it is fed."""
+
     name: str = "auto"
     batch_size: int = 32
     n_process: int = 1
@@ -28,6 +30,8 @@ class ModelConfig:
 
 @dataclass(frozen=True, slots=True)
 class CleanConfig:
+    """[clean]: how boilerplate is removed."""
+
     favor_precision: bool = True
     drop_headings: bool = True
     heading_max_words: int = 12
@@ -35,6 +39,8 @@ class CleanConfig:
 
 @dataclass(frozen=True, slots=True)
 class ExtractConfig:
+    """[extract]: which coder and quote extractor, and the confidence floor."""
+
     coder: str = "plover.rules.v1"
     quotes: str = "quotes.rules.v1"
     min_confidence: float = 0.3
@@ -42,12 +48,16 @@ class ExtractConfig:
 
 @dataclass(frozen=True, slots=True)
 class ResolveConfig:
+    """[resolve]: which resolver, and the user's own actor tables."""
+
     resolver: str = "actors.kb.v1"
     user_tables: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class StoreConfig:
+    """[store]: the DuckDB file and what a failing document does to a batch."""
+
     path: str = "wirewatch.duckdb"
     on_error: str = "skip"
 

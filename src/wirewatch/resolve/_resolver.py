@@ -51,6 +51,7 @@ class _Slot:
     implied: bool = False
 
     def add(self, text: str, span: tuple[int, int], how: str) -> None:
+        """Record a mention once."""
         if all(m.span != span for m in self.mentions):
             self.mentions.append(Mention(text, span, how))
 
