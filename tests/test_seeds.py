@@ -90,3 +90,26 @@ def test_seed_000_headings_are_removed_and_never_actors(seed_results):
     assert len(headings) == 4
     names = {m.text for a in result.actors for m in a.mentions}
     assert not names & set(headings)
+
+
+def _speakers(result: Extraction) -> dict[str, str | None]:
+    keys = {a.id: a.key for a in result.actors}
+    return {q.text: keys.get(q.speaker) if q.speaker else None for q in result.quotes}
+
+
+def test_seed_001_role_phrases_and_pronouns_name_the_speaker(seed_results):
+    result = seed_results["001"]
+    keys = {a.id: a.key for a in result.actors}
+    by_cue: dict[tuple[str, str], set[str | None]] = {}
+    for quote in result.quotes:
+        cue = ((quote.speaker_text or "").lower(), (quote.cue or "").lower())
+        by_cue.setdefault(cue, set()).add(keys.get(quote.speaker or ""))
+    assert by_cue[("the us official", "said")] == {"person:jake-sullivan"}
+    assert by_cue[("the consultant", "believed")] == {"person~douglas-macgregor"}
+    assert by_cue[("he", "added")] == {"person:jake-sullivan"}
+    assert by_cue[("he", "said")] >= {"person:jake-sullivan", "person~anton-tkachev"}
+
+
+def test_seed_000_zelensky_and_peskov_statements_are_attributed(seed_results):
+    speakers = set(_speakers(seed_results["000"]).values())
+    assert {"person:volodymyr-zelensky", "person:dmitry-peskov"} <= speakers
