@@ -35,6 +35,10 @@ if TYPE_CHECKING:
 
 __all__ = ["DocActors", "resolve_actors"]
 
+#: A name followed by one of these names a place ("Imam Khomeini airport"), not a person.
+_FACILITIES = frozenset({"airport", "street", "square", "avenue", "university", "hospital", "mosque", "stadium",
+                         "port", "bridge", "centre", "center", "institute", "foundation", "prize", "base", "dam",
+                         "boulevard", "highway", "station", "school", "college", "museum", "palace", "library"})
 _GROUP_NOUNS = frozenset({"countries", "sides", "ministers", "leaders", "governments", "presidents", "nations",
                           "neighbours", "neighbors", "delegations", "capitals", "allies", "states", "parties"})
 
@@ -160,9 +164,10 @@ class DocActors:
     def _mislabelled_people(self, taken: set[int]) -> None:
         """Names of known people that the entity recognizer missed or mislabelled ("Lavrov" as an ORG)."""
         for ent in self.doc.ents:
-            free = not any(t.i in taken for t in ent) and self.kb.phrase(ent.text) is None
-            if ent.label_ in {"ORG", "GPE", "NORP", "FAC", "LOC"} and free and self._known_exactly(ent.text):
-                self._person(ent, taken)
+            name = _without_possessive(ent)
+            free = not any(t.i in taken for t in name) and self.kb.phrase(name.text) is None
+            if ent.label_ in {"ORG", "GPE", "NORP", "FAC", "LOC"} and free and self._known_exactly(name.text):
+                self._person(name, taken)
         for token in self.doc:
             if token.tag_ == "NNP" and not token.ent_type_ and token.i not in taken and token.is_title:
                 span = self.doc[token.i : token.i + 1]
@@ -254,6 +259,7 @@ class DocActors:
             self._attach(entry, span, "institution", set())
 
     def _unknown_org(self, ent: Span, taken: set[int]) -> None:
+        ent = _without_possessive(ent)
         text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         if not text or len(text) < 2 or not text[0].isupper():
             return
@@ -269,6 +275,9 @@ class DocActors:
     def _person(self, ent: Span, taken: set[int]) -> None:
         span = trim_person(ent)
         if span is None or self.kb.phrase(span.text) is not None:
+            return
+        following = self.doc[span.end] if span.end < len(self.doc) else None
+        if following is not None and following.lower_ in _FACILITIES:
             return
         person = self._match_person(span.text)
         if person is None and len(span) == 1 and find_place(span.text) is not None:
@@ -347,20 +356,41 @@ class DocActors:
             reporter.add(token.text, (token.idx, token.idx + len(token.text)), "pronoun")
             return reporter
         best: _Slot | None = None
-        best_pos = -1
+        best_rank = (False, -1)
+        window = self._sentence_start(token, back=1)
         for slot in self.slots:
             is_person = slot.entry.kind == "person"
             if (wants == "person" and not is_person) or (wants != "person" and is_person):
                 continue
             pos = _last_mention_before(slot, token.idx)
-            if pos > best_pos:
-                best, best_pos = slot, pos
+            rank = (pos >= window and self._was_subject(slot, token.idx, window), pos)
+            if pos >= 0 and rank > best_rank:
+                best, best_rank = slot, rank
+        best_pos = best_rank[1]
         if wants == "any" and token.lower_ in {"they", "them", "their"}:
             return None
         if best is not None and token.sent.start_char - best_pos < 1500:
             best.add(token.text, (token.idx, token.idx + len(token.text)), "pronoun")
             return best
         return None
+
+    def _sentence_start(self, token: Token, *, back: int) -> int:
+        """The character offset where the sentence ``back`` sentences before the token's begins."""
+        start = token.sent.start
+        for _ in range(back):
+            if start == 0:
+                break
+            start = self.doc[start - 1].sent.start
+        return self.doc[start].idx
+
+    def _was_subject(self, slot: _Slot, before: int, since: int) -> bool:
+        """Whether the actor was the subject of a clause between ``since`` and ``before`` (the salient one)."""
+        for mention in slot.mentions:
+            if since <= mention.span[0] < before:
+                span = self.doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
+                if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
+                    return True
+        return False
 
     def _reporter_of(self, token: Token, wants: str) -> _Slot | None:
         """ "Hezbollah said it had fired …": a subject pronoun in a reported clause is whoever reports it."""
@@ -470,6 +500,14 @@ class DocActors:
         slot.add(label, (start, end), "role")
         self.token_slot[token.i] = slot
         return slot
+
+
+def _without_possessive(ent: Span) -> Span:
+    """ "Najib Miqati's" → "Najib Miqati"."""
+    end = ent.end
+    while end > ent.start + 1 and ent.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return ent.doc[ent.start : end]
 
 
 def _drop_mention(slot: _Slot, span: tuple[int, int]) -> None:
