@@ -60,6 +60,8 @@ _FORCE_WORDS = frozenset({"force", "military", "strike", "strikes", "attack", "a
                           "response", "respond", "action", "targets", "war", "missiles", "fire", "crush", "destroy"})
 _CROWDS = frozenset({"protesters", "demonstrators", "people", "thousands", "hundreds", "residents", "activists",
                      "students", "crowds", "workers", "supporters", "opponents"})
+_INTENT_HEADS = frozenset({"plan", "plans", "planned", "ready", "willing", "prepared", "going", "due",
+                           "set", "poised", "determined", "decision", "plan", "agreement", "pledge", "promise"})
 _SUBORDINATE = frozenset({"acl", "relcl", "advcl", "xcomp", "pcomp", "amod"})
 _LOCATIVE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -104,8 +106,11 @@ def _self_directed(c: _Candidate) -> bool:
     """ "Russia … the policies of Moscow": a state acting on its own government is no event between actors."""
     sides = [*c.source, *c.target]
     countries = {s.entry.country for s in sides}
+    if not c.source or not c.target or len(countries) != 1 or None in countries:
+        return False
     state_level = all(s.entry.kind in {"state", "government"} for s in sides)
-    return bool(c.source) and bool(c.target) and len(countries) == 1 and state_level
+    own_state = all(t.entry.kind == "state" for t in c.target) and all(s.entry.kind == "person" for s in c.source)
+    return state_level or own_state
 
 
 def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]:
@@ -233,6 +238,15 @@ def _direct_object(verb: Token) -> Token | None:
     return None
 
 
+def _not_an_act(verb: Token) -> bool:
+    """ "Asked whether …, X said" is a question put to X; "sent troops to support Y" states a purpose."""
+    if verb.lower_ == "asked" and verb.dep_ in {"advcl", "ccomp"} and not any(
+            c.dep_ in {"nsubj", "aux"} for c in verb.children):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return infinitive and verb.dep_ in {"advcl", "acl"} and verb.head.lower_ not in _INTENT_HEADS
+
+
 def _through_of(noun: Token) -> Token:
     """ "two days of talks", "the same number of servicemen": the noun after "of" carries the meaning."""
     if noun.lower_ in _MEASURE_NOUNS:
@@ -245,9 +259,12 @@ def _through_of(noun: Token) -> Token:
 
 
 def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | None) -> _Candidate | None:
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    if _not_an_act(verb):
+        return None
+    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
+    passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     source = _agent(verb, actors) if passive else _subject_actors(verb, actors)
-    target: list[_Slot] = []
+    target: list[_Slot] = _phrase_actors(verb.head, actors) if reduced else []
     pair: list[_Slot] = []
     for child in verb.children:
         if passive and child.dep_ == "nsubjpass":
