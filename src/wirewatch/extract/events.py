@@ -61,7 +61,7 @@ _FORCE_WORDS = frozenset({"force", "military", "strike", "strikes", "attack", "a
 _CROWDS = frozenset({"protesters", "demonstrators", "people", "thousands", "hundreds", "residents", "activists",
                      "students", "crowds", "workers", "supporters", "opponents"})
 _INTENT_HEADS = frozenset({"plan", "plans", "planned", "ready", "willing", "prepared", "going", "due",
-                           "set", "poised", "determined", "decision", "plan", "agreement", "pledge", "promise"})
+                           "set", "poised", "determined", "decision", "agreement", "pledge", "promise"})
 _SUBORDINATE = frozenset({"acl", "relcl", "advcl", "xcomp", "pcomp", "amod"})
 _LOCATIVE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
