@@ -32,7 +32,8 @@ def _doc_id(key: str) -> str:
 
 
 def _is(actor: Actor, code: str) -> bool:
-    return actor.country == code or actor.key == f"org:{code}" or actor.key.startswith(f"org:{code}")
+    org = f"org:{code}"
+    return actor.country == code or actor.key == org or actor.affiliation == org
 
 
 def _matches(event: Event, want: dict[str, str], actors: dict[str, Actor], text: str) -> bool:

@@ -428,7 +428,7 @@ def extractions(draw: st.DrawFn) -> Extraction:
     mentions = st.lists(st.builds(Mention, texts, spans, texts), max_size=3).map(tuple)
     actors = tuple(
         Actor(i, k, draw(texts), draw(texts), draw(maybe_texts), draw(maybe_texts), draw(maybe_texts),
-              draw(maybe_texts), draw(mentions))
+              draw(maybe_texts), draw(mentions), draw(maybe_texts))
         for i, k in zip(local, keys, strict=True)
     )  # fmt: skip
     refs = st.sampled_from(local) if local else st.nothing()

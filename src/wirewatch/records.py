@@ -109,6 +109,8 @@ class Actor:
     wikidata: str | None = None
     office: str | None = None
     mentions: tuple[Mention, ...] = ()
+    #: For a person: the key of the organisation they act for (``org:IAEA`` for its director general), if any.
+    affiliation: str | None = None
 
     @property
     def code(self) -> str | None:
@@ -202,6 +204,7 @@ def _actor_dict(a: Actor) -> dict[str, Any]:
         "sector": a.sector,
         "code": a.code,
         "office": a.office,
+        "affiliation": a.affiliation,
         "wikidata": a.wikidata,
         "key": a.key,
         "mentions": [{"text": m.text, "span": list(m.span)} for m in a.mentions],

@@ -38,9 +38,15 @@ def expletive(token: Token) -> bool:
     if token.lower_ != "it":
         return False
     head = token.head
-    return any(c.dep_ in {"ccomp", "xcomp", "acomp", "attr", "csubj"} for c in head.children) and head.lower_ in {
-        "is", "was", "be", "been", "seems", "seemed", "appears", "appeared", "emphasized", "noted", "reported",
-        "said", "believed", "expected", "known", "understood", "clear", "true", "important", "noteworthy"}
+    clause = any(c.dep_ in {"ccomp", "csubj"} for c in head.children)
+    extraposed = any(c.dep_ == "xcomp" and c.i > head.i for c in head.children) and head.lower_ in {
+        "seems", "seemed", "appears", "appeared"}
+    return (clause or extraposed) and head.lower_ in _EXPLETIVE_HEADS
+
+
+_EXPLETIVE_HEADS = frozenset({"is", "was", "be", "been", "seems", "seemed", "appears", "appeared", "emphasized",
+                              "noted", "reported", "said", "believed", "expected", "known", "understood", "clear",
+                              "true", "important", "noteworthy", "likely", "possible"})
 
 
 def institution_sector(head: Token) -> str | None:
@@ -70,13 +76,23 @@ def context_tokens(span: Span) -> list[Token]:
     root = span.root
     inside = range(span.start, span.end)
     before = root.doc[max(0, span.start - 6) : span.start]
-    out: list[Token] = [t for t in before if t.head.i in inside or t.head.head.i in inside]
+    out: list[Token] = [t for t in before if _governed_by(t, inside)]
     for child in root.children:
         if child.dep_ == "appos":
             out.extend(child.subtree)
     if root.dep_ == "appos":
         out.extend(t for t in root.head.subtree if t.i < span.start)
     return out
+
+
+def _governed_by(token: Token, inside: range, depth: int = 3) -> bool:
+    for _ in range(depth):
+        if token.head.i in inside:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def title_words(span: Span) -> list[str]:
@@ -86,14 +102,19 @@ def title_words(span: Span) -> list[str]:
 
 def sector_of(titles: list[str]) -> str | None:
     """The sector a set of title words gives, the most specific first."""
-    for word in ("intelligence", "defence", "defense", "general", "brigadier", "commander", "duma", "parliament",
-                 "lawmaker", "senator", "judge"):
+    for word in _SECTOR_PRIORITY:
         if word in titles:
             return TITLE_SECTOR[word]
     for word in titles:
         if word in TITLE_SECTOR:
             return TITLE_SECTOR[word]
     return None
+
+
+#: Title words in the order they decide a sector: a Duma committee is legislative even on defence.
+_SECTOR_PRIORITY = ("intelligence", "duma", "parliament", "senate", "congress", "knesset", "majlis", "committee",
+                    "lawmaker", "senator", "legislator", "mp", "judge", "prosecutor", "defence", "defense", "force",
+                    "forces", "army", "navy", "military", "general", "brigadier", "commander", "admiral", "colonel")
 
 
 def first_compatible(person: Person, words: list[str]) -> bool:

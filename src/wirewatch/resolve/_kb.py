@@ -132,7 +132,7 @@ def _close(norm: str, person: Person, *, surname: bool = False) -> bool:
         words = normalise(name).split()
         tails = [" ".join(words[-n:]) for n in (1, 2) if len(words) >= n]
         if surname:
-            heads = [words[0]] if person.country in _SURNAME_FIRST else []
+            heads = [words[0]] if person.country in SURNAME_FIRST else []
             if any(jaro_winkler(norm, t) >= 0.85 for t in [*tails, *heads]):
                 return True
             continue
@@ -212,7 +212,7 @@ def _load_countries(kb: KnowledgeBase, path: Path) -> None:
 
 
 #: Countries whose names are written family name first in English-language news.
-_SURNAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "VNM", "HKG", "MAC", "KHM"})
+SURNAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "VNM", "HKG", "MAC", "KHM"})
 
 
 def _with_article(name: str) -> str:
@@ -260,7 +260,7 @@ def _load_people(kb: KnowledgeBase, people: Path, offices: Path | None) -> None:
             kb.by_name.setdefault(normalise(name), pid)
             kb.by_skeleton[skeleton(name)].add(pid)
             words = normalise(name).split()
-            if len(words) >= 2 and person.country in _SURNAME_FIRST:
+            if len(words) >= 2 and person.country in SURNAME_FIRST:
                 kb.by_surname[skeleton(words[0])].add(pid)
             if len(words) >= 2:
                 kb.by_surname[skeleton(words[-1])].add(pid)

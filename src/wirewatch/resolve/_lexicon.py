@@ -38,6 +38,9 @@ TITLE_SECTOR: dict[str, str] = {
     "mp": "LEG", "deputy": "GOV", "speaker": "LEG", "duma": "LEG", "parliament": "LEG", "judge": "JUD",
     "prosecutor": "JUD", "justice": "JUD", "rebel": "REB", "militant": "REB", "journalist": "MED",
     "editor": "MED", "correspondent": "MED", "executive": "BUS", "ceo": "BUS", "chairman": "BUS",
+    "ayatollah": "GOV", "prince": "GOV", "sheikh": "GOV", "crown": "GOV", "queen": "GOV", "sultan": "GOV",
+    "chief": "GOV", "head": "GOV", "director": "GOV", "force": "MIL", "forces": "MIL", "navy": "MIL",
+    "committee": "LEG", "senate": "LEG", "congress": "LEG", "knesset": "LEG", "majlis": "LEG",
 }
 
 #: Role nouns that refer back to a person mentioned earlier ("the US official", "the consultant").
@@ -49,7 +52,9 @@ ROLE_NOUNS: dict[str, frozenset[str]] = {
     "spokesman": frozenset({"spokesman", "spokesperson", "spokeswoman"}),
     "spokeswoman": frozenset({"spokesman", "spokesperson", "spokeswoman"}),
     "spokesperson": frozenset({"spokesman", "spokesperson", "spokeswoman"}),
-    "diplomat": frozenset({"diplomat", "ambassador", "envoy", "minister", "undersecretary"}),
+    "diplomat": frozenset({"diplomat", "ambassador", "envoy", "minister", "undersecretary", "secretary"}),
+    "ayatollah": frozenset({"ayatollah", "leader", "supreme"}),
+    "chief": frozenset({"chief", "head", "director", "secretary", "commander", "leader"}),
     "ambassador": frozenset({"ambassador", "envoy"}),
     "envoy": frozenset({"envoy", "ambassador", "representative"}),
     "consultant": frozenset({"consultant", "adviser", "advisor", "analyst", "expert"}),

@@ -25,7 +25,7 @@ from ._context import (
     title_words,
     trim_person,
 )
-from ._kb import SECTOR_KIND, Entry, KnowledgeBase, Person
+from ._kb import SECTOR_KIND, SURNAME_FIRST, Entry, KnowledgeBase, Person
 from ._lexicon import PRONOUNS, ROLE_NOUNS, TITLE_SECTOR
 from ._names import fold, normalise, skeleton
 from ._places import find_place
@@ -53,6 +53,7 @@ class _Slot:
     titles: set[str] = field(default_factory=set)
     first: int = 0
     implied: bool = False
+    affiliation: str | None = None
 
     def add(self, text: str, span: tuple[int, int], how: str) -> None:
         """Record a mention once."""
@@ -132,7 +133,7 @@ class DocActors:
             Actor(
                 id=s.id, key=s.entry.key, name=s.entry.name, kind=s.entry.kind, country=s.entry.country,
                 sector=s.entry.sector, wikidata=s.entry.wikidata, office=s.office,
-                mentions=tuple(sorted(s.mentions, key=lambda m: m.span)),
+                mentions=tuple(sorted(s.mentions, key=lambda m: m.span)), affiliation=s.affiliation,
             )
             for s in self.slots
             if s.mentions or s.implied
@@ -156,9 +157,11 @@ class DocActors:
         self._pronouns()
 
     def _pronouns(self) -> None:
-        """Resolve personal and possessive pronouns that have an actor before them."""
+        """Resolve personal and possessive pronouns and definite role phrases that have an actor before them."""
         for token in self.doc:
-            if token.lower_ in PRONOUNS and token.lower_ not in {"they", "them", "their"}:
+            pronoun = token.lower_ in PRONOUNS and token.lower_ not in {"they", "them", "their"}
+            role = token.lower_ in ROLE_NOUNS and token.tag_ in {"NN", "NNS"} and _definite(token)
+            if pronoun or role:
                 self.actor_at(token)
 
     def _mislabelled_people(self, taken: set[int]) -> None:
@@ -169,7 +172,8 @@ class DocActors:
             if ent.label_ in {"ORG", "GPE", "NORP", "FAC", "LOC"} and free and self._known_exactly(name.text):
                 self._person(name, taken)
         for token in self.doc:
-            if token.tag_ == "NNP" and not token.ent_type_ and token.i not in taken and token.is_title:
+            proper = token.tag_ == "NNP" or (token.tag_ in {"NN", "NNS"} and not token.is_sent_start)
+            if proper and not token.ent_type_ and token.i not in taken and token.is_title:
                 span = self.doc[token.i : token.i + 1]
                 if self.kb.phrase(token.text) is None and self._known_exactly(token.text):
                     self._person(span, taken)
@@ -180,8 +184,11 @@ class DocActors:
         if person is None:
             return False
         norm = normalise(name)
-        names = [normalise(n) for n in (person.name, *person.aliases)]
-        return any(n == norm or norm in n.split() for n in names)
+        names = [normalise(n).split() for n in (person.name, *person.aliases)]
+        if len(norm.split()) > 1:
+            return any(" ".join(n) == norm for n in names)
+        surname_first = person.country in SURNAME_FIRST
+        return any(n and (n[-1] == norm or (surname_first and n[0] == norm)) for n in names)
 
     def _gazetteer_at(self, i: int, taken: set[int]) -> int:
         doc = self.doc
@@ -252,8 +259,11 @@ class DocActors:
             a3 = slot.entry.country
             name = f"{slot.entry.name} ({SECTOR_KIND.get(sector, sector).replace('_', ' ')})"
             entry = Entry(f"country:{a3}:{sector}", name, SECTOR_KIND.get(sector, "government"), a3, sector)
-            span = self.doc[token.i : head.i + 1]
-            _drop_mention(slot, (token.idx, token.idx + len(token.text)))
+            first = token.i
+            while first > 0 and self.token_slot.get(first - 1) is slot:
+                first -= 1
+            span = self.doc[first : head.i + 1]
+            slot.mentions = [m for m in slot.mentions if not (span.start_char <= m.span[0] < span.end_char)]
             for t in span:
                 self.token_slot.pop(t.i, None)
             self._attach(entry, span, "institution", set())
@@ -274,8 +284,10 @@ class DocActors:
     # -- people --------------------------------------------------------------------------------------
     def _person(self, ent: Span, taken: set[int]) -> None:
         span = trim_person(ent)
-        if span is None or self.kb.phrase(span.text) is not None:
+        if span is None or self.kb.phrase(span.text) is not None or self._starts_phrase(ent):
             return
+        while span.start > 0 and _given_name(self.doc[span.start - 1], span) and span.start - 1 not in taken:
+            span = self.doc[span.start - 1 : span.end]
         following = self.doc[span.end] if span.end < len(self.doc) else None
         if following is not None and following.lower_ in _FACILITIES:
             return
@@ -289,6 +301,10 @@ class DocActors:
             entry = Entry(person.key, person.name, "person", person.country, sector, person.wikidata)
             slot = self._attach(entry, span, "name", taken)
             slot.office = office.title if office else slot.office
+            slot.affiliation = slot.affiliation or self._office_org(office.title if office else None)
+            if slot.affiliation is None and sector == "IGO":
+                org = self._affiliation(span)
+                slot.affiliation = org.key if org is not None else None
         else:
             slot = self._earlier_by_surname(span) or self._new_unknown(span, titles, taken)
             slot.add(span.text, (span.start_char, span.end_char), "surname" if len(span) == 1 else "name")
@@ -297,6 +313,14 @@ class DocActors:
                 taken.add(t.i)
         slot.titles.update(titles)
         slot.surname_key = slot.surname_key or skeleton(normalise(slot.entry.name).split()[-1])
+
+    def _starts_phrase(self, ent: Span) -> bool:
+        """Whether a gazetteer phrase longer than the entity starts where it starts ("The Quai d'Orsay")."""
+        for size in range(len(ent) + 1, len(ent) + 4):
+            window = self.doc[ent.start : min(ent.start + size, ent.sent.end)]
+            if len(window) > len(ent) and self.kb.phrase(window.text) is not None:
+                return True
+        return False
 
     def _match_person(self, name: str) -> Person | None:
         words = normalise(name).split()
@@ -324,15 +348,40 @@ class DocActors:
     def _new_unknown(self, span: Span, titles: list[str], taken: set[int]) -> _Slot:
         country = self._country_from_context(span)
         sector = sector_of(titles)
+        org = self._affiliation(span)
+        if org is not None and org.sector in {"REB", "IGO", "OPP", "NGO", "MED", "PTY"}:
+            country, sector = org.country, org.sector
         entry = Entry(f"person~{normalise(span.text).replace(' ', '-')}", span.text, "person", country, sector)
         slot = _Slot(f"a{len(self.slots) + 1}", entry, first=span.start)
         slot.office = " ".join(titles) or None
+        slot.affiliation = org.key if org is not None else None
         self.slots.append(slot)
         self._by_key[entry.key] = slot
         return slot
 
+    def _affiliation(self, span: Span) -> Entry | None:
+        """The organisation in a person's title ("Hamas official X", "EU spokesman X"), if any."""
+        window = self.doc[max(span.sent.start, span.start - 5) : span.start]
+        for token in [*reversed(list(window)), *context_tokens(span)]:
+            entry = self.kb.phrase(token.text)
+            if entry is not None and entry.key.startswith("org:"):
+                return entry
+        return None
+
+    def _office_org(self, title: str | None) -> str | None:
+        """The organisation an office belongs to, read from its title ("Director General of the IAEA")."""
+        if not title:
+            return None
+        words = title.replace(",", " ").split()
+        for size in range(min(6, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                entry = self.kb.phrase(" ".join(words[start : start + size]))
+                if entry is not None and entry.key.startswith("org:") and entry.sector in {"IGO", "REB", "OPP"}:
+                    return entry.key
+        return None
+
     def _country_from_context(self, span: Span) -> str | None:
-        window = [t for t in self.doc[max(span.sent.start, span.start - 4) : span.start]]
+        window = [t for t in self.doc[max(span.sent.start, span.start - 6) : span.start]]
         tokens = sorted(context_tokens(span), key=lambda t: abs(t.i - span.start))
         for token in [*reversed(window), *tokens]:
             entry = self.kb.phrase(token.text)
@@ -500,6 +549,17 @@ class DocActors:
         slot.add(label, (start, end), "role")
         self.token_slot[token.i] = slot
         return slot
+
+
+def _definite(token: Token) -> bool:
+    """ "the official", "his counterpart", "an Iranian diplomat": a role noun that points at someone."""
+    return any(c.dep_ in {"det", "poss"} for c in token.children)
+
+
+def _given_name(token: Token, span: Span) -> bool:
+    """A capitalised word the recognizer left out just before a name ("Valerii" in "Valerii Zaluzhnyi")."""
+    return token.tag_ == "NNP" and token.is_title and token.dep_ == "compound" and token.head.i in range(
+        span.start, span.end) and token.lower_ not in TITLE_SECTOR
 
 
 def _without_possessive(ent: Span) -> Span:

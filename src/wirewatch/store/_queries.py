@@ -178,14 +178,16 @@ def _load_actors(con: duckdb.DuckDBPyConnection, article_id: str) -> tuple[Actor
     ).fetchall():
         mentions[local_id].append(Mention(text, (start, end), how))
     rows = con.execute(
-        "SELECT aa.local_id, aa.actor_key, a.name, a.kind, a.country, a.sector, a.wikidata, a.office"
+        "SELECT aa.local_id, aa.actor_key, a.name, a.kind, a.country, a.sector, a.wikidata, a.office,"
+        " a.affiliation"
         " FROM article_actors AS aa JOIN actors AS a USING (actor_key)"
         " WHERE aa.article_id = ? ORDER BY aa.ordinal",
         [article_id],
     ).fetchall()
     return tuple(
-        Actor(local, key, name, kind, country, sector, wikidata, office, mentions=tuple(mentions[local]))
-        for local, key, name, kind, country, sector, wikidata, office in rows
+        Actor(local, key, name, kind, country, sector, wikidata, office, mentions=tuple(mentions[local]),
+              affiliation=affiliation)
+        for local, key, name, kind, country, sector, wikidata, office, affiliation in rows
     )
 
 

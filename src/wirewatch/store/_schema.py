@@ -136,9 +136,12 @@ _PAIRS = (
     "CREATE INDEX mentions_actor_key ON mentions (actor_key)",
 )
 
+_AFFILIATION = ("ALTER TABLE actors ADD COLUMN affiliation VARCHAR",)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, actors, article_actors, mentions, events, quotes and failures", _TABLES),
     Migration(2, "event_pairs view (one row per source country x target country); mentions by actor", _PAIRS),
+    Migration(3, "actors.affiliation: the organisation a person acts for", _AFFILIATION),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

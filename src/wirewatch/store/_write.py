@@ -94,7 +94,7 @@ def _insert_sql(table: str, columns: str, *, on_conflict: str = "") -> str:
 _ACTORS = _insert_sql(
     "actors",
     "actor_key VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR, code VARCHAR,"
-    " wikidata VARCHAR, office VARCHAR",
+    " wikidata VARCHAR, office VARCHAR, affiliation VARCHAR",
     on_conflict=" ON CONFLICT (actor_key) DO NOTHING",
 )
 _ARTICLE_ACTORS = _insert_sql(
@@ -128,8 +128,8 @@ def _insert(con: duckdb.DuckDBPyConnection, sql: str, rows: list[Row]) -> None:
 
 
 def _insert_actors(con: duckdb.DuckDBPyConnection, article_id: str, actors: tuple[Actor, ...]) -> None:
-    _insert(con, _ACTORS, [(a.key, a.name, a.kind, a.country, a.sector, a.code, a.wikidata, a.office)
-                           for a in actors])  # fmt: skip
+    _insert(con, _ACTORS, [(a.key, a.name, a.kind, a.country, a.sector, a.code, a.wikidata, a.office,
+                            a.affiliation) for a in actors])  # fmt: skip
     _insert(con, _ARTICLE_ACTORS, [(article_id, a.id, a.key, i) for i, a in enumerate(actors)])
     _insert(con, _MENTIONS, [(article_id, a.key, a.id, i, m.text, m.span[0], m.span[1], m.how)
                              for a in actors for i, m in enumerate(a.mentions)])  # fmt: skip
