@@ -45,7 +45,7 @@ CASES_PATH = Path(__file__).parent / "data" / "actor_cases.tsv"
 PUBLISHED = date(2024, 4, 20)
 
 #: Accuracy measured when the table was written (0.867 = 216/249), rounded down. Only ever raise it.
-FLOOR = 0.86
+FLOOR = 0.97
 
 
 @dataclass(frozen=True)

@@ -169,14 +169,21 @@ class DocActors:
         for ent in self.doc.ents:
             name = _without_possessive(ent)
             free = not any(t.i in taken for t in name) and self.kb.phrase(name.text) is None
-            if ent.label_ in {"ORG", "GPE", "NORP", "FAC", "LOC"} and free and self._known_exactly(name.text):
+            if ent.label_ in {"ORG", "GPE", "NORP", "FAC", "LOC"} and free and (
+                    self._known_exactly(name.text) or _titled_name(name)):
                 self._person(name, taken)
         for token in self.doc:
-            proper = token.tag_ == "NNP" or (token.tag_ in {"NN", "NNS"} and not token.is_sent_start)
+            proper = token.tag_ == "NNP" or (token.tag_ in {"NN", "NNS"} and (
+                not token.is_sent_start or self._earlier_surname(token.text)))
             if proper and not token.ent_type_ and token.i not in taken and token.is_title:
                 span = self.doc[token.i : token.i + 1]
                 if self.kb.phrase(token.text) is None and self._known_exactly(token.text):
                     self._person(span, taken)
+
+    def _earlier_surname(self, word: str) -> bool:
+        """Whether a person named earlier in the text has this surname."""
+        key = skeleton(word)
+        return any(slot.entry.kind == "person" and slot.surname_key == key for slot in self.slots)
 
     def _known_exactly(self, name: str) -> bool:
         """A name spelt exactly as a known person's name or surname (no variant matching outside PERSON)."""
@@ -210,6 +217,8 @@ class DocActors:
                 span = span[1:]
             if self._is_person_title(span):
                 taken.update(t.i for t in span)
+                return i + length
+            if entry.how == "capital" and _placed(span):
                 return i + length
             self._attach(entry, span, entry.how, taken)
             return i + length
@@ -492,18 +501,14 @@ class DocActors:
         return self._group(token)
 
     def _role_phrase(self, token: Token) -> _Slot | None:
-        for child in token.children:
-            if child.dep_ == "appos" and child.i in self.token_slot:
-                return self.token_slot[child.i]
-        for follower in token.doc[token.i + 1 : token.i + 3]:
-            slot = self.token_slot.get(follower.i)
-            if slot is not None and slot.entry.kind == "person":
-                return slot
-            if not follower.is_punct:
-                break
+        named = self._named_next_to(token)
+        if named is not None:
+            return self._claim_role(token, named)
         words = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
         if any(c.dep_ == "det" and c.lower_ in {"a", "an", "another", "some"} for c in token.children):
             return self._anonymous(token)
+        if words & {"other", "another", "some"}:
+            return None
         country = None
         for child in token.children:
             entry = self.kb.phrase(child.text)
@@ -520,35 +525,69 @@ class DocActors:
             pos = _last_mention_before(slot, token.idx)
             if pos > best_pos:
                 best, best_pos = slot, pos
-        if best is None:
-            return None
-        if not words & {"other", "another", "some"}:
-            start = min([c.idx for c in token.children if c.dep_ in {"det", "amod", "compound", "poss"}]
-                        + [token.idx])
-            end = token.idx + len(token.text)
-            best.add(text_of(self.doc)[start:end], (start, end), "role")
-            return best
+        return self._claim_role(token, best) if best is not None else None
+
+    def _named_next_to(self, token: Token) -> _Slot | None:
+        """The person an apposition or the next words name: "his Turkish counterpart, Hakan Fidan"."""
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.token_slot:
+                return self.token_slot[child.i]
+        for follower in token.doc[token.i + 1 : token.i + 3]:
+            slot = self.token_slot.get(follower.i)
+            if slot is not None and slot.entry.kind == "person":
+                return slot
+            if not follower.is_punct:
+                break
         return None
+
+    def _claim_role(self, token: Token, slot: _Slot) -> _Slot:
+        """Record "his Turkish counterpart" as a mention of ``slot``; the demonym inside it is no actor of its own."""
+        modifiers = [c for c in token.children if c.dep_ in {"det", "amod", "compound", "poss"} and c.i < token.i]
+        start = min([c.idx for c in modifiers] + [token.idx])
+        end = token.idx + len(token.text)
+        for child in modifiers:
+            owner = self.token_slot.get(child.i)
+            if owner is not None and owner is not slot and owner.entry.kind == "state":
+                owner.mentions = [m for m in owner.mentions if not (start <= m.span[0] < end)]
+                self.token_slot.pop(child.i, None)
+        slot.add(text_of(self.doc)[start:end], (start, end), "role")
+        return slot
 
     def _anonymous(self, token: Token) -> _Slot | None:
         """An unnamed source ("an Iranian diplomat"): a person actor of that country and role, unnamed."""
-        country = None
+        country, sector, org = None, TITLE_SECTOR.get(token.lower_), None
         for child in token.children:
             entry = self.kb.phrase(child.text)
             if entry is not None and entry.country and child.dep_ in {"amod", "compound"}:
                 country = entry.country
+                if entry.key.startswith("org:"):
+                    sector, org = entry.sector, entry.key
         if country is None:
             return None
         mods = [c for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
         start = min([c.idx for c in mods] + [token.idx])
         end = token.idx + len(token.text)
         label = text_of(self.doc)[start:end]
-        entry = Entry(f"anon~{country}~{token.lower_}", label[0].upper() + label[1:], "person", country,
-                      TITLE_SECTOR.get(token.lower_))
+        anon_key = f"anon~{org or country}~{token.lower_}"
+        entry = Entry(anon_key, label[0].upper() + label[1:], "person", country, sector)
         slot = self._by_key.get(entry.key) or self._attach(entry, self.doc[token.i : token.i + 1], "role", set())
+        slot.affiliation = org
         slot.add(label, (start, end), "role")
         self.token_slot[token.i] = slot
         return slot
+
+
+def _titled_name(span: Span) -> bool:
+    """ "Mykola Oleshchuk, commander of …": a two- or three-word name whose apposition is a title."""
+    if not 2 <= len(span) <= 3 or not all(t.is_title and t.tag_ == "NNP" for t in span):
+        return False
+    return any(c.dep_ == "appos" and c.lower_ in TITLE_SECTOR for c in span.root.children)
+
+
+def _placed(span: Span) -> bool:
+    """A capital named as the place where something happens ("protested in Paris") is no actor."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "near", "outside", "inside", "around", "across"}
 
 
 def _definite(token: Token) -> bool:
