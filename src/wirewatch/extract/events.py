@@ -68,7 +68,8 @@ _FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _MEASURE_NOUNS = frozenset({"days", "hours", "weeks", "rounds", "round", "number", "series", "dozens", "hundreds",
                             "thousands", "group", "batch", "set", "wave", "waves", "day", "night", "couple", "tons",
                             "tonnes", "millions", "billions", "batches", "shipment", "shipments", "lot", "lots",
-                            "pieces", "units", "package", "consignment", "amount", "range", "kind", "type"})
+                            "pieces", "units", "package", "consignment", "amount", "range", "kind", "type", "part",
+                            "parts", "portion", "section", "most", "much"})
 _VERBAL_ATTACKS = frozenset({"attack", "attacked", "attacks", "attacking", "hit", "hits", "hitting", "target",
                              "targeted", "targets", "slam", "slammed"})
 _SYMMETRIC = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AGREE"})
