@@ -58,6 +58,12 @@ def _unwrap(block: list[str]) -> list[str]:
     return parts
 
 
+#: A wire dateline opening a paragraph: "MOSCOW —", "KYIV, Ukraine (AP) —", "BEIRUT, March 3 (Reuters) -".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\- ]{1,30}[A-Z.](?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Za-z0-9.]+){0,3})?(?:\s*\([A-Za-z .]{2,20}\))?"
+    r"\s*[\u2014\u2013-]{1,2}\s+"
+)
+
 #: A headline may run longer than a stray section heading.
 _TITLE_MAX_WORDS = 25
 
@@ -92,10 +98,23 @@ def filter_text(
             elif drop_headings:
                 reason = "heading"
         if reason is None:
+            dateline = _DATELINE.match(paragraph)
+            if dateline and len(paragraph) > dateline.end() + 20 and _is_dateline(dateline.group(0)):
+                removed.append(Removed(dateline.group(0).strip(), "dateline"))
+                paragraph = paragraph[dateline.end():]
             kept.append(paragraph)
         else:
             removed.append(Removed(paragraph, reason))
     return Filtered(tuple(kept), tuple(removed), found)
+
+
+def _is_dateline(prefix: str) -> bool:
+    """A dateline names a place: it has a comma or an agency in brackets, or its first words are a town."""
+    if "," in prefix or "(" in prefix:
+        return True
+    from ..resolve._places import find_place
+
+    return find_place(prefix.strip(" -\u2014\u2013")) is not None
 
 
 def _matches(title: str | None, paragraph: str, *, infer: bool) -> bool:

@@ -31,9 +31,11 @@ _OPEN = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201e": "\u201d"}
 _NOT_CUES = frozenset({"according", "indicate", "indicated", "indicating", "show", "shows", "showed"})
 _CUES = (SPEECH_VERBS | DENIAL_VERBS) - _NOT_CUES | {
     "believed", "believes", "expressed", "referred", "refers", "asked", "replied", "responded", "urged", "warned",
-    "pointed", "continued", "went"}
+    "pointed", "continued", "went", "acknowledged", "admitted", "vowed", "conceded", "maintained"}
 _INDIRECT_CUES = (SPEECH_VERBS | DENIAL_VERBS | {"expressed", "expressing", "hoped", "hopes", "urged", "called",
-                                                  "pointed", "referred", "warned", "accused"}) - {
+                                                  "pointed", "referred", "warned", "accused", "acknowledged",
+                                                  "admitted", "vowed", "pledged", "conceded", "maintained",
+                                                  "predicted", "promised"}) - {
     "according", "indicate", "indicated", "indicating", "show", "shows", "showed", "suggest", "suggested",
     "reveal", "revealed", "think", "thinks", "thought", "believe", "believes"}
 _STATEMENT_NOUNS = frozenset({"statement", "spokesman", "spokeswoman", "spokesperson", "communique", "release",
@@ -93,7 +95,7 @@ def extract_quotes(doc: Doc, actors: DocActors) -> list[Quote]:
     direct = [s for s in find_quoted_spans(text_of(doc)) if _is_quote(text_of(doc)[s[0] : s[1]])]
     for span in direct:
         quote = _direct(doc, actors, span, len(quotes) + 1)
-        if quote.speaker is None and quote.cue is None and quotes and _same_paragraph(text_of(doc), quotes[-1], quote):
+        if quote.speaker is None and quote.cue is None and quotes and _continues(text_of(doc), quotes[-1], quote):
             previous = quotes[-1]
             quote = Quote(quote.id, previous.speaker, previous.speaker_text, quote.text, quote.kind, previous.cue,
                           quote.span)
@@ -104,8 +106,15 @@ def extract_quotes(doc: Doc, actors: DocActors) -> list[Quote]:
     return [Quote(f"q{n}", q.speaker, q.speaker_text, q.text, q.kind, q.cue, q.span) for n, q in enumerate(quotes, 1)]
 
 
-def _same_paragraph(text: str, a: Quote, b: Quote) -> bool:
-    return "\n\n" not in text[a.span[1] : b.span[0]]
+def _continues(text: str, a: Quote, b: Quote) -> bool:
+    """Whether quote ``b`` carries on from ``a``: same paragraph, or a paragraph that is only a quotation."""
+    between = text[a.span[1] : b.span[0]]
+    if "\n\n" not in between:
+        return True
+    paragraph_start = text.rfind("\n\n", 0, b.span[0]) + 2
+    paragraph_end = text.find("\n\n", b.span[1])
+    rest = text[b.span[1] : paragraph_end if paragraph_end != -1 else len(text)]
+    return between.count("\n\n") == 1 and b.span[0] - paragraph_start <= 1 and len(rest.strip(" .,\u201d\"")) == 0
 
 
 def speaker_actor(token: Token, actors: DocActors):  # noqa: ANN201 - returns the resolver's slot
@@ -206,9 +215,11 @@ def _according_cue(sents: list[Span], start: int) -> _Cue | None:
 
 
 def _speaker_of(verb: Token) -> Token | None:
-    if verb.lower_ in {"quoted", "quotes", "quote", "cited"}:
+    if verb.lower_ in {"saying", "describing", "calling"} and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        verb = verb.head.head
+    if verb.lower_ in {"quoted", "quotes", "quote", "cited", "cites"}:
         for child in verb.children:
-            if child.dep_ == "dobj":
+            if child.dep_ in {"dobj", "nsubjpass"}:
                 return child
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
@@ -308,6 +319,13 @@ def _complement(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             return child
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for noun in child.children:
+                clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+                if noun.dep_ == "pobj" and clause is not None:
+                    return clause
     for child in verb.children:
         if child.dep_ == "dobj" and child.lower_ in {"hope", "concern", "confidence", "belief"}:
             for grandchild in child.children:

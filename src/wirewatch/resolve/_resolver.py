@@ -558,11 +558,13 @@ class DocActors:
         country, sector, org = None, TITLE_SECTOR.get(token.lower_), None
         for child in token.children:
             entry = self.kb.phrase(child.text)
-            if entry is not None and entry.country and child.dep_ in {"amod", "compound"}:
+            if entry is None or child.dep_ not in {"amod", "compound"}:
+                continue
+            if entry.key.startswith("org:"):
+                country, sector, org = entry.country, entry.sector, entry.key
+            elif entry.country:
                 country = entry.country
-                if entry.key.startswith("org:"):
-                    sector, org = entry.sector, entry.key
-        if country is None:
+        if country is None and org is None:
             return None
         mods = [c for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
         start = min([c.idx for c in mods] + [token.idx])
