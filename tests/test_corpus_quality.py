@@ -17,7 +17,7 @@ from wirewatch.sample import corpus_dir
 pytestmark = pytest.mark.slow
 
 #: The pinned quality gate (measured on the current coder; see the README's figures).
-MIN_RECALL = 0.86
+MIN_RECALL = 0.88
 MIN_MODALITY_ACCURACY = 0.95
 _SYMMETRIC = {"CONSULT", "SUPPORT", "COOPERATE", "AGREE"}
 
