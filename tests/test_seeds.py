@@ -113,3 +113,21 @@ def test_seed_001_role_phrases_and_pronouns_name_the_speaker(seed_results):
 def test_seed_000_zelensky_and_peskov_statements_are_attributed(seed_results):
     speakers = set(_speakers(seed_results["000"]).values())
     assert {"person:volodymyr-zelensky", "person:dmitry-peskov"} <= speakers
+
+
+@pytest.mark.parametrize(
+    ("seed", "key", "country"),
+    [
+        ("001", "person:ali-bagheri-kani", "IRN"), ("001", "person:ali-akbar-ahmadian", "IRN"),
+        ("001", "person:vladimir-putin", "RUS"), ("001", "person:ebrahim-raisi", "IRN"),
+        ("001", "person:jake-sullivan", "USA"), ("001", "person:nikolai-patrushev", "RUS"),
+        ("001", "person:sergei-shoigu", "RUS"), ("001", "person:mohammad-reza-ashtiani", "IRN"),
+        ("001", "person:mikhail-bogdanov", "RUS"), ("001", "person~douglas-macgregor", "USA"),
+        ("001", "person:kazem-jalali", "IRN"), ("001", "person~anton-tkachev", "RUS"),
+        ("000", "person:volodymyr-zelensky", "UKR"), ("000", "person:dmitry-peskov", "RUS"),
+        ("000", "person:oleh-ivashchenko", "UKR"),
+    ],
+)
+def test_every_person_in_the_seeds_is_one_actor_of_the_right_country(seed_results, seed, key, country):
+    found = [a for a in seed_results[seed].actors if a.key == key]
+    assert len(found) == 1 and found[0].country == country

@@ -186,14 +186,15 @@ class DocActors:
         return any(slot.entry.kind == "person" and slot.surname_key == key for slot in self.slots)
 
     def _known_exactly(self, name: str) -> bool:
-        """A name spelt exactly as a known person's name or surname (no variant matching outside PERSON)."""
+        """A known person's full name (variants allowed), or their surname spelt exactly (no single-word variants:
+        "Kharkiv" must not become Georgieva)."""
         person = self._match_person(name)
         if person is None:
             return False
         norm = normalise(name)
         names = [normalise(n).split() for n in (person.name, *person.aliases)]
         if len(norm.split()) > 1:
-            return any(" ".join(n) == norm for n in names)
+            return True  # two or more words that match a known person's name and surname, variants included
         surname_first = person.country in SURNAME_FIRST
         return any(n and (n[-1] == norm or (surname_first and n[0] == norm)) for n in names)
 
