@@ -118,3 +118,36 @@ def test_the_published_default_fills_in_only_for_pages_without_a_date(tmp_path):
                        "after months of talks between the two governments.</p></article></body></html>")
     record = json.loads(_run("extract", "--published", "2024-05-02", str(undated)).stdout)
     assert record["published"] == "2024-05-02"
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("demo") / "demo.duckdb")
+    assert _run("demo", "--db", db).exit_code == 0
+    return db
+
+
+def test_actors_lists_who_is_stored_with_the_names_they_go_by(demo_db):
+    result = _run("actors", "--db", demo_db, "--kind", "person", "--format", "json")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    araghchi = next(r for r in rows if r["key"] == "person:abbas-araghchi")
+    names = {text for text, _ in araghchi["variants"]}
+    assert {"Abbas Araghchi", "Araqchi", "Arakchi"} <= names
+    assert all(r["kind"] == "person" for r in rows)
+
+
+def test_actor_shows_a_profile_with_offices_events_and_quotes(demo_db):
+    result = _run("actor", "Araghchi", "--db", demo_db)
+    assert result.exit_code == 0
+    assert "Minister of Foreign Affairs of Iran" in result.stdout
+    assert "Events as source" in result.stdout and "Quotes" in result.stdout
+    assert _run("actor", "Nobody Atall", "--db", demo_db).exit_code != 0
+
+
+def test_quotes_filter_by_speaker_and_subject(demo_db):
+    by_peskov = [json.loads(x) for x in _run("quotes", "--db", demo_db, "--speaker", "Peskov",
+                                             "--format", "json").stdout.splitlines()]
+    assert by_peskov and all(q["speaker"] == "Dmitry Peskov" for q in by_peskov)
+    about_iran = [json.loads(x) for x in _run("quotes", "--db", demo_db, "--about", "IRN",
+                                              "--format", "json").stdout.splitlines()]
+    assert about_iran and len(about_iran) < len(_run("quotes", "--db", demo_db, "--format", "json").stdout.splitlines())

@@ -481,3 +481,21 @@ def test_every_stored_event_comes_back_as_a_row_with_its_actors(extraction: Extr
         assert row.target == tuple(actors[i].name for i in e.target)
         assert set(row.source_countries) == {actors[i].country for i in e.source} - {None}
         assert row.according_to == (actors[e.according_to].name if e.according_to is not None else None)
+
+
+def test_actors_and_quotes_are_queried_by_name_country_and_subject():
+    from wirewatch.records import Quote as _Quote
+
+    peskov = Actor("a1", "person:dmitry-peskov", "Dmitry Peskov", "person", "RUS", "GOV",
+                   mentions=(Mention("Peskov", (0, 6), "surname"),))
+    iran = Actor("a2", "country:IRN", "Iran", "state", "IRN", None, mentions=(Mention("Iran", (20, 24), "name"),))
+    text = "Peskov said talks on Iran went well."
+    quote = _Quote("q1", "a1", "Peskov", text[12:35], "indirect", "said", (12, 35))
+    extraction = Extraction(Article("art", text, published=date(2024, 5, 1)), (peskov, iran), (), (quote,))
+    with Store.open(":memory:") as store:
+        assert store.add(extraction)
+        assert [a.key for a in store.actors(country="RUS")] == ["person:dmitry-peskov"]
+        assert store.actors(name="peskov")[0].variants == (("Peskov", 1),)
+        assert [q.speaker for q in store.quotes(speaker="Peskov")] == ["Dmitry Peskov"]
+        assert len(store.quotes(about="IRN")) == 1 and store.quotes(about="USA") == []
+        assert len(store.quotes(about="talks")) == 1

@@ -14,10 +14,12 @@ from .config import Config, load_config
 from .ingest import read_paths
 from .pipeline import Pipeline
 from .records import Extraction, Failure, RawDocument
+from .resolve import Office, load_kb
 from .sample import sample_documents
-from .store import Store, Summary
+from .store import ActorRow, EventRow, QuoteRow, Store, Summary
 
-__all__ = ["IngestReport", "count_documents", "demo", "extract", "extract_text", "ingest"]
+__all__ = ["ActorProfile", "IngestReport", "actor_profile", "count_documents", "demo", "extract", "extract_text",
+           "ingest"]
 
 Progress = Callable[[Extraction | Failure | None], None]
 
@@ -107,3 +109,32 @@ def demo(*, db: str | os.PathLike[str] = "wirewatch-demo.duckdb", config: Config
     report = ingest(db=db, documents=sample_documents(), config=config, progress=progress)
     with Store.open(db, read_only=True) as store:
         return report, store.summary()
+
+
+@dataclass(frozen=True, slots=True)
+class ActorProfile:
+    """Everything the store knows of one actor: names used, offices, events on either side, quotes."""
+
+    actor: ActorRow
+    offices: tuple[Office, ...]
+    as_source: tuple[EventRow, ...]
+    as_target: tuple[EventRow, ...]
+    quotes: tuple[QuoteRow, ...]
+
+
+def actor_profile(name: str, *, db: str | os.PathLike[str], config: Config | None = None) -> ActorProfile | None:
+    """The profile of the most mentioned actor that ``name`` (key, country, code or part of a name) stands for."""
+    config = config or load_config()
+    with Store.open(db, read_only=True) as store:
+        found = store.actors(name=name, limit=1)
+        if not found:
+            return None
+        actor = found[0]
+        everything = ("asserted", "reported", "negated", "future", "hypothetical", "denied")
+        as_source = tuple(store.events(source=actor.key, modalities=everything))
+        as_target = tuple(store.events(target=actor.key, modalities=everything))
+        quotes = tuple(store.quotes(speaker=actor.key))
+    person = load_kb(config.resolve.user_tables).people.get(actor.key.removeprefix("person:"))
+    offices = person.offices if person is not None and actor.key.startswith("person:") else ()
+    return ActorProfile(actor, tuple(sorted(offices, key=lambda o: o.start or date.min)), as_source, as_target,
+                        quotes)

@@ -129,6 +129,83 @@ def demo(ctx: click.Context, db: str) -> None:
     _err.print(f"\nTry: {_program()} events --db {db} --source RUS   (or --type ASSAULT, --format json)")
 
 
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False), help="DuckDB file (default: store.path in the config).")
+@click.option("--country", help="Only actors of this country (ISO alpha-3).")
+@click.option("--kind", help="Only actors of this kind: state, government, military, person, igo, armed_group …")
+@click.option("--limit", type=int, default=50, show_default=True, help="At most this many actors.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def actors(ctx: click.Context, db: str | None, country: str | None, kind: str | None, limit: int, fmt: str) -> None:
+    """List stored actors, most mentioned first, with the names they go by."""
+    config = _config(ctx, **{"store.path": db})
+    with _guard_store(config.store.path) as store:
+        rows = store.actors(country=country, kind=kind, limit=limit)
+    if fmt == "json":
+        for row in rows:
+            record = {f: _plain(getattr(row, f)) for f in row.__slots__}
+            record["variants"] = [list(v) for v in row.variants]
+            click.echo(json.dumps(record, ensure_ascii=False))
+        return
+    console = Console()
+    for row in rows:
+        where = "/".join(x for x in (row.country, row.sector) if x) or "—"
+        console.print(f"[bold]{row.name}[/bold]  [dim]{row.kind}, {where}, {row.key}[/dim]  "
+                      f"{row.mentions} mentions in {row.articles} articles", highlight=False)
+        if row.variants:
+            console.print("    as: " + ", ".join(f"{text} ×{n}" for text, n in row.variants[:8]), highlight=False)
+    _err.print(f"{len(rows)} actors")
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--db", type=click.Path(dir_okay=False), help="DuckDB file (default: store.path in the config).")
+@click.pass_context
+def actor(ctx: click.Context, name: str, db: str | None) -> None:
+    """Show one actor's profile: offices, names used, events as source and target, quotes."""
+    config = _config(ctx, **{"store.path": db})
+    with _guard_store(config.store.path):
+        pass
+    profile = _guard_call(lambda: api.actor_profile(name, db=config.store.path, config=config))
+    if profile is None:
+        raise click.ClickException(f"no actor matches {name!r}; try `wirewatch actors` to see who is stored")
+    _print_profile(profile)
+
+
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False), help="DuckDB file (default: store.path in the config).")
+@click.option("--speaker", help="Speaker: country (RUS), code (RUSGOV), actor key or part of a name.")
+@click.option("--about", help="An actor mentioned in the quote (as for --speaker), or words in it.")
+@click.option("--limit", type=int, help="At most this many quotes.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.pass_context
+def quotes(ctx: click.Context, db: str | None, speaker: str | None, about: str | None, limit: int | None,
+           fmt: str) -> None:
+    """List stored quotes and reported statements, with who said them."""
+    config = _config(ctx, **{"store.path": db})
+    with _guard_store(config.store.path) as store:
+        rows = store.quotes(speaker=speaker, about=about, limit=limit)
+    records = [{f: _plain(getattr(r, f)) for f in ("published", "speaker", "speaker_text", "kind", "cue", "text",
+                                                   "title", "url")} for r in rows]
+    if fmt == "json":
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False))
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(records[0]) if records else ["text"])
+        writer.writeheader()
+        writer.writerows(records)
+        click.echo(buffer.getvalue(), nl=False)
+    else:
+        console = Console()
+        for record in records:
+            who = record["speaker"] or record["speaker_text"] or "unknown speaker"
+            console.print(f"[bold]{record['published'] or '?'}  {who}[/bold] [dim]({record['kind']}, "
+                          f"{record['cue'] or 'no cue'})[/dim]", highlight=False)
+            console.print(f"    “{record['text']}”", highlight=False)
+        _err.print(f"{len(records)} quotes")
+
+
 @cli.command(name="config")
 def show_config() -> None:
     """Print the default configuration file, with every setting explained."""
@@ -200,6 +277,28 @@ def _print_summary(summary: Summary) -> None:
     for pair in summary.top_pairs:
         pairs.add_row(_country(pair.source), _country(pair.target), str(pair.events))
     out.print(pairs)
+
+
+def _print_profile(profile: api.ActorProfile) -> None:
+    out = Console()
+    a = profile.actor
+    out.print(f"[bold]{a.name}[/bold]  ({a.kind}; {a.country or 'no country'}; {a.sector or 'no sector'})  "
+              f"[dim]{a.key}[/dim]", highlight=False)
+    if a.affiliation:
+        out.print(f"acts for: {a.affiliation}", highlight=False)
+    for office in profile.offices:
+        span = f"{office.start or '?'} – {office.end or 'now'}"
+        out.print(f"  office: {office.title} ({span})", highlight=False)
+    out.print(f"  mentioned {a.mentions} times in {a.articles} articles as: "
+              + ", ".join(f"{text} ×{n}" for text, n in a.variants[:10]), highlight=False)
+    for label, rows in (("as source", profile.as_source), ("as target", profile.as_target)):
+        out.print(f"[bold]Events {label}[/bold]: {len(rows)}")
+        for row in rows[:10]:
+            out.print(f"  {row.date or '?'}  {row.type}  {'; '.join(row.source)} → {'; '.join(row.target) or '—'}"
+                      f"  ({row.modality})", highlight=False)
+    out.print(f"[bold]Quotes[/bold]: {len(profile.quotes)}")
+    for quote in profile.quotes[:10]:
+        out.print(f"  {quote.published or '?'}  “{quote.text[:140]}”", highlight=False)
 
 
 def _country(code: str) -> str:

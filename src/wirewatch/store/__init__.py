@@ -12,8 +12,8 @@ target country of an event. ``schema_version`` records the migrations applied.
 
 from __future__ import annotations
 
-from ._rows import CountryPair, EventRow, Summary
+from ._rows import ActorRow, CountryPair, EventRow, QuoteRow, Summary
 from ._schema import SCHEMA_VERSION
 from ._store import Store
 
-__all__ = ["CountryPair", "EventRow", "SCHEMA_VERSION", "Store", "Summary"]
+__all__ = ["ActorRow", "CountryPair", "EventRow", "QuoteRow", "SCHEMA_VERSION", "Store", "Summary"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-__all__ = ["CountryPair", "EventRow", "Summary"]
+__all__ = ["ActorRow", "CountryPair", "EventRow", "QuoteRow", "Summary"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,3 +53,36 @@ class Summary:
     failures: int
     events_by_type: tuple[tuple[str, int], ...]
     top_pairs: tuple[CountryPair, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRow:
+    """One stored actor with how often and how it is mentioned."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    affiliation: str | None
+    office: str | None
+    mentions: int
+    articles: int
+    variants: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """One stored quote with its speaker's name and its article's metadata."""
+
+    article_id: str
+    quote_id: str
+    speaker_key: str | None
+    speaker: str | None
+    speaker_text: str | None
+    text: str
+    kind: str
+    cue: str | None
+    title: str | None
+    url: str | None
+    published: dt.date | None

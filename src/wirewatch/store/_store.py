@@ -12,8 +12,8 @@ import duckdb
 
 from ..errors import StoreError
 from ..records import Extraction, Failure
-from . import _queries, _schema, _write
-from ._rows import EventRow, Summary
+from . import _people, _queries, _schema, _write
+from ._rows import ActorRow, EventRow, QuoteRow, Summary
 
 __all__ = ["Store"]
 
@@ -107,6 +107,22 @@ class Store:
                 self._con, source=source, target=target, type=type, since=since, modalities=modalities,
                 limit=limit,
             )  # fmt: skip
+
+    def actors(
+        self, *, country: str | None = None, kind: str | None = None, name: str | None = None,
+        limit: int | None = None,
+    ) -> list[ActorRow]:
+        """Stored actors, most mentioned first, with their surface forms; ``name`` as for ``events``' source."""
+        with _errors("list actors"):
+            keys = _queries.matching_keys(self._con, name) if name is not None else None
+            return _people.actors(self._con, country=country, kind=kind, keys=keys, limit=limit)
+
+    def quotes(
+        self, *, speaker: str | None = None, about: str | None = None, limit: int | None = None
+    ) -> list[QuoteRow]:
+        """Stored quotes by ``speaker`` and about ``about`` (an actor in the quote, or words of it)."""
+        with _errors("query quotes"):
+            return _people.quotes(self._con, speaker=speaker, about=about, limit=limit)
 
     def summary(self, *, top: int = 10, modalities: Collection[str] = ("asserted", "reported")) -> Summary:
         """Row counts, events by PLOVER type and the ``top`` pairs of countries, over ``modalities``."""
