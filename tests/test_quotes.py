@@ -62,3 +62,36 @@ def test_a_quote_split_around_its_cue_gives_both_halves_to_the_speaker():
 
 def test_scare_quotes_are_not_quotes():
     assert _quotes("The so-called “allies” met in Moscow.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Kremlin spokesman Dmitry Peskov said that the talks would go ahead.", "assert"),
+        ("Kremlin spokesman Dmitry Peskov denied that Russian troops had crossed the border.", "deny"),
+        ("Kremlin spokesman Dmitry Peskov confirmed that the two presidents would meet in June.", "confirm"),
+        ("Kremlin spokesman Dmitry Peskov warned that any attack would meet a firm response.", "warn"),
+        ("Kremlin spokesman Dmitry Peskov expressed hope that the dialogue would continue next year.", "hope"),
+        ("Kremlin spokesman Dmitry Peskov expressed concern that the ceasefire might not hold much longer.",
+         "express concern"),
+        ("“Stop the shelling of civilian areas now,” Kremlin spokesman Dmitry Peskov urged.", "call for"),
+    ],
+)
+def test_the_cue_gives_the_stance(text, stance):
+    result = extract_text(text, published=date(2024, 4, 20))
+    assert [q.stance for q in result.quotes] == [stance]
+
+
+def test_a_quote_names_the_actors_it_is_about():
+    result = extract_text("Kremlin spokesman Dmitry Peskov said that Russia would not supply weapons to Iran.",
+                          published=date(2024, 4, 20))
+    keys = {a.id: a.key for a in result.actors}
+    assert {keys[a] for a in result.quotes[0].about} == {"country:RUS", "country:IRN"}
+
+
+def test_an_event_asserted_in_a_quote_points_to_it():
+    result = extract_text("Ukraine's defence ministry said that Russian forces shelled Kharkiv on Friday.",
+                          published=date(2024, 4, 20))
+    event = next(e for e in result.events if e.type == "ASSAULT")
+    assert event.quote == result.quotes[0].id
+    assert result.quotes[0].speaker == event.according_to

@@ -131,3 +131,18 @@ def test_seed_000_zelensky_and_peskov_statements_are_attributed(seed_results):
 def test_every_person_in_the_seeds_is_one_actor_of_the_right_country(seed_results, seed, key, country):
     found = [a for a in seed_results[seed].actors if a.key == key]
     assert len(found) == 1 and found[0].country == country
+
+
+def test_seed_000_events_in_zelenskys_claim_point_to_it_and_peskovs_reply_shares_its_subject(seed_results):
+    result = seed_results["000"]
+    keys = {a.id: a for a in result.actors}
+    claimed = [e for e in result.events if e.quote is not None]
+    assert claimed and all(keys[e.according_to].key == "person:volodymyr-zelensky" for e in claimed)
+    quotes = {q.id: q for q in result.quotes}
+
+    def countries(quote):
+        return {keys[a].country for a in quote.about}
+
+    zelensky = [q for q in quotes.values() if q.speaker and keys[q.speaker].key == "person:volodymyr-zelensky"]
+    peskov = [q for q in quotes.values() if q.speaker and keys[q.speaker].key == "person:dmitry-peskov"]
+    assert peskov and any(countries(p) & countries(z) >= {"RUS", "IRN"} for p in peskov for z in zelensky)

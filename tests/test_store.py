@@ -373,9 +373,14 @@ def test_an_old_database_is_migrated_when_opened(tmp_path: Path) -> None:
         assert _schema.migrate(con, up_to=1) == 1
         views = con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()
         assert views == []  # event_pairs arrives with version 2
-        _write.add(con, MIDEAST)  # written by a wirewatch that knew only version 1
+        con.execute(  # an article written by a wirewatch that knew only version 1
+            "INSERT INTO articles (article_id, doc_id, source, text, removed, ingested_at)"
+            " VALUES ('old', 'old-doc', 'old.txt', 'An old article.', '[]', now())"
+        )
     with Store.open(path) as store:
         assert store.version == SCHEMA_VERSION
+        assert store.has("old")
+        assert store.add(MIDEAST)
         assert store.summary(top=1).top_pairs == (CountryPair("IRN", "ISR", 2),)  # the view of version 2
         assert store.extraction(MIDEAST.article.content_hash) == MIDEAST
 

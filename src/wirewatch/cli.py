@@ -185,8 +185,8 @@ def quotes(ctx: click.Context, db: str | None, speaker: str | None, about: str |
     config = _config(ctx, **{"store.path": db})
     with _guard_store(config.store.path) as store:
         rows = store.quotes(speaker=speaker, about=about, limit=limit)
-    records = [{f: _plain(getattr(r, f)) for f in ("published", "speaker", "speaker_text", "kind", "cue", "text",
-                                                   "title", "url")} for r in rows]
+    records = [{f: _plain(getattr(r, f)) for f in ("published", "speaker", "speaker_text", "kind", "cue", "stance",
+                                                   "text", "title", "url")} for r in rows]
     if fmt == "json":
         for record in records:
             click.echo(json.dumps(record, ensure_ascii=False))
@@ -200,8 +200,8 @@ def quotes(ctx: click.Context, db: str | None, speaker: str | None, about: str |
         console = Console()
         for record in records:
             who = record["speaker"] or record["speaker_text"] or "unknown speaker"
-            console.print(f"[bold]{record['published'] or '?'}  {who}[/bold] [dim]({record['kind']}, "
-                          f"{record['cue'] or 'no cue'})[/dim]", highlight=False)
+            console.print(f"[bold]{record['published'] or '?'}  {who}[/bold] [dim]({record['stance'] or 'no stance'}; "
+                          f"{record['kind']}, cue: {record['cue'] or '—'})[/dim]", highlight=False)
             console.print(f"    “{record['text']}”", highlight=False)
         _err.print(f"{len(records)} quotes")
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-__all__ = ["ActorResolver", "Annotator", "EventCoder", "Pipeline", "QuoteExtractor", "Stage", "Work"]
+__all__ = ["ActorResolver", "Annotator", "ClaimLinker", "EventCoder", "Pipeline", "QuoteExtractor", "Stage", "Work"]
 
 
 @dataclass(slots=True)
@@ -53,7 +53,8 @@ class Work:
                                 according_to=ids.get(e.according_to) if e.according_to else None)
             for e in self.events
         )
-        quotes = tuple(dataclasses.replace(q, speaker=ids.get(q.speaker) if q.speaker else None) for q in self.quotes)
+        quotes = tuple(dataclasses.replace(q, speaker=ids.get(q.speaker) if q.speaker else None,
+                                           about=_ids(q.about, ids)) for q in self.quotes)
         return Extraction(article, renamed, events, quotes)
 
 
@@ -160,6 +161,30 @@ class QuoteExtractor:
 
     def __call__(self, work: Work) -> None:
         work.quotes = extract_quotes(_need(work.doc, "doc"), _need(work.actors, "actors"))
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLinker:
+    """claims: an event asserted inside a quote or reported statement points to it."""
+
+    config: Config
+    name: str = "claims"
+    requires: ClassVar[frozenset[str]] = frozenset({"events", "quotes"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"claims"})
+
+    def __call__(self, work: Work) -> None:
+        work.events = [dataclasses.replace(e, quote=_claim(e, work.quotes)) for e in work.events]
+
+
+def _claim(event: Event, quotes: list[Quote]) -> str | None:
+    """The quote by the event's reporter that contains the event's sentence or lies within it."""
+    if event.according_to is None:
+        return None
+    for quote in quotes:
+        inside = quote.span[0] < event.span[1] and event.span[0] < quote.span[1]
+        if inside and quote.speaker == event.according_to:
+            return quote.id
+    return None
 
 
 class Pipeline:

@@ -153,6 +153,8 @@ class Event:
     confidence: float
     trigger: str = ""
     coder: str = ""
+    #: The quote or reported statement that asserts this event, when one does.
+    quote: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +168,10 @@ class Quote:
     kind: QuoteKind
     cue: str | None
     span: Span
+    #: What the speaker does with the words: assert, confirm, deny, warn, express concern, accuse, hope, call for.
+    stance: str | None = None
+    #: The actors the quote is about (mentioned inside it, the speaker aside).
+    about: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +241,7 @@ def _event_dict(e: Event) -> dict[str, Any]:
         "trigger": e.trigger,
         "confidence": e.confidence,
         "coder": e.coder,
+        "quote": e.quote,
     }
 
 
@@ -246,5 +253,7 @@ def _quote_dict(q: Quote) -> dict[str, Any]:
         "text": q.text,
         "kind": q.kind,
         "cue": q.cue,
+        "stance": q.stance,
+        "about": list(q.about),
         "span": list(q.span),
     }

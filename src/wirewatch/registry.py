@@ -25,9 +25,10 @@ def _check(kind: str, name: str, known: tuple[str, ...]) -> None:
 
 def build_stages(config: Config) -> list[Any]:
     """The default stages for ``config``, after checking that every named part exists."""
-    from .pipeline import ActorResolver, Annotator, CleanStage, EventCoder, QuoteExtractor
+    from .pipeline import ActorResolver, Annotator, ClaimLinker, CleanStage, EventCoder, QuoteExtractor
 
     _check("extract.coder", config.extract.coder, CODERS)
     _check("extract.quotes", config.extract.quotes, QUOTE_EXTRACTORS)
     _check("resolve.resolver", config.resolve.resolver, RESOLVERS)
-    return [CleanStage(config), Annotator(config), ActorResolver(config), EventCoder(config), QuoteExtractor(config)]
+    return [CleanStage(config), Annotator(config), ActorResolver(config), EventCoder(config), QuoteExtractor(config),
+            ClaimLinker(config)]

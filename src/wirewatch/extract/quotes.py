@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from ..resolve import DocActors
 
-__all__ = ["QUOTES_NAME", "extract_quotes", "find_quoted_spans"]
+__all__ = ["QUOTES_NAME", "extract_quotes", "find_quoted_spans", "stance_of"]
 
 QUOTES_NAME = "quotes.rules.v1"
 
@@ -41,6 +41,19 @@ _INDIRECT_CUES = (SPEECH_VERBS | DENIAL_VERBS | {"expressed", "expressing", "hop
 _STATEMENT_NOUNS = frozenset({"statement", "spokesman", "spokeswoman", "spokesperson", "communique", "release",
                               "ministry", "office", "report", "readout", "source", "sources", "agency", "press"})
 _MIN_WORDS = 4
+_STANCES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("deny", frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses",
+                        "refuted", "rebutted"})),
+    ("confirm", frozenset({"confirmed", "confirms", "confirm", "acknowledged", "admitted", "conceded",
+                           "verified"})),
+    ("warn", frozenset({"warned", "warns", "warn", "threatened", "cautioned"})),
+    ("express concern", frozenset({"concern", "concerned", "worried", "feared", "fears"})),
+    ("accuse", frozenset({"accused", "accuses", "blamed", "blames", "condemned", "criticised", "criticized",
+                          "alleged", "alleges"})),
+    ("hope", frozenset({"hope", "hoped", "hopes", "hoping", "wished"})),
+    ("call for", frozenset({"urged", "urges", "called", "calls", "demanded", "demands", "appealed", "asked",
+                            "pressed"})),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +116,43 @@ def extract_quotes(doc: Doc, actors: DocActors) -> list[Quote]:
     for found in _indirect(doc, actors, direct):
         quotes.append(Quote(f"q{len(quotes) + 1}", *found))
     quotes.sort(key=lambda q: q.span)
-    return [Quote(f"q{n}", q.speaker, q.speaker_text, q.text, q.kind, q.cue, q.span) for n, q in enumerate(quotes, 1)]
+    return [
+        Quote(f"q{n}", q.speaker, q.speaker_text, q.text, q.kind, q.cue, q.span, stance_of(q.cue),
+              _about(actors, q.span, q.speaker))
+        for n, q in enumerate(quotes, 1)
+    ]
+
+
+def _cue_phrase(verb: Token) -> str:
+    """The cue as a reader names it: "said", "expressed hope", "called for"."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lower_ in {"hope", "concern", "concerns", "regret", "confidence"}:
+            return f"{verb.text} {child.text}"
+        if child.dep_ in {"prep", "prt"} and verb.lower_ in {"called", "calls", "call"} and child.lower_ in {
+                "for", "on"}:
+            return f"{verb.text} {child.text}"
+    return verb.text
+
+
+def stance_of(cue: str | None) -> str | None:
+    """The stance a cue expresses: assert, confirm, deny, warn, express concern, accuse, hope or call for."""
+    if not cue:
+        return None
+    words = cue.lower().split()
+    for word in words:
+        for stance, cues in _STANCES:
+            if word in cues:
+                return stance
+    return "assert"
+
+
+def _about(actors: DocActors, span: tuple[int, int], speaker: str | None) -> tuple[str, ...]:
+    found: list[str] = []
+    for actor in actors.actors():
+        if actor.id != speaker and actor.id not in found and any(
+                span[0] <= m.span[0] and m.span[1] <= span[1] for m in actor.mentions):
+            found.append(actor.id)
+    return tuple(found)
 
 
 def _continues(text: str, a: Quote, b: Quote) -> bool:
@@ -143,7 +192,7 @@ def _direct(doc: Doc, actors: DocActors, span: tuple[int, int], number: int) -> 
     cue = _cue_near(doc, start, end)
     speaker_id = speaker_text = cue_text = None
     if cue is not None:
-        cue_text = cue.verb.text
+        cue_text = _cue_phrase(cue.verb)
         if cue.speaker is not None:
             speaker_text = _phrase_text(cue.speaker)
             slot = speaker_actor(cue.speaker, actors)
@@ -292,7 +341,7 @@ def _reported_clause(verb: Token, actors: DocActors, direct: list[tuple[int, int
     start += text.index(stripped) if stripped else 0
     end = start + len(stripped)
     text = stripped
-    cue = verb.text if verb.lower_ not in {"expressed", "expressing"} else f"{verb.text} hope"
+    cue = _cue_phrase(verb)
     return slot.id, _phrase_text(speaker), text, "indirect", cue, (start, end)
 
 

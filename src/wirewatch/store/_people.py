@@ -67,7 +67,7 @@ def quotes(
     speakers = matching_keys(con, speaker) if speaker is not None else None
     about_keys = matching_keys(con, about) if about is not None else None
     rows = con.execute(
-        "SELECT q.article_id, q.quote_id, q.speaker_key, s.name, q.speaker_text, q.text, q.kind, q.cue,"
+        "SELECT q.article_id, q.quote_id, q.speaker_key, s.name, q.speaker_text, q.text, q.kind, q.cue, q.stance,"
         " a.title, a.url, a.published"
         " FROM quotes AS q JOIN articles AS a USING (article_id) LEFT JOIN actors AS s ON s.actor_key = q.speaker_key"
         " WHERE (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], q.speaker_key))"

@@ -195,7 +195,7 @@ def _load_events(con: duckdb.DuckDBPyConnection, article_id: str, local: dict[st
     rows = con.execute(
         "SELECT event_id, type, mode, cameo, cameo_code, goldstein, quad_class, source_keys, target_keys,"
         " modality, according_to_key, date, date_precision, location_name, location_country, lat, lon,"
-        " sentence, span_start, span_end, confidence, trigger, coder"
+        " sentence, span_start, span_end, confidence, trigger, coder, quote_id"
         " FROM events WHERE article_id = ? ORDER BY ordinal",
         [article_id],
     ).fetchall()
@@ -205,24 +205,25 @@ def _load_events(con: duckdb.DuckDBPyConnection, article_id: str, local: dict[st
 def _event(row: tuple[Any, ...], local: dict[str, str]) -> Event:
     (event_id, type_, mode, cameo, cameo_code, goldstein, quad_class, source_keys, target_keys, modality,
      according_to, date_, precision, place, country, lat, lon, sentence, start, end, confidence, trigger,
-     coder) = row  # fmt: skip
+     coder, quote) = row  # fmt: skip
     return Event(
         id=event_id, type=type_, mode=mode, cameo=cameo, cameo_code=cameo_code, goldstein=goldstein,
         quad_class=quad_class, source=tuple(local[k] for k in source_keys),
         target=tuple(local[k] for k in target_keys), modality=modality,
         according_to=local[according_to] if according_to is not None else None, date=date_,
         date_precision=precision, location=Location(place, country, lat, lon) if place is not None else None,
-        sentence=sentence, span=(start, end), confidence=confidence, trigger=trigger, coder=coder,
+        sentence=sentence, span=(start, end), confidence=confidence, trigger=trigger, coder=coder, quote=quote,
     )  # fmt: skip
 
 
 def _load_quotes(con: duckdb.DuckDBPyConnection, article_id: str, local: dict[str, str]) -> tuple[Quote, ...]:
     rows = con.execute(
-        "SELECT quote_id, speaker_key, speaker_text, text, kind, cue, span_start, span_end"
+        "SELECT quote_id, speaker_key, speaker_text, text, kind, cue, span_start, span_end, stance, about_keys"
         " FROM quotes WHERE article_id = ? ORDER BY ordinal",
         [article_id],
     ).fetchall()
     return tuple(
-        Quote(quote_id, local[key] if key is not None else None, speaker_text, text, kind, cue, (start, end))
-        for quote_id, key, speaker_text, text, kind, cue, start, end in rows
+        Quote(quote_id, local[key] if key is not None else None, speaker_text, text, kind, cue, (start, end), stance,
+              tuple(local[k] for k in about or ()))
+        for quote_id, key, speaker_text, text, kind, cue, start, end, stance, about in rows
     )

@@ -83,6 +83,7 @@ class QuoteRow:
     text: str
     kind: str
     cue: str | None
+    stance: str | None
     title: str | None
     url: str | None
     published: dt.date | None

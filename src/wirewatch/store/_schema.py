@@ -137,11 +137,17 @@ _PAIRS = (
 )
 
 _AFFILIATION = ("ALTER TABLE actors ADD COLUMN affiliation VARCHAR",)
+_CLAIMS = (
+    "ALTER TABLE quotes ADD COLUMN stance VARCHAR",
+    "ALTER TABLE quotes ADD COLUMN about_keys VARCHAR[]",
+    "ALTER TABLE events ADD COLUMN quote_id VARCHAR",
+)
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, actors, article_actors, mentions, events, quotes and failures", _TABLES),
     Migration(2, "event_pairs view (one row per source country x target country); mentions by actor", _PAIRS),
     Migration(3, "actors.affiliation: the organisation a person acts for", _AFFILIATION),
+    Migration(4, "quotes.stance and quotes.about_keys; events.quote_id, the quote that asserts an event", _CLAIMS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

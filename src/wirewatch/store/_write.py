@@ -112,12 +112,13 @@ _EVENTS = _insert_sql(
     " source_countries VARCHAR[], target_countries VARCHAR[], modality VARCHAR, according_to_key VARCHAR,"
     " date DATE, date_precision VARCHAR, location_name VARCHAR, location_country VARCHAR, lat DOUBLE,"
     " lon DOUBLE, sentence VARCHAR, span_start INTEGER, span_end INTEGER, confidence DOUBLE, trigger VARCHAR,"
-    " coder VARCHAR",
+    " coder VARCHAR, quote_id VARCHAR",
 )
 _QUOTES = _insert_sql(
     "quotes",
     "article_id VARCHAR, quote_id VARCHAR, ordinal INTEGER, speaker_key VARCHAR, speaker_text VARCHAR,"
-    " text VARCHAR, kind VARCHAR, cue VARCHAR, span_start INTEGER, span_end INTEGER",
+    " text VARCHAR, kind VARCHAR, cue VARCHAR, span_start INTEGER, span_end INTEGER, stance VARCHAR,"
+    " about_keys VARCHAR[]",
 )
 
 
@@ -148,7 +149,7 @@ def _event_row(article_id: str, ordinal: int, e: Event, actors: Mapping[str, Act
         article_id, e.id, ordinal, e.type, e.mode, e.cameo, e.cameo_code, e.goldstein, e.quad_class,
         _keys(e.source, actors), _keys(e.target, actors), _countries(e.source, actors),
         _countries(e.target, actors), e.modality, according_to, e.date, e.date_precision, *place,
-        e.sentence, e.span[0], e.span[1], e.confidence, e.trigger, e.coder,
+        e.sentence, e.span[0], e.span[1], e.confidence, e.trigger, e.coder, e.quote,
     )  # fmt: skip
 
 
@@ -156,7 +157,7 @@ def _insert_quotes(con: duckdb.DuckDBPyConnection, article_id: str, extraction: 
     keys = {a.id: a.key for a in extraction.actors}
     _insert(con, _QUOTES, [
         (article_id, q.id, i, keys[q.speaker] if q.speaker is not None else None, q.speaker_text, q.text,
-         q.kind, q.cue, q.span[0], q.span[1])
+         q.kind, q.cue, q.span[0], q.span[1], q.stance, [keys[a] for a in q.about])
         for i, q in enumerate(extraction.quotes)
     ])  # fmt: skip
 
