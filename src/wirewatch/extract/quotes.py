@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..annotate import text_of
-from ..records import Quote, QuoteKind
+from ..records import Actor, Quote, QuoteKind
 from ._modality import DENIAL_VERBS, SPEECH_VERBS
 
 if TYPE_CHECKING:
@@ -116,9 +116,10 @@ def extract_quotes(doc: Doc, actors: DocActors) -> list[Quote]:
     for found in _indirect(doc, actors, direct):
         quotes.append(Quote(f"q{len(quotes) + 1}", *found))
     quotes.sort(key=lambda q: q.span)
+    everyone = actors.actors()
     return [
         Quote(f"q{n}", q.speaker, q.speaker_text, q.text, q.kind, q.cue, q.span, stance_of(q.cue),
-              _about(actors, q.span, q.speaker))
+              _about(everyone, q.span, q.speaker))
         for n, q in enumerate(quotes, 1)
     ]
 
@@ -146,9 +147,9 @@ def stance_of(cue: str | None) -> str | None:
     return "assert"
 
 
-def _about(actors: DocActors, span: tuple[int, int], speaker: str | None) -> tuple[str, ...]:
+def _about(everyone: tuple[Actor, ...], span: tuple[int, int], speaker: str | None) -> tuple[str, ...]:
     found: list[str] = []
-    for actor in actors.actors():
+    for actor in everyone:
         if actor.id != speaker and actor.id not in found and any(
                 span[0] <= m.span[0] and m.span[1] <= span[1] for m in actor.mentions):
             found.append(actor.id)
