@@ -14,7 +14,7 @@ from .config import Config, load_config
 from .ingest import read_paths
 from .pipeline import Pipeline
 from .records import Extraction, Failure, RawDocument
-from .resolve import Office, load_kb
+from .resolve import Office, load_kb, unify_people
 from .sample import sample_documents
 from .store import ActorRow, EventRow, QuoteRow, Store, Summary
 
@@ -93,7 +93,7 @@ def ingest(
             if isinstance(result, Failure):
                 report.failures.append(result)
                 store.add_failure(result)
-            elif store.add(result):
+            elif store.add(unify_people(result, store.unknown_people)):
                 report.added += 1
                 report.events += len(result.events)
             else:

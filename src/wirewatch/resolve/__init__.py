@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ._crossdoc import same_person, unify_people
 from ._kb import Entry, KnowledgeBase, Office, Person, build_kb, load_kb
 from ._names import normalise, skeleton
 from ._resolver import DocActors, resolve_actors
@@ -16,5 +17,7 @@ __all__ = [
     "load_kb",
     "normalise",
     "resolve_actors",
+    "same_person",
     "skeleton",
+    "unify_people",
 ]

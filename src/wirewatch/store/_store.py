@@ -117,6 +117,14 @@ class Store:
             keys = _queries.matching_keys(self._con, name) if name is not None else None
             return _people.actors(self._con, country=country, kind=kind, keys=keys, limit=limit)
 
+    def unknown_people(self, country: str) -> list[tuple[str, str, str | None]]:
+        """(key, name, sector) of the stored people who are not in the knowledge base, for one country."""
+        with _errors("look up people"):
+            return self._con.execute(
+                "SELECT actor_key, name, sector FROM actors WHERE actor_key LIKE 'person~%' AND country = ?"
+                " ORDER BY actor_key", [country],
+            ).fetchall()
+
     def quotes(
         self, *, speaker: str | None = None, about: str | None = None, limit: int | None = None
     ) -> list[QuoteRow]:
