@@ -181,6 +181,11 @@ def speaker_actor(token: Token, actors: DocActors):  # noqa: ANN201 - returns th
     return None
 
 
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` overlaps any of ``spans``."""
+    return any(s < span[1] and span[0] < e for s, e in spans)
+
+
 def _is_quote(text: str) -> bool:
     return len(re.findall(r"\w+", text)) >= _MIN_WORDS
 
@@ -332,7 +337,7 @@ def _reported_clause(verb: Token, actors: DocActors, direct: list[tuple[int, int
     while left.dep_ == "mark" or left.is_punct:
         left = left.doc[left.i + 1]
     start, end = left.idx, right.idx + len(right.text)
-    if end <= start or any(s < end and start < e for s, e in direct):
+    if end <= start or _overlaps((start, end), direct):
         return None
     slot = speaker_actor(speaker, actors)
     if slot is None:
@@ -360,7 +365,7 @@ def _parenthetical(verb: Token, speaker: Token, actors: DocActors, direct: list[
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     slot = speaker_actor(speaker, actors)
-    if slot is None or not _is_quote(text_of(verb.doc)[start:end]) or any(s < end and start < e for s, e in direct):
+    if slot is None or not _is_quote(text_of(verb.doc)[start:end]) or _overlaps((start, end), direct):
         return None
     return slot.id, _phrase_text(speaker), text_of(verb.doc)[start:end], "indirect", verb.text, (start, end)
 
@@ -412,6 +417,6 @@ def _according(prep: Token, actors: DocActors, direct: list[tuple[int, int]]) ->
         start, end = sent.start_char, prep.idx
     text = text_of(prep.doc)[start:end].rstrip(" ,")
     end = start + len(text)
-    if not _is_quote(text) or any(s < end and start < e for s, e in direct):
+    if not _is_quote(text) or _overlaps((start, end), direct):
         return None
     return slot.id, _phrase_text(speaker), text, "indirect", "according to", (start, end)

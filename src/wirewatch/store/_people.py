@@ -6,7 +6,7 @@ from collections import defaultdict
 
 import duckdb
 
-from ._queries import matching_keys
+from ._queries import check_limit, matching_keys
 from ._rows import ActorRow, QuoteRow
 
 __all__ = ["actors", "quotes"]
@@ -21,8 +21,7 @@ def actors(
     limit: int | None = None,
 ) -> list[ActorRow]:
     """Actors with their mention and article counts, most mentioned first, each with its surface forms."""
-    if limit is not None and limit < 0:
-        raise ValueError(f"limit must be 0 or more, not {limit}")
+    check_limit(limit)
     rows = con.execute(
         "SELECT a.actor_key, a.name, a.kind, a.country, a.sector, a.affiliation, a.office,"
         " count(m.actor_key) AS mentions, count(DISTINCT m.article_id) AS articles"
@@ -62,8 +61,7 @@ def quotes(
 ) -> list[QuoteRow]:
     """Quotes by a speaker (key, country, code or part of a name) and about something (an actor mentioned in the
     quote, or words in it), in publication order."""
-    if limit is not None and limit < 0:
-        raise ValueError(f"limit must be 0 or more, not {limit}")
+    check_limit(limit)
     speakers = matching_keys(con, speaker) if speaker is not None else None
     about_keys = matching_keys(con, about) if about is not None else None
     rows = con.execute(

@@ -13,7 +13,7 @@ import duckdb
 from ..records import Actor, Article, Event, Extraction, Location, Mention, Quote, Removed
 from ._rows import CountryPair, EventRow, Summary
 
-__all__ = ["events", "load", "matching_keys", "summary"]
+__all__ = ["check_limit", "events", "load", "matching_keys", "summary"]
 
 Params = list[Any]
 
@@ -82,10 +82,15 @@ _SOURCE = "(list_has_any(e.source_keys, ?::VARCHAR[]) OR list_contains(e.source_
 _TARGET = "(list_has_any(e.target_keys, ?::VARCHAR[]) OR list_contains(e.target_countries, ?))"
 
 
-def _events_sql(where: list[str], limit: int | None) -> str:
-    """The events query over fixed ``where`` clauses; every value is a parameter."""
+def check_limit(limit: int | None) -> None:
+    """Refuse a negative row limit."""
     if limit is not None and limit < 0:
         raise ValueError(f"limit must be 0 or more, not {limit}")
+
+
+def _events_sql(where: list[str], limit: int | None) -> str:
+    """The events query over fixed ``where`` clauses; every value is a parameter."""
+    check_limit(limit)
     return (
         "SELECT e.article_id, e.event_id, e.type, e.mode, e.cameo, e.goldstein, e.quad_class,"
         " e.source_keys AS source, e.target_keys AS target, e.source_countries, e.target_countries,"
