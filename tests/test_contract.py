@@ -18,8 +18,8 @@ pytestmark = pytest.mark.slow
 
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
           "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-ARTICLE_KEYS = {"id", "url", "title", "published", "outlet", "language", "text", "removed", "actors", "events",
-                "quotes"}
+ARTICLE_KEYS = {"id", "url", "title", "published", "outlet", "language", "text", "removed", "authors", "canonical_url",
+                "page_kind", "duplicate_of", "not_coded", "actors", "events", "quotes"}
 
 
 def _records(results: dict) -> list[dict]:

@@ -58,6 +58,11 @@ class Work:
         return Extraction(article, renamed, events, quotes)
 
 
+def _coded(work: Work) -> bool:
+    """Whether the later stages run: not when cleaning (or a stage after it) marked the article not to be coded."""
+    return work.article is None or work.article.not_coded is None
+
+
 def _ids(refs: tuple[str, ...], ids: dict[str, str]) -> tuple[str, ...]:
     return tuple(ids[r] for r in refs if r in ids)
 
@@ -112,7 +117,7 @@ class Annotator:
         def texts() -> Iterator[tuple[str, int]]:
             for n, work in enumerate(works):
                 waiting[n] = work
-                yield (work.article.text if work.article else ""), n
+                yield (work.article.text if work.article is not None and _coded(work) else ""), n
 
         for doc, n in nlp.pipe(texts(), as_tuples=True, batch_size=self.config.model.batch_size,
                                n_process=self.config.model.n_process):
@@ -236,7 +241,7 @@ class Pipeline:
 
     def _apply(self, stages: Sequence[Any], work: Work, failures: dict[int, Failure]) -> None:
         for stage in stages:
-            if id(work) in failures:
+            if id(work) in failures or not _coded(work):
                 return
             try:
                 stage(work)

@@ -80,6 +80,16 @@ class Article:
     language: str | None = None
     removed: tuple[Removed, ...] = ()
     source: str = ""
+    #: Bylines as a list, in page order.
+    authors: tuple[str, ...] = ()
+    #: The page's own canonical address (``<link rel="canonical">`` or ``og:url``), when it differs or ``url`` is unset.
+    canonical_url: str | None = None
+    #: ``article`` for a news article; anything else (``listing``, ``front``, ``empty`` …) is stored but not coded.
+    page_kind: str = "article"
+    #: For a near-duplicate: the content hash of the earlier stored copy, whose events this copy reports.
+    duplicate_of: str | None = None
+    #: Why the article is stored but not coded (not an article, not English, a duplicate); None when coded.
+    not_coded: str | None = None
 
     @property
     def content_hash(self) -> str:
@@ -195,6 +205,11 @@ class Extraction:
             "language": a.language,
             "text": a.text,
             "removed": [{"text": r.text, "reason": r.reason} for r in a.removed],
+            "authors": list(a.authors),
+            "canonical_url": a.canonical_url,
+            "page_kind": a.page_kind,
+            "duplicate_of": a.duplicate_of,
+            "not_coded": a.not_coded,
             "actors": [_actor_dict(x) for x in self.actors],
             "events": [_event_dict(e) for e in self.events],
             "quotes": [_quote_dict(q) for q in self.quotes],

@@ -150,7 +150,8 @@ def summary(
 def load(con: duckdb.DuckDBPyConnection, article_id: str) -> Extraction | None:
     """The stored extraction of an article, or None; actors carry their stored (first-written) attributes."""
     row = con.execute(
-        "SELECT doc_id, text, url, title, published, outlet, language, removed, source"
+        "SELECT doc_id, text, url, title, published, outlet, language, removed, source, authors, canonical_url,"
+        " page_kind, duplicate_of, not_coded"
         " FROM articles WHERE article_id = ?",
         [article_id],
     ).fetchone()
@@ -167,10 +168,12 @@ def load(con: duckdb.DuckDBPyConnection, article_id: str) -> Extraction | None:
 
 
 def _article(row: tuple[Any, ...]) -> Article:
-    doc_id, text, url, title, published, outlet, language, removed, source = row
+    doc_id, text, url, title, published, outlet, language, removed, source, authors, canonical, kind, dup, why = row
     return Article(
         id=doc_id, text=text, url=url, title=title, published=published, outlet=outlet, language=language,
         removed=tuple(Removed(r["text"], r["reason"]) for r in json.loads(removed)), source=source,
+        authors=tuple(authors or ()), canonical_url=canonical, page_kind=kind or "article", duplicate_of=dup,
+        not_coded=why,
     )  # fmt: skip
 
 

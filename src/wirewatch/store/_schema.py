@@ -143,11 +143,20 @@ _CLAIMS = (
     "ALTER TABLE events ADD COLUMN quote_id VARCHAR",
 )
 
+_PAGES = (
+    "ALTER TABLE articles ADD COLUMN authors VARCHAR[]",
+    "ALTER TABLE articles ADD COLUMN canonical_url VARCHAR",
+    "ALTER TABLE articles ADD COLUMN page_kind VARCHAR DEFAULT 'article'",
+    "ALTER TABLE articles ADD COLUMN duplicate_of VARCHAR",
+    "ALTER TABLE articles ADD COLUMN not_coded VARCHAR",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, actors, article_actors, mentions, events, quotes and failures", _TABLES),
     Migration(2, "event_pairs view (one row per source country x target country); mentions by actor", _PAIRS),
     Migration(3, "actors.affiliation: the organisation a person acts for", _AFFILIATION),
     Migration(4, "quotes.stance and quotes.about_keys; events.quote_id, the quote that asserts an event", _CLAIMS),
+    Migration(5, "articles: authors, canonical_url, page_kind, duplicate_of and not_coded (stored, not coded)", _PAGES),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

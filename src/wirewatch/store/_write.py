@@ -78,9 +78,10 @@ def _insert_article(con: duckdb.DuckDBPyConnection, article_id: str, a: Article)
     removed = json.dumps([{"text": r.text, "reason": r.reason} for r in a.removed], ensure_ascii=False)
     con.execute(
         "INSERT INTO articles (article_id, doc_id, source, url, title, published, outlet, language, text,"
-        " removed, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " removed, ingested_at, authors, canonical_url, page_kind, duplicate_of, not_coded)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [article_id, a.id, a.source, a.url, a.title, a.published, a.outlet, a.language, a.text, removed,
-         _now()],  # fmt: skip
+         _now(), list(a.authors), a.canonical_url, a.page_kind, a.duplicate_of, a.not_coded],  # fmt: skip
     )
 
 
