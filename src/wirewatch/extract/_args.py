@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..resolve._context import institution_sector
 from ..resolve._lexicon import INSTITUTION_SECTOR
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def subject_actors(verb: Token, actors: DocActors) -> list[_Slot]:
                 return phrase_actors(child, actors)
             if child.dep_ == "nsubjpass":
                 return agent(current, actors)
-        if current.dep_ in {"conj", "xcomp", "advcl"} and current.head.i != current.i:
+        if current.dep_ in {"conj", "xcomp", "advcl", "acomp"} and current.head.i != current.i:
             current = current.head
         elif current.dep_ == "pcomp" and current.head.head.i != current.head.i:
             governor = current.head.head
@@ -76,7 +77,7 @@ def phrase_actors(token: Token, actors: DocActors, depth: int = 0) -> list[_Slot
             found += conjuncts(child, actors)
     if found:
         return found
-    if token.lower_ in INSTITUTION_SECTOR:
+    if token.lower_ in INSTITUTION_SECTOR or institution_sector(token) is not None:
         found += _located(token, actors)
         if found:
             return found
@@ -93,7 +94,7 @@ def phrase_actors(token: Token, actors: DocActors, depth: int = 0) -> list[_Slot
 def _located(token: Token, actors: DocActors) -> list[_Slot]:
     """ "security forces in Guinea": an institution placed in a country belongs to it."""
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "in":
+        if child.dep_ == "prep" and child.lower_ in {"in", "throughout", "across", "from"}:
             for obj in child.children:
                 slot = actors.actor_at(obj) if obj.dep_ == "pobj" else None
                 if slot is not None and slot.entry.kind == "state":

@@ -1,4 +1,5 @@
-"""The event coder ``plover.rules.v1``: PLOVER events from the dependency parse.
+"""The event coder: PLOVER events from the dependency parse (``plover.rules.v2``), with the classifier of
+``_classifier`` naming the type of verbs outside the lexicon (``plover.hybrid.v2``).
 
 For each trigger (a verb or an event noun in the lexicon) the coder reads the source from the subject (or the
 passive agent, or the possessor of an event noun), the target from the object, the object's possessor or
@@ -9,19 +10,21 @@ of the trigger gives the Goldstein score and QuadClass; the event's date and pla
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from ..records import Event, Location
 from ._args import agent as _agent
+from ._classifier import NONE, Classifier
 from ._args import conjuncts as _conjuncts
 from ._args import phrase_actors as _phrase_actors
 from ._args import prep_objects as _prep_objects
 from ._args import subject_actors as _subject_actors
 from ._dates import resolve_date
 from ._lexicon import Lexicon, Trigger, crosswalk, inflections, lexicon, quad_class
-from ._modality import framing
+from ._modality import SPEECH_VERBS, framing
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -29,9 +32,11 @@ if TYPE_CHECKING:
     from ..resolve import DocActors
     from ..resolve._resolver import _Slot
 
-__all__ = ["CODER_NAME", "code_events"]
+__all__ = ["CODER_NAME", "LEARNED_CODER", "code_events"]
 
-CODER_NAME = "plover.rules.v1"
+CODER_NAME = "plover.rules.v2"
+#: The name on events whose type the classifier chose (the hybrid coder's statistical half).
+LEARNED_CODER = "plover.classifier.v1"
 
 _LIGHT_VERBS = frozenset({"announce", "announced", "began", "begin", "carried", "carry", "complete", "completed",
                           "conclude", "concluded", "conduct", "conducted", "declare", "declared", "deliver",
@@ -73,6 +78,16 @@ _MEASURE_NOUNS = frozenset({"days", "hours", "weeks", "rounds", "round", "number
 _VERBAL_ATTACKS = frozenset({"attack", "attacked", "attacks", "attacking", "hit", "hits", "hitting", "target",
                              "targeted", "targets", "slam", "slammed"})
 _SYMMETRIC = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AGREE"})
+#: The CAMEO code of each PLOVER type when no mode is known (the crosswalk's plain row; ACCUSE has none).
+_PLAIN_CODES = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE": "060", "AID": "070",
+                "CONCEDE": "080", "RETREAT": "0813", "REQUEST": "100", "ACCUSE": "111", "REJECT": "120",
+                "THREATEN": "130", "PROTEST": "140", "MOBILIZE": "150", "SANCTION": "160", "COERCE": "170",
+                "ASSAULT": "180"}
+_LEARNED_PREPS = frozenset({"with", "against", "to", "on", "for", "from", "into", "at", "over"})
+_ARG_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
+#: Heads whose complement is an act only intended, demanded, refused or threatened: "threatened to impose
+#: sanctions" is one THREATEN event, not also a SANCTION.
+_EMBEDDING = frozenset({"THREATEN", "REQUEST", "REJECT", "AGREE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,15 +97,22 @@ class _Candidate:
     source: tuple[_Slot, ...]
     target: tuple[_Slot, ...]
     nominal: bool
+    #: The classifier's probability when it, not the lexicon, named the type.
+    learned: float | None = None
 
 
-def code_events(doc: Doc, actors: DocActors, *, published: date | None, min_confidence: float = 0.3) -> list[Event]:
-    """Code every event in a parsed article."""
+def code_events(doc: Doc, actors: DocActors, *, published: date | None, min_confidence: float = 0.3,
+                classifier: Classifier | None = None, threshold: float = 0.6) -> list[Event]:
+    """Code every event in a parsed article: lexicon triggers, plus (given a classifier) the verbs outside the
+    lexicon that the classifier says name an event with at least ``threshold`` probability."""
     lex = lexicon()
     events: list[Event] = []
     seen: set[tuple[str, tuple[str, ...], tuple[str, ...], int]] = set()
     for sent in doc.sents:
-        for candidate in _candidates(sent, lex, actors):
+        found = _candidates(sent, lex, actors)
+        if classifier is not None:
+            found += _learned(sent, lex, actors, classifier, threshold, {c.trigger.i for c in found})
+        for candidate in found:
             if _self_directed(candidate):
                 continue
             event = _event(candidate, actors, published, len(events) + 1)
@@ -100,7 +122,42 @@ def code_events(doc: Doc, actors: DocActors, *, published: date | None, min_conf
             if key not in seen:
                 seen.add(key)
                 events.append(event)
-    return events
+    return _once(events)
+
+
+_FACTUAL = frozenset({"asserted", "reported"})
+
+
+def _once(events: list[Event]) -> list[Event]:
+    """One event, one record: a later sentence that tells the same event again (same type, source, target,
+    date, and both factual or both not) adds nothing; the first telling is kept, numbered in order."""
+    kept: list[Event] = []
+    seen: set[tuple[object, ...]] = set()
+    for event in events:
+        key = (event.type, event.source, event.target, event.date, event.modality in _FACTUAL)
+        if event.source and event.target and key in seen:
+            continue
+        seen.add(key)
+        kept.append(event if event.id == f"e{len(kept) + 1}" else dataclasses.replace(event, id=f"e{len(kept) + 1}"))
+    return kept
+
+
+def _learned(sent: Span, lex: Lexicon, actors: DocActors, classifier: Classifier, threshold: float,
+             taken: set[int]) -> list[_Candidate]:
+    """Verbs outside the lexicon whose type the classifier is sure of, with arguments read as for a trigger."""
+    out = []
+    for token in sent:
+        if (not token.tag_.startswith("VB") or token.i in taken or token.dep_ in {"aux", "auxpass"}
+                or token.lower_ in lex.verbs or token.lower_ in _LIGHT_VERBS or token.lower_ in SPEECH_VERBS):
+            continue
+        label, probability = classifier.predict(token)
+        if label == NONE or probability < threshold or label not in _PLAIN_CODES:
+            continue
+        rule = Trigger("V", token.lower_, None, label, None, _PLAIN_CODES[label], _LEARNED_PREPS)
+        found = _verb_candidate(token, rule, actors, None)
+        if found is not None and found.source:
+            out.append(dataclasses.replace(found, learned=probability))
+    return out
 
 
 def _self_directed(c: _Candidate) -> bool:
@@ -133,12 +190,32 @@ def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]
         found = _noun_candidate(token, rule, actors) if rule is not None else None
         if found is not None:
             out.append(found)
+    out = _outermost(out)
     out += _obligations(sent, actors)
     threats = _conditional_threats(sent, lex, actors)
     if threats:
         speakers = {s.id for t in threats for s in t.source}
         out = [c for c in out if not _superseded(c, speakers)]
     return out + threats
+
+
+def _outermost(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Drop an act that sits in the complement of a threat, demand, refusal or agreement by the same source."""
+    heads = {c.trigger.i: c for c in candidates if c.rule.type in _EMBEDDING and not c.nominal}
+    kept = []
+    for c in candidates:
+        token, outer = c.trigger, None
+        for _ in range(3):
+            if token.dep_ not in {"xcomp", "ccomp", "conj"} or token.head.i == token.i:
+                break
+            token = token.head
+            if token.i in heads:
+                outer = heads[token.i]
+                break
+        same_source = outer is not None and (not c.source or {s.id for s in c.source} <= {s.id for s in outer.source})
+        if outer is None or outer is c or not same_source:
+            kept.append(c)
+    return kept
 
 
 def _obligations(sent: Span, actors: DocActors) -> list[_Candidate]:
@@ -198,10 +275,12 @@ def _verb_rule(verb: Token, lex: Lexicon) -> tuple[Trigger | None, Token | None]
     obj = _direct_object(verb)
     obj_word = obj.lower_ if obj is not None else None
     particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}}
-    if obj is not None and verb.lower_ in _LIGHT_VERBS and obj_word in lex.nouns:
-        light = noun_rule(obj, lex)
-        if light is not None:
-            return light, obj
+    if obj is not None and verb.lower_ in _LIGHT_VERBS:
+        # "held talks", and "launched a mediation effort": the event noun may modify the object
+        for noun in (obj, *(c for c in obj.children if c.dep_ in {"compound", "amod"})):
+            light = noun_rule(noun, lex) if noun.lower_ in lex.nouns else None
+            if light is not None:
+                return light, obj
     fallback: Trigger | None = None
     for rule in lex.verbs.get(verb.lower_, ()):
         if rule.objects is None:
@@ -282,13 +361,85 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
             if child.dep_ == "prep" and child.lower_ in rule.preps:
                 (pair if child.lower_ == "between" else target).extend(_prep_objects(child, actors))
     source, target = _settle(list(source), target, pair, rule)
+    if not target and source:
+        target = _complement_target(verb, source, actors) or _nearest_target(verb, source, actors)
     if not source and rule.type == "PROTEST" and _subject_word(verb) in _CROWDS:
         source = _crowd_country(verb, target, actors)
     if not target and rule.type in _LOCATIVE_TYPES:
         target = [t for t in _locative(verb, obj, actors) if t not in source and _other_country(t, source)]
+    if not source and passive and rule.type == "COERCE" and target:
+        # "was arrested in Lebanon": the authorities of the place acted
+        source = [p for p in _place_state(verb, actors) if _other_actor(p, target)]
     if not source and (not target or verb.dep_ in _SUBORDINATE):
         return None
     return _Candidate(verb, rule, tuple(source), tuple(target), nominal=False)
+
+
+def _complement_target(verb: Token, source: list[_Slot], actors: DocActors) -> list[_Slot]:
+    """ "demanded that Moscow withdraw": the one who must act; "threatened to impose sanctions on Iraq",
+    "agreed to provide aid for Romania": the one the intended act is aimed at."""
+    for child in verb.children:
+        purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if child.dep_ not in {"xcomp", "ccomp"} and not purpose:
+            continue
+        if child.dep_ == "ccomp":
+            subject = [t for t in _subject_here(child, actors) if t not in source]
+            if subject:
+                return subject
+        found = _first_actor(child, source, actors, skip_subjects=True, places=True)
+        if found:
+            return found
+    return []
+
+
+def _subject_here(verb: Token, actors: DocActors) -> list[_Slot]:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return _phrase_actors(child, actors)
+    return []
+
+
+def _nearest_target(verb: Token, source: list[_Slot], actors: DocActors) -> list[_Slot]:
+    """The closest actor below the trigger that is not its source: the fallback when no rule names a target."""
+    skip = {"advcl", "ccomp", "parataxis", "relcl"}
+    return (_first_actor(verb, source, actors, skip_subjects=True, skip=skip)
+            or [t for t in _first_actor(verb, source, actors, skip_subjects=True, skip=skip, places=True)
+                if t.entry.kind == "state" and _other_country(t, source)])
+
+
+def _first_actor(head: Token, source: list[_Slot], actors: DocActors, *, skip_subjects: bool,
+                 skip: frozenset[str] | set[str] = frozenset(), places: bool = False) -> list[_Slot]:
+    """Breadth-first below ``head``: the first phrase that stands for an actor other than the source."""
+    queue = [c for c in head.children if not (skip_subjects and c.dep_ in _ARG_SUBJECTS) and c.dep_ not in skip
+             and (places or not _locative_prep(c))]
+    while queue:
+        token = queue.pop(0)
+        if token.dep_ not in {"punct", "cc", "det"}:
+            found = [t for t in _conjuncts(token, actors) if t not in source and _other_actor(t, source)]
+            if found:
+                return found
+        queue += [c for c in token.children
+                  if c.dep_ not in skip and c.dep_ != "conj" and (places or not _locative_prep(c))]
+    return []
+
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within",
+                          "during", "after", "before", "since", "until", "amid", "despite"})
+
+
+def _locative_prep(token: Token) -> bool:
+    """ "protested in Paris": a place or a time is no target."""
+    return token.dep_ == "prep" and token.lower_ in _PLACE_PREPS
+
+
+def _other_actor(slot: _Slot, source: list[_Slot]) -> bool:
+    return all(s.id != slot.id and s.entry.key != slot.entry.key for s in source)
+
+
+def _place_state(verb: Token, actors: DocActors) -> list[_Slot]:
+    location = _where(verb, actors)
+    state = actors.kb.country(location.country) if location is not None and location.country else None
+    return [actors.state_slot(state)] if state is not None else []
 
 
 def _subject_word(verb: Token) -> str | None:
@@ -339,6 +490,9 @@ def _noun_candidate(noun: Token, rule: Trigger, actors: DocActors) -> _Candidate
             target += _clause_subjects(child, actors)
     if not source and rule.type == "ACCUSE":
         source = _speaker_above(noun, actors)
+    elif not source and noun.dep_ in {"dobj", "nsubjpass"} and noun.head.tag_.startswith("VB"):
+        # "speeded up the withdrawal of its forces", "launched an offensive against": the acting subject
+        source = _subject_actors(noun.head, actors)
     source, target = _settle(source, target, pair, rule)
     if not source or not target:
         return None
@@ -413,6 +567,8 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
         anchors.add(frame.reporter.head.i)
     when = _when(c.trigger, anchors, published, frame.future)
     confidence = 0.5 + (0.25 if c.source else 0.0) + (0.15 if c.target else 0.0) - (0.1 if c.nominal else 0.0)
+    if c.learned is not None:  # the classifier's word counts for less than the lexicon's
+        confidence -= 0.25 * (1.0 - c.learned) + 0.1
     return Event(
         id=f"e{number}", type=etype, mode=mode, cameo=code[:2], cameo_code=code, goldstein=xw.goldstein,
         quad_class=quad_class(code), source=tuple(s.id for s in c.source), target=tuple(t.id for t in c.target),
@@ -420,7 +576,8 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
         according_to=according.id if according is not None else None,
         date=when[0] if when else published, date_precision=when[1] if when else None,  # type: ignore[arg-type]
         location=_where(c.trigger, actors), sentence=sentence, span=(start, start + len(sentence)),
-        confidence=round(min(confidence, 0.95), 2), trigger=c.trigger.text, coder=CODER_NAME,
+        confidence=round(min(confidence, 0.95), 2), trigger=c.trigger.text,
+        coder=LEARNED_CODER if c.learned is not None else CODER_NAME,
     )
 
 

@@ -100,8 +100,14 @@ def title_words(span: Span) -> list[str]:
     return [t.lower_ for t in context_tokens(span) if t.lower_ in TITLE_SECTOR or t.lower_ in ROLE_NOUNS]
 
 
+#: Titles in which "general" is no military rank: "Secretary General", "Attorney General", "Consul General".
+_CIVIL_GENERAL = frozenset({"secretary", "attorney", "director", "consul", "governor", "solicitor", "auditor",
+                            "inspector", "prosecutor", "commissioner", "registrar", "postmaster"})
+
+
 def sector_of(titles: list[str]) -> str | None:
     """The sector a set of title words gives, the most specific first."""
+    titles = [w for n, w in enumerate(titles) if not (w == "general" and n and titles[n - 1] in _CIVIL_GENERAL)]
     for word in _SECTOR_PRIORITY:
         if word in titles:
             return TITLE_SECTOR[word]

@@ -24,7 +24,7 @@ __all__ = ["Entry", "KnowledgeBase", "Office", "Person", "load_kb"]
 SECTOR_KIND = {
     "GOV": "government", "MIL": "military", "COP": "police", "SPY": "intelligence", "LEG": "legislature",
     "JUD": "judiciary", "OPP": "party", "REB": "armed_group", "IGO": "igo", "NGO": "ngo", "MED": "media",
-    "BUS": "business",
+    "BUS": "business", "CVL": "civilians", "EDU": "education", "LAB": "labour", "REF": "refugees",
 }
 
 

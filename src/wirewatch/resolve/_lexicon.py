@@ -22,6 +22,10 @@ INSTITUTION_SECTOR: dict[str, str] = {
     "courts": "JUD", "court": "JUD", "judiciary": "JUD", "prosecutors": "JUD",
     "opposition": "OPP", "rebels": "REB", "militants": "REB", "insurgents": "REB", "separatists": "REB",
     "media": "MED", "state media": "MED", "press": "MED", "companies": "BUS", "firms": "BUS",
+    "guerillas": "REB", "rebel group": "REB", "opposition groups": "OPP", "opposition parties": "OPP",
+    "demonstrators": "CVL", "protesters": "CVL", "protestors": "CVL", "civilians": "CVL", "villagers": "CVL",
+    "residents": "CVL", "farmers": "CVL", "activists": "CVL", "students": "EDU", "teachers": "EDU",
+    "workers": "LAB", "unions": "LAB", "trade unions": "LAB", "refugees": "REF", "asylum seekers": "REF",
 }
 
 #: Words in a person's title or apposition, and the sector they give.

@@ -255,6 +255,9 @@ class DocActors:
         """Widen "Israeli" + "military" into one institution actor (country plus sector)."""
         for token in self.doc:
             slot = self.token_slot.get(token.i)
+            if slot is None and token.ent_type_ in {"GPE", "LOC"} and token.dep_ in {"compound", "poss"} \
+                    and institution_sector(token.head) is not None:
+                slot = self._place_actor(token)  # "Darfur rebels": a region stands for its country
             if slot is None or slot.entry.kind != "state" or token.dep_ not in {"amod", "compound", "poss"}:
                 continue
             head = token.head

@@ -1,0 +1,64 @@
+"""``wirewatch eval``: score the event coder on the public gold sets in ``../shared/eval``.
+
+Sets: ``plover`` (``plover_gsr/PLOVER_GSR_CAMEO.json``, 322 sentences from the CAMEO manual's examples) and
+``petr2`` (``petr2_gsr/PETR2_GSR_validation.xml``, 78 news sentences of the PETRARCH-2 validation suite). Each
+sentence is extracted as its own document, dated by the gold record. See ``_score`` for how answers are judged.
+These sets are for measuring only: nothing in the coder is trained on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..config import Config, load_config
+from ..errors import InputError
+from ..pipeline import Pipeline
+from ..records import Extraction, Failure, RawDocument
+from ._gold import GoldSentence, load_petr2, load_plover
+from ._score import Outcome, Scores, TypeScore, judge, score
+
+__all__ = ["SETS", "Outcome", "Scores", "TypeScore", "default_data_dir", "evaluate", "judge", "load_set"]
+
+#: Gold set name → (path under the eval folder, loader).
+SETS = {
+    "plover": ("plover_gsr/PLOVER_GSR_CAMEO.json", load_plover),
+    "petr2": ("petr2_gsr/PETR2_GSR_validation.xml", load_petr2),
+}
+
+
+def default_data_dir() -> Path:
+    """``../shared/eval`` beside the current directory, where the project's checkouts keep it."""
+    return Path.cwd().parent / "shared" / "eval"
+
+
+def load_set(name: str, data_dir: Path) -> list[GoldSentence]:
+    """The gold sentences of one set; an InputError naming the missing file and what to do."""
+    if name not in SETS:
+        raise InputError(name, f"unknown gold set; choose from {', '.join(SETS)}")
+    relative, loader = SETS[name]
+    path = data_dir / relative
+    if not path.is_file():
+        raise InputError(str(path), "gold file not found; pass --data with the folder that holds plover_gsr/ and "
+                                    "petr2_gsr/ (the shared eval folder)")
+    return loader(path)
+
+
+def evaluate(names: Sequence[str], data_dir: Path, config: Config | None = None) -> list[Scores]:
+    """Extract every gold sentence of each named set and score the events."""
+    config = config or load_config()
+    pipeline = Pipeline.default(config)
+    results = []
+    for name in names:
+        sentences = load_set(name, data_dir)
+        documents = [RawDocument(id=s.id, source=f"{name}:{s.id}", text=s.text, published=s.published)
+                     for s in sentences]
+        extractions = [_extraction(r) for r in pipeline.run(documents)]
+        results.append(score(name, sentences, extractions))
+    return results
+
+
+def _extraction(result: Extraction | Failure) -> Extraction:
+    if isinstance(result, Failure):
+        raise InputError(result.where, result.error)
+    return result

@@ -1,0 +1,160 @@
+"""Scoring coded events against gold sentences.
+
+For each gold event the coder's answer is one event of the sentence: the highest-confidence event whose sources
+and targets match the gold ones (the pair), else the highest-confidence event with a source, else none. An
+actor matches a gold actor when it is of the gold country, or when one of its mentions overlaps the gold actor's
+text (how an IGO or a group is recognised). A gold event with no target matches any target.
+
+Figures:
+
+* **end-to-end accuracy**: share of gold events where the pair was found and the type is right;
+* **pair found**: share of gold events where some event has the right source and target;
+* **type accuracy where the pair was found**: of those, the share whose answer has the right type;
+* **per type** precision, recall and F1 of the answer's type against the gold type (an answer of the wrong
+  type is a false positive for its type and a false negative for the gold one);
+* **false events**: events coded in sentences the gold set says hold none (PETRARCH-2 only).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..records import Actor, Event, Extraction
+from ._gold import GoldActor, GoldEvent, GoldSentence
+
+__all__ = ["Outcome", "Scores", "TypeScore", "judge", "score"]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The coder's answer to one gold event."""
+
+    sentence: GoldSentence
+    gold: GoldEvent
+    answer: Event | None
+    pair_found: bool
+    answer_source: str
+    answer_target: str
+
+    @property
+    def right(self) -> bool:
+        """Source, target and type all right."""
+        return self.pair_found and self.answer is not None and self.answer.type == self.gold.type
+
+
+@dataclass(frozen=True, slots=True)
+class TypeScore:
+    """Precision, recall and F1 for one PLOVER type."""
+
+    type: str
+    gold: int
+    predicted: int
+    correct: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
+class Scores:
+    """The figures for one gold set."""
+
+    name: str
+    sentences: int = 0
+    outcomes: list[Outcome] = field(default_factory=list)
+    unscored: int = 0  # gold events with no PLOVER type (CAMEO 01, 02)
+    empty_sentences: int = 0  # sentences the gold set says hold no event
+    false_events: int = 0  # events coded in those sentences (asserted or reported)
+
+    @property
+    def scored(self) -> int:
+        return len(self.outcomes)
+
+    @property
+    def end_to_end(self) -> float:
+        return sum(o.right for o in self.outcomes) / self.scored if self.scored else 0.0
+
+    @property
+    def pair_found(self) -> float:
+        return sum(o.pair_found for o in self.outcomes) / self.scored if self.scored else 0.0
+
+    @property
+    def type_accuracy_where_pair_found(self) -> float:
+        found = [o for o in self.outcomes if o.pair_found]
+        return sum(o.right for o in found) / len(found) if found else 0.0
+
+    @property
+    def any_event(self) -> float:
+        """Share of gold events whose sentence got any event with a source."""
+        return sum(o.answer is not None for o in self.outcomes) / self.scored if self.scored else 0.0
+
+    def per_type(self) -> list[TypeScore]:
+        gold: Counter[str] = Counter()
+        predicted: Counter[str] = Counter()
+        correct: Counter[str] = Counter()
+        for o in self.outcomes:
+            assert o.gold.type is not None
+            gold[o.gold.type] += 1
+            if o.answer is not None:
+                predicted[o.answer.type] += 1
+                correct[o.answer.type] += o.answer.type == o.gold.type
+        return [TypeScore(t, gold[t], predicted[t], correct[t]) for t in sorted(gold | predicted)]
+
+
+def score(name: str, sentences: Sequence[GoldSentence], extractions: Iterable[Extraction]) -> Scores:
+    """Score one extraction per gold sentence, in the same order."""
+    scores = Scores(name)
+    for sentence, extraction in zip(sentences, extractions, strict=True):
+        scores.sentences += 1
+        if not sentence.events:
+            scores.empty_sentences += 1
+            scores.false_events += sum(e.modality in ("asserted", "reported") and bool(e.source)
+                                       for e in extraction.events)
+        for gold in sentence.events:
+            if gold.type is None:
+                scores.unscored += 1
+            else:
+                scores.outcomes.append(judge(sentence, gold, extraction))
+    return scores
+
+
+def judge(sentence: GoldSentence, gold: GoldEvent, extraction: Extraction) -> Outcome:
+    """The coder's answer to one gold event of a sentence."""
+    actors = {a.id: a for a in extraction.actors}
+    text = extraction.article.text
+    ranked = sorted((e for e in extraction.events if e.source), key=lambda e: (-e.confidence, e.span[0]))
+    paired = [e for e in ranked if _matches(e.source, gold.sources, actors, text)
+              and (not gold.targets or _matches(e.target, gold.targets, actors, text))]
+    answer = paired[0] if paired else (ranked[0] if ranked else None)
+    return Outcome(sentence, gold, answer, bool(paired), _names(answer.source, actors) if answer else "",
+                   _names(answer.target, actors) if answer else "")
+
+
+def _matches(ids: tuple[str, ...], golds: tuple[GoldActor, ...], actors: dict[str, Actor], text: str) -> bool:
+    return any(_same(actors[i], g, text) for i in ids if i in actors for g in golds)
+
+
+def _same(actor: Actor, gold: GoldActor, text: str) -> bool:
+    if gold.country is not None and actor.country == gold.country:
+        return True
+    start = text.lower().find(gold.text.lower()) if gold.text else -1
+    if start < 0:
+        return False
+    end = start + len(gold.text)
+    return any(m.span[0] < end and start < m.span[1] for m in actor.mentions)
+
+
+def _names(ids: tuple[str, ...], actors: dict[str, Actor]) -> str:
+    return "+".join(actors[i].code or actors[i].name if i in actors else i for i in ids)
