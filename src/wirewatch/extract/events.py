@@ -84,6 +84,8 @@ _PLAIN_CODES = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE":
                 "THREATEN": "130", "PROTEST": "140", "MOBILIZE": "150", "SANCTION": "160", "COERCE": "170",
                 "ASSAULT": "180"}
 _LEARNED_PREPS = frozenset({"with", "against", "to", "on", "for", "from", "into", "at", "over"})
+_REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+_DOMESTIC = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "ACCUSE", "REQUEST", "REJECT", "CONCEDE"})
 _ARG_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
 #: Heads whose complement is an act only intended, demanded, refused or threatened: "threatened to impose
 #: sanctions" is one THREATEN event, not also a SANCTION.
@@ -161,7 +163,10 @@ def _learned(sent: Span, lex: Lexicon, actors: DocActors, classifier: Classifier
 
 
 def _self_directed(c: _Candidate) -> bool:
-    """ "Russia … the policies of Moscow": a state acting on its own government is no event between actors."""
+    """ "Russia … the policies of Moscow": a state acting on its own government is no event between actors. A
+    government that arrests, bans, attacks or deploys at home, or is protested against, acts on its own people."""
+    if c.rule.type in _DOMESTIC and any(s.entry.kind != "state" for s in c.source):
+        return False
     sides = [*c.source, *c.target]
     countries = {s.entry.country for s in sides}
     if not c.source or not c.target or len(countries) != 1 or None in countries:
@@ -552,9 +557,12 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
         etype, mode, code = "AGREE", None, "030"
     elif frame.modality == "future" and etype == "RETREAT":
         etype, mode, code = "CONCEDE", None, "080"
+    modality = frame.modality
+    if modality == "negated" and frame.future and etype in _REFUSABLE:
+        # "will not accept more refugees", "would not meet the envoy": a refusal, which PLOVER codes REJECT
+        etype, mode, code, modality = "REJECT", None, "120", "asserted"
     xw = crosswalk()[code]
     according = actors.actor_at(frame.reporter) if frame.reporter is not None else None
-    modality = frame.modality
     speech_act = according is not None and according in c.source and quad_class(code) == 3
     if speech_act and modality == "reported":
         modality = "asserted"
