@@ -88,11 +88,13 @@ def filter_text(
     kept: list[str] = []
     removed: list[Removed] = []
     found: str | None = None
-    for paragraph in split_paragraphs(text):
+    paragraphs = list(split_paragraphs(text))
+    for paragraph in paragraphs:
         reason = junk_reason(paragraph)
         leading = found is None and not kept
         longest = max(heading_max_words, _TITLE_MAX_WORDS) if leading else heading_max_words
-        if reason is None and is_heading(paragraph, max_words=longest):
+        # a document of one paragraph is its own body, however short, never a title or a stray heading
+        if reason is None and len(paragraphs) > 1 and is_heading(paragraph, max_words=longest):
             if leading and _matches(title, paragraph, infer=infer_title):
                 reason, found = "title", paragraph
             elif drop_headings:

@@ -150,7 +150,7 @@ def _learned(sent: Span, lex: Lexicon, actors: DocActors, classifier: Classifier
     out = []
     for token in sent:
         if (not token.tag_.startswith("VB") or token.i in taken or token.dep_ in {"aux", "auxpass"}
-                or token.lower_ in lex.verbs or token.lower_ in _LIGHT_VERBS or token.lower_ in SPEECH_VERBS):
+                or token.lower_ in _LIGHT_VERBS or token.lower_ in SPEECH_VERBS):
             continue
         label, probability = classifier.predict(token)
         if label == NONE or probability < threshold or label not in _PLAIN_CODES:
