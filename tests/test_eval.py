@@ -76,7 +76,8 @@ def test_a_reversed_pair_is_not_found():
 
 
 def test_a_gold_event_without_a_target_needs_only_the_source():
-    outcome = judge(SENTENCE, _gold("CONSULT", GoldActor("Japanese", "JPN")), _extraction(_event("CONSULT", ("a1",), ())))
+    gold = _gold("CONSULT", GoldActor("Japanese", "JPN"))
+    outcome = judge(SENTENCE, gold, _extraction(_event("CONSULT", ("a1",), ())))
     assert outcome.right
 
 

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 
 from ..records import Event, Location
 from ._args import agent as _agent
-from ._classifier import NONE, Classifier
 from ._args import conjuncts as _conjuncts
 from ._args import phrase_actors as _phrase_actors
 from ._args import prep_objects as _prep_objects
 from ._args import subject_actors as _subject_actors
+from ._classifier import NONE, Classifier
 from ._dates import resolve_date
 from ._lexicon import Lexicon, Trigger, crosswalk, inflections, lexicon, quad_class
 from ._modality import SPEECH_VERBS, framing

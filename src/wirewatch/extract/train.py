@@ -20,6 +20,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -113,7 +114,7 @@ def _matrix(examples: list[Example], index: dict[str, int]) -> sparse.csr_matrix
     return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(examples), len(index)))
 
 
-def cross_validate(examples: list[Example], folds: int) -> dict[str, object]:
+def cross_validate(examples: list[Example], folds: int) -> dict[str, Any]:
     """Accuracy and per-type F1 over the labelled triggers, each fold's sentences held out whole."""
     gold: list[str] = []
     predicted: list[str] = []
@@ -147,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     report = cross_validate(examples, args.folds) if args.folds > 1 else {}
     if report:
         print(f"{args.folds}-fold cross-validated accuracy on our sentences: {report['accuracy']:.3f}")
-        print("per-type F1: " + ", ".join(f"{t} {f}" for t, f in report["f1_per_type"].items()))  # type: ignore[union-attr]
+        print("per-type F1: " + ", ".join(f"{t} {f}" for t, f in report["f1_per_type"].items()))
     model = fit(examples)
     model.save(str(args.out))
     card = {"sentences": sum(counts.values()), "examples": len(examples), "types": dict(sorted(counts.items())),
