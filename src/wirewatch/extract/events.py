@@ -84,6 +84,9 @@ _PLAIN_CODES = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE":
                 "THREATEN": "130", "PROTEST": "140", "MOBILIZE": "150", "SANCTION": "160", "COERCE": "170",
                 "ASSAULT": "180"}
 _LEARNED_PREPS = frozenset({"with", "against", "to", "on", "for", "from", "into", "at", "over"})
+#: Announced conflictual acts and the THREATEN mode and CAMEO code they are coded as.
+_FUTURE_TO_THREAT = {"SANCTION": ("relations", "1311"), "COERCE": ("restrict", "1312"),
+                     "PROTEST": (None, "130"), "ASSAULT": ("violence", "138")}
 _REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 _DOMESTIC = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "ACCUSE", "REQUEST", "REJECT", "CONCEDE"})
 _ARG_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
@@ -557,6 +560,9 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
         etype, mode, code = "AGREE", None, "030"
     elif frame.modality == "future" and etype == "RETREAT":
         etype, mode, code = "CONCEDE", None, "080"
+    elif frame.modality == "future" and etype in _FUTURE_TO_THREAT:
+        # an announced blockade, boycott, sanction or attack is a threat until it happens
+        etype, mode, code = "THREATEN", *_FUTURE_TO_THREAT[etype]
     modality = frame.modality
     if modality == "negated" and frame.future and etype in _REFUSABLE:
         # "will not accept more refugees", "would not meet the envoy": a refusal, which PLOVER codes REJECT
