@@ -305,9 +305,9 @@ class DocActors:
         if following is not None and following.lower_ in _FACILITIES:
             return
         person = self._match_person(span.text)
-        if person is None and len(span) == 1 and find_place(span.text) is not None:
-            return
         titles = title_words(span)
+        if person is None and len(span) == 1 and not titles and find_place(span.text) is not None:
+            return  # a lone place-like name ("Bush" is also a town) is a person only with a title
         if person is not None:
             office = person.office_on(self.published)
             sector = office.sector if office else sector_of(titles)
