@@ -88,6 +88,7 @@ _LEARNED_PREPS = frozenset({"with", "against", "to", "on", "for", "from", "into"
 #: Announced conflictual acts and the THREATEN mode and CAMEO code they are coded as.
 _FUTURE_TO_THREAT = {"SANCTION": ("relations", "1311"), "COERCE": ("restrict", "1312"),
                      "PROTEST": (None, "130"), "ASSAULT": ("violence", "138")}
+_ANSWERS = frozenset({"REJECT", "CONCEDE", "AGREE", "SUPPORT", "ACCUSE"})
 _REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 _DOMESTIC = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "ACCUSE", "REQUEST", "REJECT", "CONCEDE"})
 _ARG_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
@@ -372,6 +373,10 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
             if child.dep_ == "prep" and child.lower_ in rule.preps:
                 (pair if child.lower_ == "between" else target).extend(_prep_objects(child, actors))
     source, target = _settle(list(source), target, pair, rule)
+    if not target and obj is not None and rule.type in _ANSWERS:
+        # "rejected an offer from Kabul", "accepted demands by the rebels": the answer goes to the proposer
+        target = [t for c in obj.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"from", "by"}
+                  for t in _prep_objects(c, actors) if t not in source]
     if not target and source:
         target = _complement_target(verb, source, actors) or _nearest_target(verb, source, actors)
     if not source and rule.type == "PROTEST" and _subject_word(verb) in _CROWDS:
