@@ -284,10 +284,10 @@ FOREIGN = {
 
 @pytest.mark.parametrize(
     ("text", "language"),
-    [(ENGLISH, "en"), *((text, None) for text in FOREIGN.values()), ("", None), ("2024 — 17:30", None)],
+    [(ENGLISH, "en"), *((text, code) for code, text in FOREIGN.items()), ("", None), ("2024 — 17:30", None)],
     ids=["en", *FOREIGN, "empty", "no-words"],
 )
-def test_language_is_en_for_english_and_unknown_otherwise(text: str, language: str | None) -> None:
+def test_language_is_the_iso_639_1_code_and_unknown_without_words(text: str, language: str | None) -> None:
     assert clean_text(text).language == language
 
 

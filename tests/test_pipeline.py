@@ -22,7 +22,7 @@ def test_stages_in_an_order_that_cannot_run_are_refused():
 
 def test_the_default_stages_are_in_a_valid_order():
     names = [s.name for s in Pipeline.default(Config()).stages]
-    assert names == ["clean", "annotate", "resolve", "events", "quotes", "claims"]
+    assert names == ["clean", "dedup", "annotate", "resolve", "events", "quotes", "claims"]
 
 
 @dataclasses.dataclass(frozen=True)

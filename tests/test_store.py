@@ -43,7 +43,7 @@ def event(text: str, id: str, type: str, source: str, target: str, sentence: str
     values: dict[str, object] = {
         "mode": None, "cameo": "190", "cameo_code": "190", "goldstein": -10.0, "quad_class": 4,
         "modality": "asserted", "according_to": None, "date": None, "date_precision": None, "location": None,
-        "confidence": 0.9, "trigger": "", "coder": "plover.rules.v1",
+        "confidence": 0.9, "trigger": "", "coder": "plover.rules.v2",
     }  # fmt: skip
     values.update(kw)
     span = at(text, sentence)
@@ -217,10 +217,14 @@ def test_an_interrupt_half_way_through_an_article_leaves_whole_articles_only(
 ) -> None:
     store.add(UKRAINE)
 
-    def killed(*args: object) -> None:
-        raise KeyboardInterrupt
+    insert = _write._insert
 
-    monkeypatch.setattr(_write, "_insert_quotes", killed)  # the article, actors and events are written first
+    def killed(con: object, sql: str, rows: list[tuple[object, ...]]) -> None:
+        if sql == _write._QUOTES:
+            raise KeyboardInterrupt
+        insert(con, sql, rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_write, "_insert", killed)  # the article, actors and events are written first
     with pytest.raises(KeyboardInterrupt):
         store.add(MIDEAST)
     assert not store.has(MIDEAST.article.content_hash)
@@ -240,7 +244,8 @@ def article(text, key):
 
 store = Store.open(sys.argv[1])
 store.add(article("One.", "country:RUS"))
-_write._insert_quotes = lambda *args: os._exit(9)  # the process dies half-way through the second article
+insert = _write._insert  # the process dies half-way through the second article, before its quotes
+_write._insert = lambda con, sql, rows: os._exit(9) if sql == _write._QUOTES else insert(con, sql, rows)
 store.add(article("Two.", "country:UKR"))
 """
 

@@ -9,8 +9,14 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
+from typing import TYPE_CHECKING
 
+from . import fetch
+from ._warc import ARCHIVE_SUFFIXES
+from .batch import Shard, count_rows, find_shards
 from .config import Config, load_config
+from .errors import InputError, WirewatchError
 from .ingest import read_paths
 from .pipeline import Pipeline
 from .records import Extraction, Failure, RawDocument
@@ -18,8 +24,11 @@ from .resolve import Office, load_kb, unify_people
 from .sample import sample_documents
 from .store import ActorRow, EventRow, QuoteRow, Store, Summary
 
+if TYPE_CHECKING:
+    from .dedup import DuplicateIndex
+
 __all__ = ["ActorProfile", "IngestReport", "actor_profile", "count_documents", "demo", "extract", "extract_text",
-           "ingest"]
+           "ingest", "watch"]
 
 Progress = Callable[[Extraction | Failure | None], None]
 
@@ -41,11 +50,16 @@ def extract(
     documents: Iterable[RawDocument | Failure] | None = None,
     config: Config | None = None,
     published: date | None = None,
+    duplicates: DuplicateIndex | None = None,
 ) -> Iterator[Extraction | Failure]:
-    """Extract actors, events and quotes from files (or raw documents), in input order."""
+    """Extract actors, events and quotes from files (or raw documents), in input order.
+
+    A copy of an earlier article (same text, or nearly: see ``[dedup]``) is marked and not coded; ``duplicates``
+    is the index of earlier articles (``dedup.load_index`` of a store), else this run's articles only.
+    """
     config = config or load_config()
     items = documents if documents is not None else read_paths(paths or [], published=published)
-    return Pipeline.default(config).run(items)
+    return Pipeline.default(config, duplicates=duplicates).run(items)
 
 
 def extract_text(text: str, *, published: date | None = None, config: Config | None = None) -> Extraction:
@@ -63,9 +77,12 @@ def count_documents(paths: Sequence[str | os.PathLike[str]]) -> int | None:
     """A cheap count of the documents in ``paths`` for a progress bar (None when standard input is read)."""
     total = 0
     for path in map(str, paths):
-        if path == "-":
-            return None
-        if os.path.isdir(path):
+        if path == "-" or _holds_archives(path):
+            return None  # unknown: archives hold any number of pages
+        shards = _shards_or_none(path)
+        if shards is not None:
+            total += count_rows(shards)
+        elif os.path.isdir(path):
             total += sum(len(files) for _, _, files in os.walk(path))
         elif path.endswith((".jsonl", ".ndjson")):
             with open(path, "rb") as handle:
@@ -73,6 +90,12 @@ def count_documents(paths: Sequence[str | os.PathLike[str]]) -> int | None:
         else:
             total += 1
     return total
+
+
+def _holds_archives(path: str) -> bool:
+    if os.path.isdir(path):
+        return any(name.lower().endswith(ARCHIVE_SUFFIXES) for _, _, files in os.walk(path) for name in files)
+    return path.lower().endswith(ARCHIVE_SUFFIXES)
 
 
 def ingest(
@@ -84,11 +107,20 @@ def ingest(
     published: date | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Extract and store documents; articles already stored are recognised and added once only."""
+    """Extract and store documents; articles already stored are recognised and added once only.
+
+    A folder written by ``wirewatch batch``, or one of its shard files, is loaded as it is, not extracted again.
+    """
     config = config or load_config()
     report = IngestReport()
+    shards, paths = _split_shards(paths)
     with Store.open(db if db is not None else config.store.path) as store:
-        for result in extract(paths, documents=documents, config=config, published=published):
+        for shard in shards:
+            _load_shard(store, shard, report, progress)
+        if shards and not paths and documents is None:
+            return report
+        index = _duplicate_index(store, config)
+        for result in extract(paths, documents=documents, config=config, published=published, duplicates=index):
             report.seen += 1
             if isinstance(result, Failure):
                 report.failures.append(result)
@@ -96,11 +128,63 @@ def ingest(
             elif store.add(unify_people(result, store.unknown_people)):
                 report.added += 1
                 report.events += len(result.events)
+                _remember(store, index, result)
             else:
                 report.duplicates += 1
             if progress is not None:
                 progress(result)
     return report
+
+
+def _duplicate_index(store: Store, config: Config) -> DuplicateIndex | None:
+    """The index of the store's coded originals, when near-duplicates are looked for."""
+    if not config.dedup.enabled:
+        return None
+    from .dedup import load_index
+
+    return load_index(store.duplicates, config.dedup)
+
+
+def _remember(store: Store, index: DuplicateIndex | None, result: Extraction) -> None:
+    """Persist the signature of a stored original, so that a later run catches its copies."""
+    key = result.article.content_hash
+    found = index.signature(key) if index is not None else None
+    if found is not None:
+        store.duplicates.add_signatures([(key, found)])
+
+
+def _split_shards(paths: Iterable[str | os.PathLike[str]] | None) -> tuple[list[Shard], list[str | os.PathLike[str]]]:
+    """The batch shards among ``paths`` (folders and files written by ``wirewatch batch``), and the other paths."""
+    shards: list[Shard] = []
+    rest: list[str | os.PathLike[str]] = []
+    for path in paths or ():
+        found = None if os.fspath(path) == "-" else find_shards(path)
+        if found is None:
+            rest.append(path)
+        else:
+            shards += found
+    return shards, rest
+
+
+def _shards_or_none(path: str) -> list[Shard] | None:
+    try:
+        return find_shards(path)
+    except WirewatchError:
+        return None  # counted as one document; ingest itself reports the problem
+
+
+def _load_shard(store: Store, shard: Shard, report: IngestReport, progress: Progress | None) -> None:
+    """Load one shard written by ``wirewatch batch``, counting it as ingest counts documents."""
+    loaded = store.load_shard(shard.files, unify=unify_people)
+    documents = loaded.articles + loaded.copies + len(loaded.failures)
+    report.seen += documents
+    report.added += loaded.added
+    report.duplicates += loaded.articles + loaded.copies - loaded.added
+    report.events += loaded.events
+    report.failures.extend(loaded.failures)
+    if progress is not None:
+        for _ in range(documents):
+            progress(None)
 
 
 def demo(*, db: str | os.PathLike[str] = "wirewatch-demo.duckdb", config: Config | None = None,
@@ -138,3 +222,40 @@ def actor_profile(name: str, *, db: str | os.PathLike[str], config: Config | Non
     offices = person.offices if person is not None and actor.key.startswith("person:") else ()
     return ActorProfile(actor, tuple(sorted(offices, key=lambda o: o.start or date.min)), as_source, as_target,
                         quotes)
+
+
+def watch(
+    feeds: Sequence[str],
+    *,
+    db: str | os.PathLike[str] | None = None,
+    config: Config | None = None,
+    interval: float = 900.0,
+    once: bool = False,
+    max_items: int | None = None,
+    retry_failed: bool = False,
+    transport: fetch.Transport | None = None,
+    progress: Callable[[fetch.Step], None] | None = None,
+    on_poll: Callable[[fetch.PollReport], None] | None = None,
+) -> int:
+    """Poll RSS and Atom feeds and store each new entry's article, every ``interval`` seconds; return the polls.
+
+    With ``once`` it polls once; with ``max_items`` it stops after handling that many entries; ``retry_failed``
+    queues the pages that failed before again. Pages are fetched politely (see :mod:`wirewatch.fetch`) and each
+    only once, across runs: the fetch log lives in the store.
+    """
+    for feed in feeds:
+        if fetch.page_url(feed, "") is None:
+            raise InputError(feed, "not an http:// or https:// address of a feed; give the feed's full URL")
+    config = config or load_config()
+    open_store = partial(Store.open, db if db is not None else config.store.path)
+    with open_store() as store:
+        if retry_failed:
+            store.fetch_log.retry_failed()
+        # copies of articles stored by earlier runs (ingest or watch) are caught too: the index signs them
+        duplicates = _duplicate_index(store, config)
+    fetcher = fetch.Fetcher(config.fetch, transport=transport)
+    return fetch.watch(
+        feeds, open_store=open_store, fetcher=fetcher,
+        extract=Pipeline.default(config, duplicates=duplicates).run, interval=interval, once=once,
+        max_items=max_items, progress=progress, on_poll=on_poll,
+    )  # fmt: skip

@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import click
@@ -16,7 +18,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import __version__, api
+from . import __version__, api, fetch
+from .batch import ENGINES, run_batch
 from .config import Config, default_config_text, load_config
 from .errors import WirewatchError
 from .records import Extraction, Failure
@@ -81,12 +84,74 @@ def extract(ctx: click.Context, paths: tuple[str, ...], published: date | None, 
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for documents without one.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, published: date | None) -> None:
-    """Extract articles and store them in DuckDB; re-running adds no duplicates."""
+    """Extract articles and store them in DuckDB (or load the Parquet shards of `batch`); re-running adds no
+    duplicates."""
     config = _config(ctx, **{"store.path": db})
     with _progress(api.count_documents(paths), "ingesting") as tick:
         report = _guard_call(lambda: api.ingest(paths, config=config, published=published, progress=tick))
     _print_report(report, config.store.path)
     if report.failures:
+        ctx.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", required=True, type=click.Path(file_okay=False),
+              help="Folder for the Parquet shards; a re-run into it skips the shards already written.")
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+              help="local: this machine's processes; ray: a pool of Ray actors.")
+@click.option("--address", help="Ray cluster to run on (default: start a local Ray with --workers CPUs).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Workers, each loading the model once.")
+@click.option("--shard-size", type=click.IntRange(min=1), default=100, show_default=True,
+              help="Documents per shard (and per Parquet file).")
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for documents without one.")
+@click.pass_context
+def batch(ctx: click.Context, paths: tuple[str, ...], out: str, engine: str, address: str | None, workers: int,
+          shard_size: int, published: date | None) -> None:
+    """Extract large inputs in shards on worker processes or Ray, writing Parquet that `ingest` loads."""
+    config = _config(ctx)
+    with _progress(api.count_documents(paths), f"batch, {engine} engine") as tick:
+        report = _guard_call(lambda: run_batch(
+            paths, out, config=config, engine=engine, workers=workers, shard_size=shard_size, address=address,
+            published=published, progress=lambda documents: tick(None, documents)))
+    _err.print(f"{report.documents} documents in {report.shards} shards written to {out} ({report.skipped} "
+               f"finished earlier): {report.articles} articles, {report.events} events, {report.failures} failures "
+               f"in {report.seconds:.1f} s ({report.articles_per_second:.1f} articles/s); peak memory "
+               f"{report.driver_peak_rss / 2**20:.0f} MiB driver, {report.worker_peak_rss / 2**20:.0f} MiB worker.")
+    _err.print(f"Load them into a store: {_program()} ingest {out} --db FILE", highlight=False)
+    if report.failures:
+        _err.print(f"The failures (file, id, why) are in {out}/failures/*.parquet.", highlight=False)
+        ctx.exit(1)
+
+
+@cli.command()
+@click.argument("feeds", nargs=-1, required=True)
+@click.option("--db", type=click.Path(dir_okay=False), help="DuckDB file (default: store.path in the config).")
+@click.option("--interval", type=click.FloatRange(min=1), default=900, show_default=True,
+              help="Seconds between polls.")
+@click.option("--once", is_flag=True, help="Poll once, store what is new, and exit.")
+@click.option("--max-items", type=click.IntRange(min=1),
+              help="Stop after handling this many entries' pages; the others wait for the next run.")
+@click.option("--delay", type=click.FloatRange(min=0),
+              help="Seconds between two requests to one host (overrides fetch.per_host_delay).")
+@click.option("--user-agent", help="User-Agent header to send (overrides fetch.user_agent).")
+@click.option("--retry-failed", is_flag=True, help="Queue the pages that failed on earlier runs again.")
+@click.pass_context
+def watch(ctx: click.Context, feeds: tuple[str, ...], db: str | None, interval: float, once: bool,
+          max_items: int | None, delay: float | None, user_agent: str | None, retry_failed: bool) -> None:
+    """Poll RSS/Atom feeds and store each new entry's article; stop any time, a re-run goes on from there."""
+    config = _config(ctx, **{"store.path": db, "fetch.per_host_delay": delay, "fetch.user_agent": user_agent})
+    view = _WatchView(config.store.path, len(feeds), interval=None if once else interval)
+    try:
+        with _sigterm_stops():
+            _guard_call(lambda: api.watch(feeds, config=config, interval=interval, once=once, max_items=max_items,
+                                          retry_failed=retry_failed, progress=view.step, on_poll=view.done))
+    except KeyboardInterrupt:
+        view.stop()
+        _err.print("Stopped. Everything fetched so far is kept: run the same command to go on.")
+        ctx.exit(130)
+    if view.feed_failures:
         ctx.exit(1)
 
 
@@ -206,6 +271,73 @@ def quotes(ctx: click.Context, db: str | None, speaker: str | None, about: str |
         _err.print(f"{len(records)} quotes")
 
 
+@cli.command(name="eval")
+@click.option("--set", "sets", type=click.Choice(["plover", "petr2"]), multiple=True,
+              help="Gold set to score (repeatable; default: both).")
+@click.option("--data", type=click.Path(file_okay=False), help="Folder holding plover_gsr/ and petr2_gsr/ "
+              "(default: ../shared/eval).")
+@click.option("--errors", "show_errors", type=int, default=0, show_default=True,
+              help="Also list this many gold events the coder got wrong, per set.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def evaluate(ctx: click.Context, sets: tuple[str, ...], data: str | None, show_errors: int, fmt: str) -> None:
+    """Score the event coder on the PLOVER and PETRARCH-2 gold sentences: per-type precision, recall and F1,
+    end-to-end accuracy (source, target and type right) and type accuracy where the pair was found."""
+    from pathlib import Path
+
+    from .evaluation import default_data_dir
+    from .evaluation import evaluate as run_eval
+
+    config = _config(ctx)
+    folder = Path(data) if data else default_data_dir()
+    results = _guard_call(lambda: run_eval(list(sets) or ["plover", "petr2"], folder, config))
+    if fmt == "json":
+        click.echo(json.dumps([_scores_dict(s) for s in results], indent=2))
+        return
+    for scores in results:
+        _print_scores(scores, show_errors, config.extract.coder)
+
+
+def _scores_dict(scores: Any) -> dict[str, Any]:
+    return {
+        "set": scores.name, "sentences": scores.sentences, "gold_events": scores.scored, "unscored": scores.unscored,
+        "end_to_end": round(scores.end_to_end, 3), "pair_found": round(scores.pair_found, 3),
+        "type_accuracy_where_pair_found": round(scores.type_accuracy_where_pair_found, 3),
+        "empty_sentences": scores.empty_sentences, "false_events": scores.false_events,
+        "per_type": {t.type: {"gold": t.gold, "predicted": t.predicted, "correct": t.correct,
+                              "precision": round(t.precision, 3), "recall": round(t.recall, 3),
+                              "f1": round(t.f1, 3)} for t in scores.per_type()},
+    }
+
+
+def _print_scores(scores: Any, show_errors: int, coder: str) -> None:
+    console = Console()
+    console.print(f"[bold]{scores.name}[/bold]: {scores.sentences} sentences, {scores.scored} gold events scored "
+                  f"({scores.unscored} with no PLOVER type skipped), coder {coder}", highlight=False)
+    console.print(f"  end-to-end accuracy (source, target and type right): [bold]{scores.end_to_end:.3f}[/bold]")
+    console.print(f"  source and target found: {scores.pair_found:.3f}; type accuracy where found: "
+                  f"[bold]{scores.type_accuracy_where_pair_found:.3f}[/bold]")
+    if scores.empty_sentences:
+        console.print(f"  sentences with no gold event: {scores.empty_sentences}; events coded in them: "
+                      f"{scores.false_events}")
+    table = Table("type", "gold", "coded", "right", "precision", "recall", "F1")
+    for t in scores.per_type():
+        table.add_row(t.type, str(t.gold), str(t.predicted), str(t.correct), f"{t.precision:.2f}",
+                      f"{t.recall:.2f}", f"{t.f1:.2f}")
+    console.print(table)
+    wrong = [o for o in scores.outcomes if not o.right][:show_errors]
+    for o in wrong:
+        gold = f"{o.gold.type} {_gold_side(o.gold.sources)} -> {_gold_side(o.gold.targets)}"
+        got = (f"{o.answer.type} {o.answer_source or '?'} -> {o.answer_target or '?'}" if o.answer is not None
+               else "no event")
+        console.print(f"  [red]✗[/red] {o.sentence.id}: gold {gold}; coded {got}\n      {o.sentence.text}",
+                      highlight=False)
+
+
+def _gold_side(actors: Any) -> str:
+    return "+".join(a.code for a in actors) or "?"
+
+
 @cli.command(name="config")
 def show_config() -> None:
     """Print the default configuration file, with every setting explained."""
@@ -221,8 +353,8 @@ def _progress(total: int | None, label: str) -> Iterator[Any]:
     with Progress(*columns, console=_err, transient=False) as bar:
         task = bar.add_task(label, total=total)
 
-        def tick(_result: Extraction | Failure | None) -> None:
-            bar.advance(task)
+        def tick(_result: Extraction | Failure | None, advance: int = 1) -> None:
+            bar.advance(task, advance)
 
         yield tick
 
@@ -252,6 +384,73 @@ def _guard_store(path: str) -> Iterator[Store]:
             yield store
     except WirewatchError as err:
         raise click.ClickException(str(err)) from err
+
+
+@contextmanager
+def _sigterm_stops() -> Iterator[None]:
+    """Within the block, a kill (SIGTERM) stops like Ctrl-C, so the open transaction is rolled back cleanly."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(_signum: int, _frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+class _WatchView:
+    """Progress bars during a poll of `watch`, and a summary line after it."""
+
+    def __init__(self, db: str, feeds: int, *, interval: float | None) -> None:
+        self.db, self.feeds, self.interval = db, feeds, interval
+        self.feed_failures = 0
+        self._bar: Progress | None = None
+        self._feeds: Any = None
+        self._pages: Any = None
+        self._fetched = 0
+
+    def step(self, step: fetch.Step) -> None:
+        if self._bar is None:
+            columns = [TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+            self._bar = Progress(*columns, console=_err, transient=True)
+            self._bar.start()
+            self._feeds = self._bar.add_task("polling feeds", total=self.feeds)
+        if step.kind == "feed":
+            self._bar.advance(self._feeds)
+        elif step.kind == "queue":
+            self._fetched = 0
+            self._pages = self._bar.add_task("pages (0 fetched)", total=step.count)
+        elif self._pages is None:
+            return
+        elif step.outcome == "fetched":
+            self._fetched += 1
+            self._bar.update(self._pages, description=f"pages ({self._fetched} fetched)")
+        else:
+            self._bar.advance(self._pages)
+
+    def stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+        self._bar, self._pages = None, None
+
+    def done(self, report: fetch.PollReport) -> None:
+        self.stop()
+        self.feed_failures += len(report.feed_failures)
+        now = datetime.now().strftime("%H:%M:%S")
+        _err.print(f"[bold]{now}[/bold] {report.feeds} feeds polled, {report.unchanged} unchanged (304); "
+                   f"{report.new_entries} new entries; {report.fetched} pages fetched; {report.stored} articles "
+                   f"stored in {self.db} ({report.duplicates} already there); {report.skipped} skipped by robots.txt; "
+                   f"{len(report.failures)} failed; {report.deferred} to retry later; {report.events} events coded; "
+                   f"{report.waiting} entries waiting.", highlight=False)
+        for failure in (*report.feed_failures, *report.failures):
+            _err.print(f"  [red]failed[/red] {failure.where}: {failure.error}", highlight=False)
+        if self.interval is not None:
+            _err.print(f"[dim]next poll in {self.interval:g} s; Ctrl-C stops[/dim]", highlight=False)
 
 
 def _print_report(report: api.IngestReport, db: str) -> None:

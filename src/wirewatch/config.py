@@ -7,6 +7,7 @@ environment variables, then explicit overrides (CLI flags) take precedence, in t
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -16,7 +17,8 @@ from typing import Any
 
 from .errors import ConfigError
 
-__all__ = ["CleanConfig", "Config", "ExtractConfig", "ModelConfig", "ResolveConfig", "StoreConfig", "load_config"]
+__all__ = ["CleanConfig", "Config", "DedupConfig", "ExtractConfig", "FetchConfig", "ModelConfig", "ResolveConfig",
+           "StoreConfig", "load_config"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,15 +37,28 @@ class CleanConfig:
     favor_precision: bool = True
     drop_headings: bool = True
     heading_max_words: int = 12
+    #: ISO 639-1 codes of the languages that are coded; other articles are stored but not coded (empty: all).
+    languages: tuple[str, ...] = ("en",)
+
+
+@dataclass(frozen=True, slots=True)
+class DedupConfig:
+    """[dedup]: how the copies of one story (a wire story republished by many outlets) are found."""
+
+    enabled: bool = True
+    threshold: float = 0.5
+    shingle_words: int = 5
+    max_originals: int = 50_000
 
 
 @dataclass(frozen=True, slots=True)
 class ExtractConfig:
     """[extract]: which coder and quote extractor, and the confidence floor."""
 
-    coder: str = "plover.rules.v1"
+    coder: str = "plover.hybrid.v2"
     quotes: str = "quotes.rules.v1"
     min_confidence: float = 0.3
+    classifier_threshold: float = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,14 +78,27 @@ class StoreConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class FetchConfig:
+    """[fetch]: how `watch` fetches feeds and pages: who it says it is, how politely, how persistently."""
+
+    user_agent: str = "wirewatch/0.1 (news event research; set fetch.user_agent to add a contact address)"
+    per_host_delay: float = 2.0
+    timeout: float = 20.0
+    retries: int = 3
+    backoff: float = 2.0
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """All of wirewatch's settings; see ``default.toml`` for what each means."""
 
     model: ModelConfig = field(default_factory=ModelConfig)
     clean: CleanConfig = field(default_factory=CleanConfig)
+    dedup: DedupConfig = field(default_factory=DedupConfig)
     extract: ExtractConfig = field(default_factory=ExtractConfig)
     resolve: ResolveConfig = field(default_factory=ResolveConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
+    fetch: FetchConfig = field(default_factory=FetchConfig)
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Config:
         """A copy with ``{"section.key": value}`` overrides applied and validated (None values ignored)."""
@@ -86,9 +114,11 @@ class Config:
 _SECTIONS: dict[str, type] = {
     "model": ModelConfig,
     "clean": CleanConfig,
+    "dedup": DedupConfig,
     "extract": ExtractConfig,
     "resolve": ResolveConfig,
     "store": StoreConfig,
+    "fetch": FetchConfig,
 }
 
 
@@ -196,5 +226,34 @@ def _validate(config: Config) -> None:
         raise ConfigError(f"model.n_process must be at least 1, not {config.model.n_process}")
     if not 0.0 <= config.extract.min_confidence <= 1.0:
         raise ConfigError(f"extract.min_confidence must lie in [0, 1], not {config.extract.min_confidence}")
+    if not 0.0 <= config.extract.classifier_threshold <= 1.0:
+        raise ConfigError("extract.classifier_threshold must lie in [0, 1], not "
+                          f"{config.extract.classifier_threshold}")
     if config.store.on_error not in {"skip", "raise"}:
         raise ConfigError(f"store.on_error must be 'skip' or 'raise', not {config.store.on_error!r}")
+    _validate_fetch(config.fetch)
+    _validate_dedup(config)
+
+
+def _validate_dedup(config: Config) -> None:
+    bad = [code for code in config.clean.languages if not re.fullmatch(r"[a-z]{2,3}", code)]
+    if bad:
+        raise ConfigError(f"clean.languages holds {bad[0]!r}; give ISO 639-1 codes such as \"en\" or \"fr\"")
+    if not 0.0 < config.dedup.threshold <= 1.0:
+        raise ConfigError(f"dedup.threshold must lie in (0, 1], not {config.dedup.threshold}")
+    if config.dedup.shingle_words < 1:
+        raise ConfigError(f"dedup.shingle_words must be at least 1, not {config.dedup.shingle_words}")
+    if config.dedup.max_originals < 1:
+        raise ConfigError(f"dedup.max_originals must be at least 1, not {config.dedup.max_originals}")
+
+
+def _validate_fetch(fetch: FetchConfig) -> None:
+    if not fetch.user_agent.strip():
+        raise ConfigError("fetch.user_agent is empty; give a User-Agent that names wirewatch and how to reach you")
+    for name in ("per_host_delay", "backoff"):
+        if getattr(fetch, name) < 0:
+            raise ConfigError(f"fetch.{name} must be 0 or more seconds, not {getattr(fetch, name)}")
+    if fetch.timeout <= 0:
+        raise ConfigError(f"fetch.timeout must be more than 0 seconds, not {fetch.timeout}")
+    if fetch.retries < 0:
+        raise ConfigError(f"fetch.retries must be 0 or more, not {fetch.retries}")

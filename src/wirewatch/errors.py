@@ -8,6 +8,8 @@ Every error the library raises on purpose derives from :class:`WirewatchError`::
     ├── PipelineError          stages are in an order that cannot run (a stage needs what no earlier one adds)
     ├── ModelError             the spaCy pipeline cannot be loaded
     ├── KnowledgeBaseError     an actor table is malformed
+    ├── FetchError             a feed, page or robots.txt cannot be fetched (after retries, or for good)
+    ├── BatchError             a batch cannot run: its output folder holds another batch, a worker died
     └── StoreError             the DuckDB store cannot be opened, migrated or written
         └── SchemaError        the database was written by a newer wirewatch
 
@@ -17,7 +19,9 @@ Messages say what was found, what was expected and what to do.
 from __future__ import annotations
 
 __all__ = [
+    "BatchError",
     "ConfigError",
+    "FetchError",
     "InputError",
     "KnowledgeBaseError",
     "ModelError",
@@ -55,6 +59,24 @@ class ModelError(WirewatchError):
 
 class KnowledgeBaseError(WirewatchError):
     """An actor table (shipped or the user's) is malformed."""
+
+
+class FetchError(WirewatchError):
+    """A URL cannot be fetched; ``transient`` when trying again later may work (timeouts, 5xx, 429),
+    ``forbidden`` when robots.txt forbids it (it was not requested)."""
+
+    def __init__(self, url: str, message: str, *, status: int | None = None, transient: bool = False,
+                 forbidden: bool = False) -> None:
+        super().__init__(f"{url}: {message}")
+        self.url = url
+        self.reason = message
+        self.status = status
+        self.transient = transient
+        self.forbidden = forbidden
+
+
+class BatchError(WirewatchError):
+    """A batch cannot run or go on: its output folder holds another batch, or a worker failed or died."""
 
 
 class StoreError(WirewatchError):

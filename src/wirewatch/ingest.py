@@ -6,9 +6,11 @@ Formats, chosen by extension (``.gz`` adds gzip to any of them)::
     .html .htm            one HTML page per file
     .jsonl .ndjson        one document per non-empty line: {"id", "text" | "html", "url", "title",
                           "published", "outlet"}
+    .warc .arc            web archives: one document per archived 200 HTML response (see ``_warc``)
 
 A path of ``-`` reads standard input, and a file with an unknown extension is sniffed the same way: JSON Lines
-when the first non-blank character is ``{``, HTML when it is ``<``, plain text otherwise. Directories are
+when the first non-blank character is ``{``, HTML when it is ``<``, plain text otherwise (a file that begins
+like a WARC or ARC archive is read as one; archives on standard input are refused: pass their path). Directories are
 walked recursively in sorted order, taking files with known extensions only.
 
 The ``published`` default of :func:`read_paths` goes to plain-text documents without a date of their own, and
@@ -36,12 +38,13 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, Protocol, TextIO
 
+from ._warc import ARCHIVE_KINDS, read_archive, sniff_archive
 from .errors import InputError
 from .records import Failure, RawDocument
 
 __all__ = ["KNOWN_SUFFIXES", "read_paths"]
 
-Kind = Literal["text", "html", "jsonl"]
+Kind = Literal["text", "html", "jsonl", "warc", "arc"]
 Item = RawDocument | Failure
 
 
@@ -58,6 +61,7 @@ KNOWN_SUFFIXES: Mapping[str, Kind] = {
     ".htm": "html",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    **ARCHIVE_KINDS,
 }
 
 _HEAD = 8192  # bytes inspected for NULs and sniffed for the format
@@ -127,7 +131,11 @@ def _kind_of(path: Path) -> tuple[Kind | None, bool]:
 
 def _read_file(path: Path, name: str, published: date | None) -> Iterator[Item]:
     kind, gzipped = _kind_of(path)
+    archive = kind if kind in ("warc", "arc") else _archive_inside(path, gzipped) if kind is None else None
     try:
+        if archive is not None:
+            yield from read_archive(path, name, kind=archive, published=published)
+            return
         with gzip.open(path, "rb") if gzipped else open(path, "rb") as stream:
             yield from _read_stream(stream, name, kind, published)
     except (OSError, EOFError, zlib.error) as err:
@@ -135,8 +143,22 @@ def _read_file(path: Path, name: str, published: date | None) -> Iterator[Item]:
         yield Failure(id=name, where=name, error=f"{what} ({err}); check the file and its permissions")
 
 
+def _archive_inside(path: Path, gzipped: bool) -> Literal["warc", "arc"] | None:
+    """The kind of web archive a file of unknown extension holds (gzipped or not), if it holds one."""
+    try:
+        with open(path, "rb") as raw:
+            gzipped = gzipped or raw.read(2) == b"\x1f\x8b"
+        with gzip.open(path, "rb") if gzipped else open(path, "rb") as stream:
+            return sniff_archive(stream.read(16))
+    except (OSError, EOFError, zlib.error):
+        return None
+
+
 def _read_stream(stream: _Readable, name: str, kind: Kind | None, published: date | None) -> Iterator[Item]:
     head = _as_bytes(stream.read(_HEAD))
+    if kind is None and sniff_archive(head) is not None:
+        yield Failure(id=name, where=name, error="a WARC or ARC web archive read as a stream; pass its file path")
+        return
     if _looks_binary(head):
         yield Failure(id=name, where=name, error=f"{_BINARY} (it holds NUL bytes); {_FORMATS}")
         return

@@ -17,6 +17,7 @@ from .annotate import load_model
 from .clean import Cleaner
 from .config import Config
 from .errors import PipelineError
+from .extract._classifier import load_classifier
 from .extract.events import code_events
 from .extract.quotes import extract_quotes
 from .records import Article, Event, Extraction, Failure, Quote, RawDocument
@@ -24,6 +25,8 @@ from .resolve import DocActors, load_kb, resolve_actors
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from .dedup import DuplicateIndex
 
 T = TypeVar("T")
 
@@ -150,9 +153,12 @@ class EventCoder:
     assigns: ClassVar[frozenset[str]] = frozenset({"events"})
 
     def __call__(self, work: Work) -> None:
+        extract = self.config.extract
         work.events = code_events(_need(work.doc, "doc"), _need(work.actors, "actors"),
                                   published=_need(work.article, "article").published,
-                                  min_confidence=self.config.extract.min_confidence)
+                                  min_confidence=extract.min_confidence,
+                                  classifier=load_classifier() if extract.coder == "plover.hybrid.v2" else None,
+                                  threshold=extract.classifier_threshold)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,8 +201,9 @@ def _claim(event: Event, quotes: list[Quote]) -> str | None:
 class Pipeline:
     """Stages in a checked order, run over a stream of raw documents."""
 
-    def __init__(self, stages: Sequence[Any], *, on_error: str = "skip") -> None:
-        available = {"raw"}
+    def __init__(self, stages: Sequence[Any], *, on_error: str = "skip", given: Iterable[str] = ("raw",)) -> None:
+        """``given``: what the works handed to :meth:`run` already hold (``article`` when they come cleaned)."""
+        available = set(given)
         for stage in stages:
             missing = stage.requires - available
             if missing:
@@ -209,21 +216,29 @@ class Pipeline:
         self.on_error = on_error
 
     @classmethod
-    def default(cls, config: Config) -> Pipeline:
-        """The built-in stages in their usual order."""
+    def default(cls, config: Config, *, duplicates: DuplicateIndex | None = None) -> Pipeline:
+        """The built-in stages in their usual order (``duplicates``: the dedup stage's index, e.g. a store's)."""
         from .registry import build_stages
 
-        return cls(build_stages(config), on_error=config.store.on_error)
+        return cls(build_stages(config, duplicates=duplicates), on_error=config.store.on_error)
 
-    def run(self, raws: Iterable[RawDocument | Failure]) -> Iterator[Extraction | Failure]:
+    def run(self, raws: Iterable[RawDocument | Failure | Work]) -> Iterator[Extraction | Failure]:
         """Process documents in input order; failures come out in their place."""
+        for item in self.works(raws):
+            yield item if isinstance(item, Failure) else item.extraction()
+
+    def works(self, raws: Iterable[RawDocument | Failure | Work]) -> Iterator[Work | Failure]:
+        """As :meth:`run`, but yield the working documents themselves, to hand them on to further stages."""
         failures: dict[int, Failure] = {}
         split = next((i for i, s in enumerate(self.stages) if isinstance(s, Annotator)), len(self.stages))
         before, annotator, after = self.stages[:split], self.stages[split:split + 1], self.stages[split + 1:]
 
         def prepared() -> Iterator[Work]:
             for n, raw in enumerate(raws):
-                work = Work(raw if isinstance(raw, RawDocument) else RawDocument(id=str(n), source=""))
+                if isinstance(raw, Work):
+                    work = raw
+                else:
+                    work = Work(raw if isinstance(raw, RawDocument) else RawDocument(id=str(n), source=""))
                 if isinstance(raw, Failure):
                     failures[id(work)] = raw
                 else:
@@ -237,7 +252,7 @@ class Pipeline:
             if id(work) not in failures:
                 self._apply(after, work, failures)
             failure = failures.pop(id(work), None)
-            yield failure if failure is not None else work.extraction()
+            yield failure if failure is not None else work
 
     def _apply(self, stages: Sequence[Any], work: Work, failures: dict[int, Failure]) -> None:
         for stage in stages:

@@ -2,8 +2,12 @@
 
 The stage needs a raw document (plain text or HTML) and adds the article: the cleaned body, with every
 paragraph it dropped recorded in ``Article.removed`` and its reason (see ``_junk`` for the reasons), plus
-title, date, outlet, URL and a language guess. HTML goes through trafilatura first; the same junk filter
-then runs over the extracted body, because extractors keep some captions and related-link lines.
+title, date, outlet, URL and the language (an article in a language not in ``clean.languages`` gets
+``not_coded`` and is kept but not coded). HTML goes through trafilatura first (``_html``); the junk
+filter then runs over the extracted blocks knowing what the markup made them (``_body``), because extractors
+keep related-link blocks, captions and share boxes. A page also gives its authors and canonical address
+(``_meta``, ``_authors``) and what kind of page it is (``_page``): a listing, a front page or an empty
+document is kept with ``not_coded`` saying why, and is not coded.
 
 Kept paragraphs are joined by a blank line, each with its runs of spaces and tabs made one space and
 nothing else changed, so every body sentence survives verbatim.
@@ -15,8 +19,10 @@ from dataclasses import dataclass, field
 
 from ..config import CleanConfig
 from ..records import Article, RawDocument
-from ._html import Extracted, extract_html
-from ._language import guess_language
+from ._body import filter_blocks
+from ._html import extract_html
+from ._language import guess_language, not_coded_reason
+from ._page import NO_TEXT, judge_page
 from ._text import filter_text
 
 __all__ = ["Cleaner", "clean"]
@@ -26,35 +32,57 @@ _DEFAULT = CleanConfig()
 
 def clean(raw: RawDocument, config: CleanConfig = _DEFAULT) -> Article:
     """Clean one raw document into an article; a page with no article in it gives empty text."""
-    page = _extract(raw, config)
-    body = raw.text if raw.text is not None else page.text
-    known_title = raw.title or page.title
+    if raw.text is None and raw.html:
+        return _clean_page(raw, config)
     kept = filter_text(
-        body,
-        title=known_title,
-        infer_title=raw.text is not None,
+        raw.text or "",
+        title=raw.title,
+        infer_title=True,
         drop_headings=config.drop_headings,
         heading_max_words=config.heading_max_words,
     )
     text = "\n\n".join(kept.paragraphs)
+    language = guess_language(text)
     return Article(
         id=raw.id,
         text=text,
-        url=raw.url or page.url,
-        title=known_title or kept.title,
-        published=raw.published or page.published or raw.fallback_published,
-        outlet=raw.outlet or page.outlet,
-        language=guess_language(text),
+        url=raw.url,
+        title=raw.title or kept.title,
+        published=raw.published or raw.fallback_published,
+        outlet=raw.outlet,
+        language=language,
         removed=kept.removed,
         source=raw.source,
+        page_kind="article" if text else "empty",
+        not_coded=NO_TEXT if not text else not_coded_reason(language, config.languages),
     )
 
 
-def _extract(raw: RawDocument, config: CleanConfig) -> Extracted:
-    """What trafilatura finds in the HTML; nothing when the document is plain text (text wins over HTML)."""
-    if raw.text is not None or not raw.html:
-        return Extracted()
-    return extract_html(raw.html, url=raw.url, favor_precision=config.favor_precision)
+def _clean_page(raw: RawDocument, config: CleanConfig) -> Article:
+    """An HTML page: its body by trafilatura and the block filter, its metadata, and what kind of page it is."""
+    page = extract_html(raw.html or "", url=raw.url, favor_precision=config.favor_precision)
+    meta = page.meta
+    title = raw.title or meta.title
+    kept = filter_blocks(page.blocks, title=title, heading_max_words=config.heading_max_words)
+    text = "\n\n".join(kept.paragraphs)
+    url = raw.url or meta.url
+    kind, why = judge_page(page.signals, kept.paragraphs, url=meta.canonical_url or url)
+    language = guess_language(text)
+    return Article(
+        id=raw.id,
+        text=text,
+        url=url,
+        title=title or kept.title,
+        published=raw.published or meta.published or raw.fallback_published,
+        outlet=raw.outlet or meta.outlet,
+        language=language,
+        removed=kept.removed,
+        source=raw.source,
+        authors=meta.authors,
+        canonical_url=meta.canonical_url if meta.canonical_url != raw.url else None,
+        page_kind=kind,
+        not_coded=why or not_coded_reason(language, config.languages),
+    )
 
 
 @dataclass(frozen=True, slots=True)

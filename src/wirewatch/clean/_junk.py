@@ -8,7 +8,13 @@ Reasons a paragraph is dropped (the ``Removed.reason`` values)::
     share-box    social and print buttons: "Share this:", "Share on Facebook", "Print this article"
     newsletter   "Subscribe to our newsletter", "Follow us on …"
     navigation   "Post navigation", "Previous article …", "Tags: …"
-    footer       "Copyright © …", "All rights reserved"
+    footer       "Copyright © …", "All rights reserved", "This copy is for your personal use only"
+    credit       who else worked on the story: "(Reporting by …; Editing by …)", "X contributed to this report",
+                 "SOURCE: News agencies"
+    contact      how to reach the author: "Have a tip? …", "Email X at x@example.org", "Follow her on Twitter @x"
+    timestamp    a line that only dates the page: "Updated at 1:23 p.m.", "November 20, 2019 - 11:28 AMT"
+    advert       "Advertisement", "Story continues below advertisement"
+    cookie       a cookie notice: "We use cookies …", "Accept all cookies"
     heading      a stray section heading: a short paragraph without final punctuation
     title        the article's title, found as its first heading-like paragraph
 
@@ -26,15 +32,36 @@ _BOX_MAX_WORDS = 25
 _CAPTION_MAX_WORDS = 60
 
 _SEE_ALSO = re.compile(
-    r"(?:see\s+also|read\s+also|also\s+read|read\s+more|more\s+on\s+this(?:\s+story)?"
-    r"|related\s+(?:articles?|stories|content|news|coverage|posts|reading|links)"
-    r"|you\s+(?:may|might)\s+also\s+like|recommended\s+(?:for\s+you|stories|articles|reading|videos)"
-    r"|related|recommended|more|watch|listen)"
+    r"\[?(?:see\s+also|read\s+also|also\s+read|read\s+more|see\s+more|more\s+on\s+this(?:\s+story)?"
+    r"|related\s+(?:articles?|stories|content|news|coverage|posts?|reading|links|videos?)"
+    r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)(?:\.\.\.|…)?"
+    r"|recommended\s+(?:for\s+you|stories|articles|reading|videos)|don[’']t\s+miss|must\s+read"
+    r"|most\s+(?:read|popular|viewed|shared)(?:\s+(?:in|on|from)\s+[\w ]{1,30})?"
+    r"|(?:more|latest|top)\s+(?:stories|news|headlines|videos)(?:\s+(?:from|in|on)\s+[\w ]{1,30})?"
+    r"|trending(?:\s+now)?|editor[’']?s\s+picks?|related|recommended|more|also|watch|listen)"
     r"(?:\s*:|\s|$)",
     re.IGNORECASE,
 )
-# "Related", "Recommended", "More", "Watch" and "Listen" start real sentences too: they need a colon.
-_SEE_ALSO_NEEDS_COLON = re.compile(r"(?:related|recommended|more|watch|listen)\s", re.IGNORECASE)
+# These start real sentences too ("More than 200 …", "Trending downwards, …"): they need a colon, or to
+# stand alone as a heading.
+_SEE_ALSO_NEEDS_COLON = re.compile(
+    r"\[?(?:related|recommended|more|also|watch|listen|trending(?:\s+now)?|must\s+read"
+    r"|most\s+(?:read|popular|viewed|shared)(?:\s+(?:in|on|from)\s+[\w ]{1,30})?"
+    r"|(?:more|latest|top)\s+(?:stories|news|headlines|videos)(?:\s+(?:from|in|on)\s+[\w ]{1,30})?)\s",
+    re.IGNORECASE,
+)
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+#: A date or a time of day, as a page prints it: "Nov. 20, 2019", "20 November 2019", "11/19/2019", "1:23 p.m. EST".
+_WHEN = (
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r",?(?:\s+\d{4})?"
+    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?-i:[A-Z]{2,4}))?|\d{4})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?-i:[A-Z]{2,4}))?)?"
+)
+
+_STAMP = r"(?:(?:updated|published|posted|last\s+(?:updated|modified))\s*(?:at|on|:)?\s*)?" + _WHEN
 
 _BOXES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE))
@@ -51,6 +78,7 @@ _BOXES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"share(?:\s+this(?:\s+(?:article|story|post|page))?\s*:?.*|\s*:.*"
             r"|\s+(?:on|via)\s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|e-?mail)\b.*)?"
             r"|click\s+to\s+(?:share|email|print)\b.*|like\s+this\s*:?|like\s+loading\W*"
+            r"|(?:like|enjoy(?:ed)?|love)\s+this\s+(?:story|article|post)\?\s*share\b.*|.*\bclick\s+to\s+tweet"
             r"|(?:tweet|e-?mail|print)\s+this(?:\s+(?:article|story|page))?\W*"
             r"|(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|e-?mail|print|messenger"
             r"|copy\s+link|share|tweet)[\s,|/·•]*)+",
@@ -59,17 +87,54 @@ _BOXES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "newsletter",
             r"subscribe(?:\s+now)?\W*|subscribe\s+to\s+(?:our|the)\b.*"
             r"|sign\s+up\b.*\b(?:newsletters?|updates|alerts|e-?mails?|inbox|briefing|digest)\b.*"
-            r"|follow\s+us\s+on\b.*|download\s+(?:our|the)\s+app\b.*|get\s+the\s+latest\b.*\binbox\b.*",
+            r"|follow\s+us\s+on\b.*|download\s+(?:our|the)\s+app\b.*|get\s+the\s+latest\b.*\binbox\b.*"
+            r"|(?:get|start)\b.*\b(?:delivered|straight|right)\s+(?:to|in)\s+your\s+inbox\b.*"
+            r"|.*\bsign\s+up\b.*\bnewsletters?\b.*|.*\bsubscribe\b.*\bnewsletters?\b.*|.*\bnewsletters?\b.*\bsign\s+up\b.*"
+            r"|if\s+you\s+(?:enjoyed|liked|value)\s+this\s+(?:article|story|journalism)\b.*"
+            r"|.*\bfollow\s+[\w .@’'-]{1,40}\s+on\s+"
+            r"(?:twitter|x|facebook|instagram|tiktok|threads|linkedin|youtube)\b.*",
         ),
         (
             "navigation",
-            r"post\s+navigation|(?:previous|prev|next)\s+(?:article|post|story|page)\b.*|tags?\s*:.*"
+            r"post\s+navigation|(?:previous|prev|next)\s+(?:article|post|story|page)\b.*|tags?\s*:.*|tags"
+            r"|\d+\s+min(?:ute)?s?\s+read|(?:estimated\s+)?reading\s+time\s*:.*"
             r"|categor(?:y|ies)\s*:.*|filed\s+under\b.*|topics?\s*:.*|back\s+to\s+top\W*",
         ),
         (
             "footer",
             r"copyright\s*(?:©|\(c\)).*|©.*|copyright\s+(?:\d{4}|by)\b.*|.*\ball\s+rights\s+reserved\W*"
-            r"|(?:terms\s+of\s+(?:use|service)|privacy\s+policy|cookie\s+(?:policy|settings))\W*",
+            r"|(?:terms\s+of\s+(?:use|service)|privacy\s+policy|cookie\s+(?:policy|settings))\W*"
+            r"|this\s+(?:copy|material|article)\s+is\s+for\s+your\s+personal\b.*"
+            r"|.*\bmay\s+not\s+be\s+(?:published|reproduced|redistributed)\b.*\b(?:broadcast|rewritten|redistributed|permission)\b.*",
+        ),
+        (
+            "credit",
+            r"\(?(?:(?:additional\s+)?reporting|writing|editing|compiled|produced|research)\s+by\b.*"
+            r"|.*\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\b.*"
+            r"|(?:source|sources|with\s+(?:agencies|wires))\s*:\s*[^.!?]{1,60}|[-—–(]*\s*(?:with\s+)?(?:agencies|wires)\s*\)?",
+        ),
+        (
+            "contact",
+            r"have\s+a\s+(?:news\s+)?tip\b.*|.*\b(?:can|may)\s+be\s+(?:reached|contacted)\s+at\b.*"
+            r"|(?:e-?mail|contact|reach)\s+(?:the\s+)?(?:\w+\s+){0,3}at\s+\S+@\S+.*|reach\s+the\s+reporters?\b.*"
+            r"|\S+@\S+\.\w+|(?:https?://)?(?:www\.)?(?:twitter|x)\.com/\w+",
+        ),
+        (
+            "advert",
+            r"advertisement|(?:story|article)\s+continues\s+(?:below|after)\b.*|continue\s+reading\s+below\W*"
+            r"|sponsored(?:\s+content)?|ad(?:vertisement)?\s*[-–:]?\s*scroll\s+to\s+continue\b.*",
+        ),
+        (
+            "cookie",
+            r".*\b(?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b.*|.*\buse\s+of\s+cookies\b.*"
+            r"|(?:accept|reject|manage)\s+(?:all\s+)?cookies\W*|.*\bcookie\s+(?:notice|consent|preferences)\b.*",
+        ),
+        (
+            "timestamp",
+            _STAMP
+            + r"(?:\s*[-|,·•]?\s*"
+            + _STAMP
+            + r")*(?:\s+by\s+(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}))?\W*",
         ),
     )
 )

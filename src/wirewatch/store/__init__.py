@@ -3,7 +3,11 @@
 Tables map one-to-one to the records: ``articles`` (keyed by ``Article.content_hash``), ``actors`` (keyed by
 ``Actor.key``, shared by every article), ``article_actors`` (each article's local actor ids), ``mentions``,
 ``events``, ``quotes`` and ``failures``; ``event_pairs`` is a view with one row per source country and
-target country of an event. ``schema_version`` records the migrations applied.
+target country of an event. ``copies`` records documents that repeat a stored article's text exactly and
+``signatures`` the MinHash of coded originals (see ``Store.duplicates``); the views ``reports`` and
+``event_reports`` list every document (original, near-duplicate, copy) that reported an article or event.
+``feeds`` and ``fetched_urls`` are the fetch log of ``wirewatch watch`` (see ``Store.fetch_log``).
+``schema_version`` records the migrations applied.
 
     with Store.open("news.duckdb") as store:
         store.add(extraction)                      # False if the article was already stored
@@ -12,8 +16,13 @@ target country of an event. ``schema_version`` records the migrations applied.
 
 from __future__ import annotations
 
+from ._dedup import Duplicates, Report
+from ._fetched import FeedEntry, FeedState, FetchLog, QueuedUrl
+from ._parquet import SHARD_TABLES, ShardLoad, ShardWrite, write_shard, write_shard_bytes
 from ._rows import ActorRow, CountryPair, EventRow, QuoteRow, Summary
 from ._schema import SCHEMA_VERSION
 from ._store import Store
 
-__all__ = ["ActorRow", "CountryPair", "EventRow", "QuoteRow", "SCHEMA_VERSION", "Store", "Summary"]
+__all__ = ["ActorRow", "CountryPair", "Duplicates", "EventRow", "FeedEntry", "FeedState", "FetchLog", "QueuedUrl",
+           "QuoteRow", "Report", "SCHEMA_VERSION", "SHARD_TABLES", "ShardLoad", "ShardWrite", "Store", "Summary",
+           "write_shard", "write_shard_bytes"]

@@ -151,12 +151,75 @@ _PAGES = (
     "ALTER TABLE articles ADD COLUMN not_coded VARCHAR",
 )
 
+_DUPLICATES = (
+    """CREATE TABLE copies (
+        article_id VARCHAR NOT NULL,      -- the stored article whose text this document repeats exactly
+        doc_id VARCHAR NOT NULL,          -- the copy's own Article.id
+        url VARCHAR,
+        outlet VARCHAR,
+        published DATE,
+        source VARCHAR NOT NULL,
+        recorded_at TIMESTAMP NOT NULL,   -- UTC
+        PRIMARY KEY (article_id, doc_id)
+    )""",
+    """CREATE TABLE signatures (
+        article_id VARCHAR NOT NULL,      -- a coded original (duplicate_of and not_coded NULL)
+        scheme VARCHAR NOT NULL,          -- how it was computed, e.g. minhash.affine32.w5.p128.s1
+        minhash BLOB NOT NULL,            -- 128 little-endian uint32 minima of the text's word shingles
+        PRIMARY KEY (article_id, scheme)
+    )""",
+    """CREATE VIEW reports AS
+    SELECT coalesce(a.duplicate_of, a.article_id) AS article_id, a.article_id AS text_id, a.doc_id, a.url,
+           a.outlet, a.published, a.source,
+           CASE WHEN a.duplicate_of IS NULL THEN 'original' ELSE 'near-duplicate' END AS kind
+    FROM articles AS a
+    UNION ALL
+    SELECT coalesce(a.duplicate_of, a.article_id), c.article_id, c.doc_id, c.url, c.outlet, c.published, c.source,
+           'copy'
+    FROM copies AS c JOIN articles AS a ON a.article_id = c.article_id""",
+    """CREATE VIEW event_reports AS
+    SELECT e.article_id, e.event_id, r.text_id, r.doc_id, r.url, r.outlet, r.published, r.source, r.kind
+    FROM events AS e JOIN reports AS r ON r.article_id = e.article_id""",
+)
+
+_FEEDS = (
+    """CREATE TABLE feeds (
+        feed_url VARCHAR PRIMARY KEY,
+        etag VARCHAR,                     -- sent back as If-None-Match
+        last_modified VARCHAR,            -- sent back as If-Modified-Since
+        title VARCHAR,
+        status INTEGER,                   -- HTTP status of the last poll (304: unchanged); NULL: unreachable
+        error VARCHAR,                    -- why the last poll failed; NULL when it worked
+        polled_at TIMESTAMP NOT NULL      -- UTC
+    )""",
+    """CREATE TABLE fetched_urls (
+        url VARCHAR PRIMARY KEY,          -- a feed entry's link, without its #fragment
+        feed_url VARCHAR NOT NULL,        -- the feed that listed it first
+        title VARCHAR,                    -- the entry's title
+        published DATE,                   -- the entry's date, the article's date when the page gives none
+        state VARCHAR NOT NULL,           -- queued | held | stored | duplicate | skipped | failed
+        attempts INTEGER NOT NULL,        -- fetches that failed for a reason that may pass (timeouts, 5xx)
+        http_status INTEGER,
+        error VARCHAR,
+        article_id VARCHAR,               -- articles.article_id once stored (for a duplicate: the stored copy)
+        page VARCHAR,                     -- the fetched page, held only until its article is stored
+        page_format VARCHAR,              -- html | text: how the held page is read
+        final_url VARCHAR,                -- where redirects led
+        first_seen TIMESTAMP NOT NULL,    -- UTC
+        updated_at TIMESTAMP NOT NULL     -- UTC
+    )""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, actors, article_actors, mentions, events, quotes and failures", _TABLES),
     Migration(2, "event_pairs view (one row per source country x target country); mentions by actor", _PAIRS),
     Migration(3, "actors.affiliation: the organisation a person acts for", _AFFILIATION),
     Migration(4, "quotes.stance and quotes.about_keys; events.quote_id, the quote that asserts an event", _CLAIMS),
     Migration(5, "articles: authors, canonical_url, page_kind, duplicate_of and not_coded (stored, not coded)", _PAGES),
+    Migration(6, "copies (exact duplicates), signatures (MinHash of coded originals), views reports and "
+                 "event_reports (every document that reported an article's events)", _DUPLICATES),
+    Migration(7, "feeds (conditional-request state per feed) and fetched_urls (each entry's page, fetched once)",
+              _FEEDS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

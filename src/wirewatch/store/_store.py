@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
 from types import TracebackType
@@ -12,7 +12,10 @@ import duckdb
 
 from ..errors import StoreError
 from ..records import Extraction, Failure
-from . import _people, _queries, _schema, _write
+from . import _parquet, _people, _queries, _schema, _write
+from ._dedup import Duplicates, Report
+from ._fetched import FetchLog
+from ._parquet import ShardLoad, Unify
 from ._rows import ActorRow, EventRow, QuoteRow, Summary
 
 __all__ = ["Store"]
@@ -70,6 +73,31 @@ class Store:
         """Store an article and all it holds in one transaction; False, storing nothing, if already stored."""
         with _errors(f"store article {extraction.article.id!r}"):
             return _write.add(self._con, extraction)
+
+    @property
+    def duplicates(self) -> Duplicates:
+        """Exact copies of stored articles, the signatures of coded originals, and who reported what."""
+        return Duplicates(self._con)
+
+    def reports(self, article_id: str) -> tuple[Report, ...]:
+        """Every document that reported an article's events (original, near-duplicates, exact copies; their
+        outlets, URLs and dates); the view ``event_reports`` gives the same for each event."""
+        return self.duplicates.reports(article_id)
+
+    @property
+    def fetch_log(self) -> FetchLog:
+        """The state of polled feeds and of each entry's page (what ``wirewatch watch`` fetched)."""
+        return FetchLog(self._con)
+
+    def load_shard(self, files: Mapping[str, str | os.PathLike[str]], *, unify: Unify | None = None) -> ShardLoad:
+        """Load a Parquet shard written by ``wirewatch batch`` (table name → file) in one transaction.
+
+        Articles already stored are skipped; ``unify`` (``resolve.unify_people``) merges unknown people with
+        stored ones as :meth:`add`'s callers do. Loading the same shard again adds nothing.
+        """
+        with _errors(f"load the shard {files.get('articles')!r}"):
+            return _parquet.load_shard(self._con, {table: os.fspath(path) for table, path in files.items()},
+                                       unify=unify)
 
     def add_failure(self, failure: Failure) -> None:
         """Record a document that could not be read or processed."""

@@ -11,10 +11,11 @@ from typing import Any
 import duckdb
 
 from ..errors import StoreError
-from ..records import Actor, Article, Event, Extraction, Failure
+from ..records import Actor, Article, Event, Extraction, Failure, Quote
+from ._dedup import record_copy
 from ._schema import transaction
 
-__all__ = ["add", "add_failure", "has"]
+__all__ = ["actor_row", "add", "add_failure", "failure_row", "has", "insert", "insert_rows", "rows"]
 
 Row = tuple[Any, ...]
 
@@ -26,24 +27,56 @@ def has(con: duckdb.DuckDBPyConnection, article_id: str) -> bool:
 
 def add(con: duckdb.DuckDBPyConnection, extraction: Extraction) -> bool:
     """Write the article and all it holds in one transaction; False, writing nothing, if it is stored."""
+    with transaction(con):
+        return insert(con, extraction)
+
+
+def insert(con: duckdb.DuckDBPyConnection, extraction: Extraction) -> bool:
+    """Write the article and all it holds inside the caller's transaction; False if it is stored already (then
+    a document of another id with the same text is recorded in ``copies``, and nothing else is written)."""
     _check(extraction)
     article_id = extraction.article.content_hash
-    with transaction(con):
-        if has(con, article_id):
-            return False
-        _insert_article(con, article_id, extraction.article)
-        _insert_actors(con, article_id, extraction.actors)
-        _insert_events(con, article_id, extraction)
-        _insert_quotes(con, article_id, extraction)
+    if has(con, article_id):
+        record_copy(con, article_id, extraction.article)
+        return False
+    insert_rows(con, rows(article_id, extraction))
     return True
 
 
 def add_failure(con: duckdb.DuckDBPyConnection, failure: Failure) -> None:
     """Record a document that could not be read or processed."""
-    con.execute(
-        "INSERT INTO failures (where_, doc_id, error, recorded_at) VALUES (?, ?, ?, ?)",
-        [failure.where, failure.id, failure.error, _now()],
-    )
+    insert_rows(con, {"failures": [failure_row(failure)]})
+
+
+def rows(article_id: str, extraction: Extraction) -> dict[str, list[Row]]:
+    """The rows one extraction adds to each table, in column order (``actors``: skipped where the key is stored)."""
+    actors = {a.id: a for a in extraction.actors}
+    keys = {a.id: a.key for a in extraction.actors}
+    return {
+        "articles": [_article_row(article_id, extraction.article)],
+        "actors": [actor_row(a) for a in extraction.actors],
+        "article_actors": [(article_id, a.id, a.key, i) for i, a in enumerate(extraction.actors)],
+        "mentions": [(article_id, a.key, a.id, i, m.text, m.span[0], m.span[1], m.how)
+                     for a in extraction.actors for i, m in enumerate(a.mentions)],
+        "events": [_event_row(article_id, i, e, actors) for i, e in enumerate(extraction.events)],
+        "quotes": [_quote_row(article_id, i, q, keys) for i, q in enumerate(extraction.quotes)],
+    }  # fmt: skip
+
+
+def failure_row(failure: Failure) -> Row:
+    """The ``failures`` row of a document that could not be read or processed."""
+    return (failure.where, failure.id, failure.error, _now())
+
+
+def actor_row(a: Actor) -> Row:
+    """The ``actors`` row of an actor (the store keeps the first one written for each key)."""
+    return (a.key, a.name, a.kind, a.country, a.sector, a.code, a.wikidata, a.office, a.affiliation)
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, rows: Mapping[str, list[Row]]) -> None:
+    """Insert rows (as built by :func:`rows`) into each table named, one statement per table."""
+    for table, table_rows in rows.items():
+        _insert(con, _INSERTS[table], table_rows)
 
 
 def _check(extraction: Extraction) -> None:
@@ -74,15 +107,10 @@ def _known(where: str, refs: Iterable[str], known: set[str]) -> None:
             raise StoreError(f"{where} names actor {ref!r}, which is not among the article's actors")
 
 
-def _insert_article(con: duckdb.DuckDBPyConnection, article_id: str, a: Article) -> None:
+def _article_row(article_id: str, a: Article) -> Row:
     removed = json.dumps([{"text": r.text, "reason": r.reason} for r in a.removed], ensure_ascii=False)
-    con.execute(
-        "INSERT INTO articles (article_id, doc_id, source, url, title, published, outlet, language, text,"
-        " removed, ingested_at, authors, canonical_url, page_kind, duplicate_of, not_coded)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [article_id, a.id, a.source, a.url, a.title, a.published, a.outlet, a.language, a.text, removed,
-         _now(), list(a.authors), a.canonical_url, a.page_kind, a.duplicate_of, a.not_coded],  # fmt: skip
-    )
+    return (article_id, a.id, a.source, a.url, a.title, a.published, a.outlet, a.language, a.text, removed,
+            _now(), list(a.authors), a.canonical_url, a.page_kind, a.duplicate_of, a.not_coded)  # fmt: skip
 
 
 def _insert_sql(table: str, columns: str, *, on_conflict: str = "") -> str:
@@ -92,6 +120,12 @@ def _insert_sql(table: str, columns: str, *, on_conflict: str = "") -> str:
     return f"INSERT INTO {table} ({', '.join(names)}) SELECT {values}{on_conflict}"
 
 
+_ARTICLES = _insert_sql(
+    "articles",
+    "article_id VARCHAR, doc_id VARCHAR, source VARCHAR, url VARCHAR, title VARCHAR, published DATE,"
+    " outlet VARCHAR, language VARCHAR, text VARCHAR, removed JSON, ingested_at TIMESTAMP, authors VARCHAR[],"
+    " canonical_url VARCHAR, page_kind VARCHAR, duplicate_of VARCHAR, not_coded VARCHAR",
+)
 _ACTORS = _insert_sql(
     "actors",
     "actor_key VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR, code VARCHAR,"
@@ -121,25 +155,15 @@ _QUOTES = _insert_sql(
     " text VARCHAR, kind VARCHAR, cue VARCHAR, span_start INTEGER, span_end INTEGER, stance VARCHAR,"
     " about_keys VARCHAR[]",
 )
+_FAILURES = _insert_sql("failures", "where_ VARCHAR, doc_id VARCHAR, error VARCHAR, recorded_at TIMESTAMP")
+_INSERTS = {"articles": _ARTICLES, "actors": _ACTORS, "article_actors": _ARTICLE_ACTORS, "mentions": _MENTIONS,
+            "events": _EVENTS, "quotes": _QUOTES, "failures": _FAILURES}
 
 
 def _insert(con: duckdb.DuckDBPyConnection, sql: str, rows: list[Row]) -> None:
     """Run one of the inserts above over ``rows``, passing them column by column."""
     if rows:
         con.execute(sql, [list(column) for column in zip(*rows, strict=True)])
-
-
-def _insert_actors(con: duckdb.DuckDBPyConnection, article_id: str, actors: tuple[Actor, ...]) -> None:
-    _insert(con, _ACTORS, [(a.key, a.name, a.kind, a.country, a.sector, a.code, a.wikidata, a.office,
-                            a.affiliation) for a in actors])  # fmt: skip
-    _insert(con, _ARTICLE_ACTORS, [(article_id, a.id, a.key, i) for i, a in enumerate(actors)])
-    _insert(con, _MENTIONS, [(article_id, a.key, a.id, i, m.text, m.span[0], m.span[1], m.how)
-                             for a in actors for i, m in enumerate(a.mentions)])  # fmt: skip
-
-
-def _insert_events(con: duckdb.DuckDBPyConnection, article_id: str, extraction: Extraction) -> None:
-    actors = {a.id: a for a in extraction.actors}
-    _insert(con, _EVENTS, [_event_row(article_id, i, e, actors) for i, e in enumerate(extraction.events)])
 
 
 def _event_row(article_id: str, ordinal: int, e: Event, actors: Mapping[str, Actor]) -> Row:
@@ -154,13 +178,9 @@ def _event_row(article_id: str, ordinal: int, e: Event, actors: Mapping[str, Act
     )  # fmt: skip
 
 
-def _insert_quotes(con: duckdb.DuckDBPyConnection, article_id: str, extraction: Extraction) -> None:
-    keys = {a.id: a.key for a in extraction.actors}
-    _insert(con, _QUOTES, [
-        (article_id, q.id, i, keys[q.speaker] if q.speaker is not None else None, q.speaker_text, q.text,
-         q.kind, q.cue, q.span[0], q.span[1], q.stance, [keys[a] for a in q.about])
-        for i, q in enumerate(extraction.quotes)
-    ])  # fmt: skip
+def _quote_row(article_id: str, ordinal: int, q: Quote, keys: Mapping[str, str]) -> Row:
+    return (article_id, q.id, ordinal, keys[q.speaker] if q.speaker is not None else None, q.speaker_text, q.text,
+            q.kind, q.cue, q.span[0], q.span[1], q.stance, [keys[a] for a in q.about])  # fmt: skip
 
 
 def _keys(ids: tuple[str, ...], actors: Mapping[str, Actor]) -> list[str]:

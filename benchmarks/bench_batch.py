@@ -1,0 +1,131 @@
+"""Benchmark: ``wirewatch batch`` with 1 and 2 workers (the scaling ratio), and its memory at 1,000 and 10,000 articles.
+
+The articles are synthetic: sentences of the bundled sample corpus recombined at random (seeded), with country
+names, weekdays and numbers swapped and a lead sentence of their own, so that no two are near-duplicates. Each
+batch runs in a fresh process, so the driver's peak memory (``ru_maxrss``) is that run's alone; each worker reports
+its own peak after every shard, and the busiest one is printed. Flat memory means the 10,000-article run peaks where
+the 1,000-article one does.
+
+    .venv/bin/python benchmarks/bench_batch.py [--quick] [--engine local|ray] [--shard-size N]
+
+``--quick`` times 200 articles and measures memory at 200 and 1,000. Prints the figures and the command that
+reproduces them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+_COUNTRIES = ("Russia", "Ukraine", "Iran", "Turkey", "China", "India", "Pakistan", "Poland", "Germany", "France",
+              "Brazil", "Argentina", "Japan", "Egypt", "Israel", "Qatar", "Georgia", "Taiwan", "Belarus", "Lebanon")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_CITIES = ("Ankara", "Geneva", "Cairo", "Warsaw", "Minsk", "Tehran", "Doha", "Tokyo", "Brasilia", "Berlin")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _sentences() -> list[str]:
+    """The sentences of the sample corpus's plain-text articles, long enough to carry an event."""
+    from wirewatch.records import RawDocument
+    from wirewatch.sample import sample_documents
+
+    found: list[str] = []
+    for doc in sample_documents():
+        if isinstance(doc, RawDocument) and doc.text:
+            for paragraph in doc.text.split("\n"):
+                found += [s.strip() for s in _SENTENCE.split(paragraph)
+                          if len(s.split()) >= 8 and s.rstrip().endswith((".", '"', "”")) and "See also" not in s]
+    return found
+
+
+def _vary(sentence: str, rng: random.Random) -> str:
+    sentence = re.sub(rf"\b(?:{'|'.join(_COUNTRIES)})\b", lambda _: rng.choice(_COUNTRIES), sentence)
+    sentence = re.sub(rf"\b(?:{'|'.join(_WEEKDAYS)})\b", lambda _: rng.choice(_WEEKDAYS), sentence)
+    return re.sub(r"\b\d+\b", lambda _: str(rng.randint(2, 999)), sentence)
+
+
+def write_articles(path: Path, count: int, *, seed: int = 7) -> None:
+    """``count`` synthetic articles as JSON Lines, written one at a time."""
+    rng = random.Random(seed)
+    pool = _sentences()
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(count):
+            day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            lead = (f"Officials in {rng.choice(_CITIES)} said on {rng.choice(_WEEKDAYS)} that {rng.randint(2, 90)} "
+                    f"delegates from {rng.choice(_COUNTRIES)} would attend round {n} of the talks.")
+            body = [_vary(s, rng) for s in rng.sample(pool, rng.randint(4, 7))]
+            text = "\n\n".join(" ".join(pair) for pair in zip(*[iter([lead, *body, ""])] * 2, strict=False))
+            out.write(json.dumps({"id": f"synthetic-{n}", "published": day, "text": text.strip()}) + "\n")
+
+
+def _one(spec: dict[str, Any]) -> None:
+    """Run one batch in this process and print its report as JSON (the child side of :func:`_measure`)."""
+    from wirewatch.batch import run_batch
+    from wirewatch.config import load_config
+
+    report = run_batch([spec["input"]], spec["out"], config=load_config(env={}), engine=spec["engine"],
+                       workers=spec["workers"], shard_size=spec["shard_size"])
+    fields = ("documents", "articles", "events", "failures", "seconds", "driver_peak_rss", "worker_peak_rss")
+    print(json.dumps({f: getattr(report, f) for f in fields}))
+
+
+def _measure(source: Path, folder: Path, *, engine: str, workers: int, shard_size: int) -> dict[str, Any]:
+    out = folder / f"out-{source.stem}-{engine}-{workers}"
+    spec = {"input": str(source), "out": str(out), "engine": engine, "workers": workers, "shard_size": shard_size}
+    child = subprocess.run([sys.executable, __file__, "--one", json.dumps(spec)], capture_output=True, text=True)
+    if child.returncode != 0:
+        raise SystemExit(f"the batch failed:\n{child.stderr}")
+    return dict(json.loads(child.stdout.strip().splitlines()[-1]))
+
+
+def _line(label: str, r: dict[str, Any]) -> str:
+    rate = r["articles"] / r["seconds"]
+    return (f"  {label:<28} {r['seconds']:7.1f} s  {rate:6.1f} articles/s  {r['events']:6d} events  "
+            f"{r['failures']} failures  peak RSS: driver {r['driver_peak_rss'] / 2**20:5.0f} MiB, "
+            f"worker {r['worker_peak_rss'] / 2**20:5.0f} MiB")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="200 articles timed; memory at 200 and 1,000")
+    parser.add_argument("--engine", choices=("local", "ray"), default="local", help="engine (default local)")
+    parser.add_argument("--shard-size", type=int, default=100, help="documents per shard (default 100)")
+    parser.add_argument("--one", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        _one(json.loads(args.one))
+        return 0
+    small, large = (200, 1_000) if args.quick else (1_000, 10_000)
+    with tempfile.TemporaryDirectory(prefix="wirewatch-bench-batch-") as tmp:
+        folder = Path(tmp)
+        sources = {n: folder / f"articles-{n}.jsonl" for n in (small, large)}
+        for n, path in sources.items():
+            write_articles(path, n)
+        options = {"engine": args.engine, "shard_size": args.shard_size}
+        print(f"wirewatch batch, {args.engine} engine, shards of {args.shard_size}, synthetic articles:")
+        one = _measure(sources[small], folder, workers=1, **options)
+        print(_line(f"{small:,} articles, 1 worker", one), flush=True)
+        two = _measure(sources[small], folder, workers=2, **options)
+        print(_line(f"{small:,} articles, 2 workers", two), flush=True)
+        many = _measure(sources[large], folder, workers=2, **options)
+        print(_line(f"{large:,} articles, 2 workers", many), flush=True)
+    print(f"scaling: 2 workers run {one['seconds'] / two['seconds']:.2f}x as fast as 1 "
+          f"({small:,} articles, start-up included)")
+    print(f"memory, {small:,} → {large:,} articles (2 workers): driver {two['driver_peak_rss'] / 2**20:.0f} → "
+          f"{many['driver_peak_rss'] / 2**20:.0f} MiB, worker {two['worker_peak_rss'] / 2**20:.0f} → "
+          f"{many['worker_peak_rss'] / 2**20:.0f} MiB")
+    flags = " ".join(f for f in ("--quick" if args.quick else "", f"--engine {args.engine}" if args.engine != "local"
+                                 else "", f"--shard-size {args.shard_size}" if args.shard_size != 100 else "") if f)
+    print(f"reproduce: .venv/bin/python benchmarks/bench_batch.py {flags}".rstrip())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

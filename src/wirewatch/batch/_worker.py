@@ -1,0 +1,92 @@
+"""A batch worker: the pipeline built (and its model loaded) once, run over one shard at a time.
+
+Whether an article is a near-duplicate of an earlier one depends on every article before it, across shards, so a
+stage named ``dedup`` splits the stages in two: workers run the stages before it (:meth:`ShardWorker.prepare`),
+the driver runs it over the shards in input order, and workers run the stages after it
+(:meth:`ShardWorker.finish`), which also turns the shard's results into Parquet files. Without such a stage,
+``finish`` runs every stage.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..config import Config
+from ..pipeline import Pipeline, Work
+from ..records import Failure, RawDocument
+from ..registry import build_stages
+from ..store import ShardWrite, write_shard_bytes
+
+__all__ = ["DEDUP", "Method", "ShardResult", "ShardTask", "ShardWorker", "peak_rss", "split_stages"]
+
+#: The name of the stage that the driver runs, in input order.
+DEDUP = "dedup"
+Method = Literal["prepare", "finish"]
+Item = RawDocument | Failure | Work
+
+
+@dataclass(frozen=True, slots=True)
+class ShardTask:
+    """One shard's documents (raw, or as the stages so far left them), by its index in the input."""
+
+    index: int
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ShardResult:
+    """One processed shard: its Parquet files (table → bytes), what they hold, and the worker's peak memory."""
+
+    index: int
+    documents: int
+    written: ShardWrite
+    files: dict[str, bytes]
+    pid: int
+    peak_rss: int
+
+
+def split_stages(stages: Sequence[Any]) -> tuple[list[Any], Any | None, list[Any]]:
+    """The stages before the one named ``dedup``, that stage, and those after it; ([], None, all) without one."""
+    for i, stage in enumerate(stages):
+        if stage.name == DEDUP:
+            return list(stages[:i]), stage, list(stages[i + 1:])
+    return [], None, list(stages)
+
+
+def available_after(stages: Sequence[Any]) -> set[str]:
+    """What a work holds after ``stages`` ran: the raw document and what each stage adds."""
+    return {"raw"}.union(*(stage.assigns for stage in stages))
+
+
+class ShardWorker:
+    """One worker's pipeline, built once: the stages before the duplicate check and those after it."""
+
+    def __init__(self, config: Config) -> None:
+        head, dedup, tail = split_stages(build_stages(config))
+        on_error = config.store.on_error
+        self._head = Pipeline(head, on_error=on_error)
+        self._tail = Pipeline(tail, on_error=on_error, given=available_after([*head, *([dedup] if dedup else [])]))
+
+    def prepare(self, task: ShardTask) -> ShardTask:
+        """Run the stages before the duplicate check over a shard."""
+        return ShardTask(task.index, tuple(self._head.works(task.items)))
+
+    def finish(self, task: ShardTask) -> ShardResult:
+        """Run the remaining stages over a shard and write its tables as Parquet (returned as bytes)."""
+        written, files = write_shard_bytes(self._tail.run(task.items))
+        return ShardResult(task.index, len(task.items), written, files, os.getpid(), peak_rss())
+
+    def call(self, method: Method, task: ShardTask) -> ShardTask | ShardResult:
+        """Run ``prepare`` or ``finish`` by name (for engines that send the method as data)."""
+        return self.prepare(task) if method == "prepare" else self.finish(task)
+
+
+def peak_rss() -> int:
+    """This process's peak resident memory, in bytes."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
