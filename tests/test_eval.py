@@ -163,3 +163,13 @@ def test_petr2_gold_end_to_end_accuracy_holds(gold_scores):
     print(f"\nPETR2 gold: end-to-end {scores.end_to_end:.3f} over {scores.scored} events; "
           f"{scores.false_events} events coded in {scores.empty_sentences} sentences with none")
     assert scores.end_to_end >= PETR2_END_TO_END
+
+
+def test_a_stateless_code_matches_an_actor_of_that_kind():
+    un = Actor(id="a3", key="org:UN", name="UN", kind="igo", country=None, sector="IGO",
+               mentions=(Mention("UN", (62, 64)),))
+    extraction = Extraction(Article(id="s1", text=TEXT), (_actor(1, "Japan", "JPN", 0, 8), un),
+                            (_event("CONSULT", ("a3",), ("a1",)),), ())
+    outcome = judge(SENTENCE, _gold("CONSULT", GoldActor("", "IGOUNO"), GoldActor("", "JPN")), extraction)
+    assert outcome.right
+    assert GoldActor("", "---REB").kind == "REB" and GoldActor("", "---REB").country is None

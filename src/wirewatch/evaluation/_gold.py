@@ -40,10 +40,20 @@ class GoldActor:
     code: str
 
     @property
+    def kind(self) -> str | None:
+        """For a code with no country, the sector it names (IGO, NGO, REB …), else None."""
+        head = self.code[:3].upper()
+        if head in NON_STATE:
+            return head
+        if head == "---" and len(self.code) >= 6:
+            return self.code[3:6].upper()
+        return None
+
+    @property
     def country(self) -> str | None:
         """The ISO alpha-3 country the code names, or None for a non-state code."""
         head = self.code[:3].upper()
-        if head in NON_STATE or len(head) < 3:
+        if head in NON_STATE or head == "---" or len(head) < 3:
             return None
         return _COUNTRY_FIXES.get(head, head)
 

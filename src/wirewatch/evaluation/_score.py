@@ -2,8 +2,9 @@
 
 For each gold event the coder's answer is one event of the sentence: the highest-confidence event whose sources
 and targets match the gold ones (the pair), else the highest-confidence event with a source, else none. An
-actor matches a gold actor when it is of the gold country, or when one of its mentions overlaps the gold actor's
-text (how an IGO or a group is recognised). A gold event with no target matches any target.
+actor matches a gold actor when it is of the gold country, when the gold code names no country but a kind
+(``IGO…``, ``NGO…``, ``---REB``) and the actor is a stateless one of that kind, or when one of its mentions overlaps
+the gold actor's text. A gold event with no target matches any target.
 
 Figures:
 
@@ -149,6 +150,8 @@ def _matches(ids: tuple[str, ...], golds: tuple[GoldActor, ...], actors: dict[st
 def _same(actor: Actor, gold: GoldActor, text: str) -> bool:
     if gold.country is not None and actor.country == gold.country:
         return True
+    if gold.country is None and gold.kind is not None and actor.country is None and actor.sector == gold.kind:
+        return True  # a code with no country ("IGOEUREEC", "---REB") names the kind of actor
     start = text.lower().find(gold.text.lower()) if gold.text else -1
     if start < 0:
         return False
