@@ -80,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--paths", nargs="*", default=[], help="documents to use instead of the sample corpus")
     args = parser.parse_args(argv)
 
-    config = load_config()
+    # the corpus is repeated, so near-duplicate detection is off: every copy is extracted, as bare spaCy parses it
+    config = load_config(overrides={"dedup.enabled": False})
     docs = _documents(args.paths, args.repeat)
     texts = [clean(d, config.clean).text for d in docs]
     tokens = sum(len(t.split()) for t in texts)

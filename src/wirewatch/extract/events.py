@@ -157,6 +157,8 @@ def _learned(sent: Span, lex: Lexicon, actors: DocActors, classifier: Classifier
         if (not token.tag_.startswith("VB") or token.i in taken or token.dep_ in {"aux", "auxpass"}
                 or token.lower_ in _LIGHT_VERBS or token.lower_ in SPEECH_VERBS):
             continue
+        if not (_agent(token, actors) or _subject_actors(token, actors)):
+            continue  # no actor acts: nothing to code, so no need to ask the classifier
         label, probability = classifier.predict(token)
         if label == NONE or probability < threshold or label not in _PLAIN_CODES:
             continue
