@@ -98,3 +98,11 @@ def test_foreign_articles_are_stored_flagged_and_produce_no_events_while_english
         assert result.article.not_coded == f"language '{language}' is not coded"
         assert result.article.language == language
         assert (result.events, result.actors, result.quotes) == ((), (), ())
+
+
+def test_one_english_sentence_full_of_african_names_is_not_taken_for_a_creole():
+    from wirewatch.clean._language import guess_language
+
+    text = ("On Monday, Nigerian deputy foreign minister Chidi Okonkwo summoned Niger's envoy Moussa Issoufou "
+            "to complain about the border raids.")
+    assert guess_language(text) in {"en", None}

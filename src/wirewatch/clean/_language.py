@@ -3,7 +3,7 @@
 :func:`guess_language` answers an ISO 639-1 code (``"en"``, ``"fr"``, ``"ru"`` …; the ISO 639-3 code for the
 few languages that have no two-letter one), or None when the text is too short to tell (fewer than
 :data:`MIN_LETTERS` letters) or the best guess is less likely than :data:`MIN_PROBABILITY` (probabilities are
-normalised over all languages). Only the first :data:`SAMPLE_CHARS` characters are classified, which keeps the
+normalised over all languages; :data:`SHORT_MIN_PROBABILITY` for texts under :data:`SHORT_LETTERS` letters). Only the first :data:`SAMPLE_CHARS` characters are classified, which keeps the
 cost under a millisecond an article. :func:`not_coded_reason` says why an article in a language that is not
 coded (``clean.languages``) is kept but not coded.
 """
@@ -19,12 +19,17 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
 
-__all__ = ["MIN_LETTERS", "MIN_PROBABILITY", "SAMPLE_CHARS", "guess_language", "not_coded_reason"]
+__all__ = ["MIN_LETTERS", "MIN_PROBABILITY", "SAMPLE_CHARS", "SHORT_LETTERS", "SHORT_MIN_PROBABILITY",
+           "guess_language", "not_coded_reason"]
 
 #: Texts with fewer letters than this get no language: a headline-length fragment is too easy to mistake.
 MIN_LETTERS = 40
 #: The least probability (normalised over all languages) at which the best guess is taken.
 MIN_PROBABILITY = 0.5
+#: Below this many letters (a sentence or two) a guess is taken only at :data:`SHORT_MIN_PROBABILITY`: one
+#: English sentence full of African or Asian names can look like a creole to the model.
+SHORT_LETTERS = 400
+SHORT_MIN_PROBABILITY = 0.9
 #: Characters from the start of the text that are classified.
 SAMPLE_CHARS = 2000
 
@@ -45,10 +50,12 @@ def _identifier() -> LanguageIdentifier:
 def guess_language(text: str) -> str | None:
     """The ISO 639-1 code of the text's language, or None when it is too short or the guess is too unsure."""
     sample = text[:SAMPLE_CHARS]
-    if sum(1 for _ in islice(_LETTER.finditer(sample), MIN_LETTERS)) < MIN_LETTERS:
+    letters = sum(1 for _ in islice(_LETTER.finditer(sample), SHORT_LETTERS))
+    if letters < MIN_LETTERS:
         return None
     label, probability = _identifier().classify(sample)
-    if probability < MIN_PROBABILITY or label == _NO_LANGUAGE:
+    least = SHORT_MIN_PROBABILITY if letters < SHORT_LETTERS else MIN_PROBABILITY
+    if probability < least or label == _NO_LANGUAGE:
         return None
     return _MACRO.get(label, label)
 
