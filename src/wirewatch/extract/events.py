@@ -121,7 +121,10 @@ def code_events(doc: Doc, actors: DocActors, *, published: date | None, min_conf
             found += _learned(sent, lex, actors, classifier, threshold, {c.trigger.i for c in found})
         for candidate in found:
             if _self_directed(candidate):
-                continue
+                if candidate.trigger.dep_ in _SUBORDINATE or candidate.nominal:
+                    continue
+                # "Kostunica promised to democratize Serbia": the act stands, with no target between actors
+                candidate = dataclasses.replace(candidate, target=())
             event = _event(candidate, actors, published, len(events) + 1)
             if event is None or event.confidence < min_confidence:
                 continue
