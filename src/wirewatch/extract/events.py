@@ -89,6 +89,7 @@ _LEARNED_PREPS = frozenset({"with", "against", "to", "on", "for", "from", "into"
 _FUTURE_TO_THREAT = {"SANCTION": ("relations", "1311"), "COERCE": ("restrict", "1312"),
                      "PROTEST": (None, "130"), "ASSAULT": ("violence", "138")}
 _ANSWERS = frozenset({"REJECT", "CONCEDE", "AGREE", "SUPPORT", "ACCUSE"})
+_TAKING_PART = frozenset({"during", "in", "on", "at"})
 _REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 _DOMESTIC = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "ACCUSE", "REQUEST", "REJECT", "CONCEDE"})
 _ARG_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
@@ -514,6 +515,9 @@ def _noun_candidate(noun: Token, rule: Trigger, actors: DocActors) -> _Candidate
     elif not source and noun.dep_ in {"dobj", "nsubjpass"} and noun.head.tag_.startswith("VB"):
         # "speeded up the withdrawal of its forces", "launched an offensive against": the acting subject
         source = _subject_actors(noun.head, actors)
+    elif not source and noun.dep_ == "pobj" and noun.head.lower_ in _TAKING_PART and noun.head.head.tag_.startswith("VB"):
+        # "threw stones during demonstrations against X", "remained on alert": the subject takes part
+        source = _subject_actors(noun.head.head, actors)
     source, target = _settle(source, target, pair, rule)
     if not source or not target:
         return None
