@@ -6,18 +6,26 @@ batch runs in a fresh process, so the driver's peak memory (``ru_maxrss``) is th
 its own peak after every shard, and the busiest one is printed. Flat memory means the 10,000-article run peaks where
 the 1,000-article one does.
 
-    .venv/bin/python benchmarks/bench_batch.py [--quick] [--engine local|ray] [--shard-size N]
+    .venv/bin/python benchmarks/bench_batch.py [--quick] [--engine local|ray] [--shard-size N] [--rounds R]
+                                               [--no-dedup]
 
-``--quick`` times 200 articles and measures memory at 200 and 1,000. Prints the figures and the command that
-reproduces them.
+Rounds of 1 and 2 workers alternate, to spread the noise of a shared machine, and the median counts; the CPU
+seconds of each local run (driver and workers) show whether a second core was free. ``--quick`` times 200
+articles and measures memory at 200 and 1,000. The duplicate check's index lives in the driver and grows with the
+articles (up to ``dedup.max_originals``); ``--no-dedup`` switches the check off to see the rest alone. Prints the
+figures and the command that reproduces them.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
+import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -70,26 +78,33 @@ def _one(spec: dict[str, Any]) -> None:
     from wirewatch.batch import run_batch
     from wirewatch.config import load_config
 
-    report = run_batch([spec["input"]], spec["out"], config=load_config(env={}), engine=spec["engine"],
-                       workers=spec["workers"], shard_size=spec["shard_size"])
-    fields = ("documents", "articles", "events", "failures", "seconds", "driver_peak_rss", "worker_peak_rss")
+    config = load_config(env={}, overrides={"dedup.enabled": spec["dedup"]})
+    report = run_batch([spec["input"]], spec["out"], config=config, engine=spec["engine"], workers=spec["workers"],
+                       shard_size=spec["shard_size"])
+    fields = ("documents", "articles", "duplicates", "events", "failures", "seconds", "driver_peak_rss",
+              "worker_peak_rss")
     print(json.dumps({f: getattr(report, f) for f in fields}))
 
 
-def _measure(source: Path, folder: Path, *, engine: str, workers: int, shard_size: int) -> dict[str, Any]:
-    out = folder / f"out-{source.stem}-{engine}-{workers}"
-    spec = {"input": str(source), "out": str(out), "engine": engine, "workers": workers, "shard_size": shard_size}
+def _measure(source: Path, folder: Path, *, workers: int, **options: Any) -> dict[str, Any]:
+    """One batch in a fresh process, with the CPU seconds it and its worker processes used."""
+    spec = {"input": str(source), "out": str(folder / "out"), "workers": workers, **options}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     child = subprocess.run([sys.executable, __file__, "--one", json.dumps(spec)], capture_output=True, text=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    shutil.rmtree(folder / "out", ignore_errors=True)
     if child.returncode != 0:
         raise SystemExit(f"the batch failed:\n{child.stderr}")
-    return dict(json.loads(child.stdout.strip().splitlines()[-1]))
+    found = dict(json.loads(child.stdout.strip().splitlines()[-1]))
+    found["cpu"] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return found
 
 
-def _line(label: str, r: dict[str, Any]) -> str:
-    rate = r["articles"] / r["seconds"]
-    return (f"  {label:<28} {r['seconds']:7.1f} s  {rate:6.1f} articles/s  {r['events']:6d} events  "
-            f"{r['failures']} failures  peak RSS: driver {r['driver_peak_rss'] / 2**20:5.0f} MiB, "
-            f"worker {r['worker_peak_rss'] / 2**20:5.0f} MiB")
+def _line(label: str, r: dict[str, Any], engine: str) -> str:
+    cpu = f"{r['cpu']:6.1f} CPU s" if engine == "local" else "  (CPU n/a)"
+    return (f"  {label:<28} {r['seconds']:6.1f} s {cpu}  {r['articles'] / r['seconds']:5.1f} articles/s  "
+            f"{r['events']:6d} events  {r['duplicates']} copies  {r['failures']} failures  peak RSS: driver "
+            f"{r['driver_peak_rss'] / 2**20:4.0f} MiB, worker {r['worker_peak_rss'] / 2**20:4.0f} MiB")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,33 +112,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="200 articles timed; memory at 200 and 1,000")
     parser.add_argument("--engine", choices=("local", "ray"), default="local", help="engine (default local)")
     parser.add_argument("--shard-size", type=int, default=100, help="documents per shard (default 100)")
+    parser.add_argument("--rounds", type=int, default=2, help="alternating 1- and 2-worker rounds (default 2)")
+    parser.add_argument("--no-dedup", action="store_true", help="switch the duplicate check off (dedup.enabled)")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
         _one(json.loads(args.one))
         return 0
     small, large = (200, 1_000) if args.quick else (1_000, 10_000)
+    options = {"engine": args.engine, "shard_size": args.shard_size, "dedup": not args.no_dedup}
     with tempfile.TemporaryDirectory(prefix="wirewatch-bench-batch-") as tmp:
         folder = Path(tmp)
         sources = {n: folder / f"articles-{n}.jsonl" for n in (small, large)}
         for n, path in sources.items():
             write_articles(path, n)
-        options = {"engine": args.engine, "shard_size": args.shard_size}
-        print(f"wirewatch batch, {args.engine} engine, shards of {args.shard_size}, synthetic articles:")
-        one = _measure(sources[small], folder, workers=1, **options)
-        print(_line(f"{small:,} articles, 1 worker", one), flush=True)
-        two = _measure(sources[small], folder, workers=2, **options)
-        print(_line(f"{small:,} articles, 2 workers", two), flush=True)
+        print(f"wirewatch batch, {args.engine} engine, shards of {args.shard_size}, duplicate check "
+              f"{'off' if args.no_dedup else 'on'}, synthetic articles; load average {os.getloadavg()[0]:.1f}:")
+        runs: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
+        for round_ in range(1, args.rounds + 1):
+            for workers in (1, 2):
+                runs[workers].append(_measure(sources[small], folder, workers=workers, **options))
+                label = f"{small:,} articles, {workers} worker{'s' if workers > 1 else ''} (#{round_})"
+                print(_line(label, runs[workers][-1], args.engine), flush=True)
         many = _measure(sources[large], folder, workers=2, **options)
-        print(_line(f"{large:,} articles, 2 workers", many), flush=True)
-    print(f"scaling: 2 workers run {one['seconds'] / two['seconds']:.2f}x as fast as 1 "
-          f"({small:,} articles, start-up included)")
-    print(f"memory, {small:,} → {large:,} articles (2 workers): driver {two['driver_peak_rss'] / 2**20:.0f} → "
-          f"{many['driver_peak_rss'] / 2**20:.0f} MiB, worker {two['worker_peak_rss'] / 2**20:.0f} → "
-          f"{many['worker_peak_rss'] / 2**20:.0f} MiB")
-    flags = " ".join(f for f in ("--quick" if args.quick else "", f"--engine {args.engine}" if args.engine != "local"
-                                 else "", f"--shard-size {args.shard_size}" if args.shard_size != 100 else "") if f)
-    print(f"reproduce: .venv/bin/python benchmarks/bench_batch.py {flags}".rstrip())
+        print(_line(f"{large:,} articles, 2 workers", many, args.engine), flush=True)
+    one, two = (statistics.median(r["seconds"] for r in runs[n]) for n in (1, 2))
+    print(f"scaling: 2 workers run {one / two:.2f}x as fast as 1 (median of {args.rounds} rounds, {small:,} articles, "
+          f"start-up included; load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    driver, worker = (max(r[f"{who}_peak_rss"] for r in runs[2]) / 2**20 for who in ("driver", "worker"))
+    print(f"memory, {small:,} → {large:,} articles (2 workers): driver {driver:.0f} → "
+          f"{many['driver_peak_rss'] / 2**20:.0f} MiB, worker {worker:.0f} → {many['worker_peak_rss'] / 2**20:.0f} MiB")
+    flags = [f for f, on in (("--quick", args.quick), (f"--engine {args.engine}", args.engine != "local"),
+                             (f"--shard-size {args.shard_size}", args.shard_size != 100),
+                             (f"--rounds {args.rounds}", args.rounds != 2), ("--no-dedup", args.no_dedup)) if on]
+    print(" ".join(["reproduce: .venv/bin/python benchmarks/bench_batch.py", *flags]))
     return 0
 
 

@@ -202,6 +202,18 @@ def test_a_file_that_is_no_shard_is_refused_with_what_to_pass(config: Config, tm
         api.ingest([stray], db=tmp_path / "x.duckdb", config=config)
 
 
+def test_the_commands_batch_then_ingest_report_what_they_did(news: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from wirewatch.cli import cli
+
+    run = CliRunner().invoke(cli, ["batch", str(news), "--out", str(tmp_path / "out"), "--shard-size", "8"], obj={})
+    assert run.exit_code == 1, run.output  # one document failed, as ingest says
+    assert "15 documents in 2 shards" in run.output and "1 failures" in run.output
+    load = CliRunner().invoke(cli, ["ingest", str(tmp_path / "out"), "--db", str(tmp_path / "x.duckdb")], obj={})
+    assert "15 documents read: 13 articles added" in load.output, load.output
+
+
 # -- resuming --------------------------------------------------------------------------------------------
 
 

@@ -15,8 +15,11 @@ from __future__ import annotations
 import itertools
 import logging
 import multiprocessing
+import os
 import queue
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -154,8 +157,9 @@ class ProcessEngine:
 
 
 def _serve(config: Config, tasks: Any, results: Any) -> None:
-    """A worker process: build the worker once, then run tasks until told to stop."""
+    """A worker process: build the worker once, then run tasks until told to stop (or the driver is gone)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the driver decides when to stop
+    threading.Thread(target=_exit_without_driver, daemon=True).start()
     try:
         worker = ShardWorker(config)
     except Exception as err:
@@ -166,6 +170,14 @@ def _serve(config: Config, tasks: Any, results: Any) -> None:
             results.put((number, True, worker.call(method, task)))
         except Exception as err:  # reported to the driver, which stops the batch
             results.put((number, False, f"shard {task.index}: {type(err).__name__}: {err}"))
+
+
+def _exit_without_driver() -> None:
+    """End this worker process within a second of its driver's death (a killed driver sends no stop)."""
+    driver = multiprocessing.parent_process()
+    while driver is not None and driver.is_alive():
+        time.sleep(1.0)
+    os._exit(1)
 
 
 class RayEngine:

@@ -83,9 +83,10 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def find_shards(path: str | os.PathLike[str]) -> list[Shard] | None:
-    """The finished shards that ``path`` names (a batch folder, or one shard's file of any table); None otherwise."""
+    """The finished shards that ``path`` names (a folder holding a batch's manifest, or one shard's file of any
+    table); None for any other path."""
     given = Path(path)
-    if given.is_dir() and ((given / MANIFEST).is_file() or (given / "articles").is_dir()):
+    if given.is_dir() and (given / MANIFEST).is_file():
         names = sorted(p.name for p in (given / "articles").glob(f"*{_SUFFIX}"))
         return [_shard(given, name) for name in names if Layout(given).done(name)]
     if given.suffix == _SUFFIX and given.parent.name in SHARD_TABLES:

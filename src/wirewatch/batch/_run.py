@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from itertools import islice
+from itertools import count, islice
 from typing import Any
 
 from ..config import Config, load_config
@@ -122,7 +122,7 @@ def _finished(task: ShardTask, layout: Layout, report: BatchReport, progress: Pr
 
 def _shards(items: Iterable[RawDocument | Failure], size: int) -> Iterator[ShardTask]:
     stream = iter(items)
-    for index in range(1 << 62):
+    for index in count():
         chunk = tuple(islice(stream, size))
         if not chunk:
             return

@@ -3,9 +3,10 @@
 :func:`guess_language` answers an ISO 639-1 code (``"en"``, ``"fr"``, ``"ru"`` …; the ISO 639-3 code for the
 few languages that have no two-letter one), or None when the text is too short to tell (fewer than
 :data:`MIN_LETTERS` letters) or the best guess is less likely than :data:`MIN_PROBABILITY` (probabilities are
-normalised over all languages; :data:`SHORT_MIN_PROBABILITY` for texts under :data:`SHORT_LETTERS` letters). Only the first :data:`SAMPLE_CHARS` characters are classified, which keeps the
-cost under a millisecond an article. :func:`not_coded_reason` says why an article in a language that is not
-coded (``clean.languages``) is kept but not coded.
+normalised over all languages; :data:`SHORT_MIN_PROBABILITY` for texts under :data:`SHORT_LETTERS` letters).
+Only the first :data:`SAMPLE_CHARS` characters are classified, which keeps the cost under a millisecond an
+article. :func:`not_coded_reason` says why an article in a language that is not coded (``clean.languages``) is
+kept but not coded.
 """
 
 from __future__ import annotations

@@ -515,7 +515,8 @@ def _noun_candidate(noun: Token, rule: Trigger, actors: DocActors) -> _Candidate
     elif not source and noun.dep_ in {"dobj", "nsubjpass"} and noun.head.tag_.startswith("VB"):
         # "speeded up the withdrawal of its forces", "launched an offensive against": the acting subject
         source = _subject_actors(noun.head, actors)
-    elif not source and noun.dep_ == "pobj" and noun.head.lower_ in _TAKING_PART and noun.head.head.tag_.startswith("VB"):
+    elif (not source and noun.dep_ == "pobj" and noun.head.lower_ in _TAKING_PART
+          and noun.head.head.tag_.startswith("VB")):
         # "threw stones during demonstrations against X", "remained on alert": the subject takes part
         source = _subject_actors(noun.head.head, actors)
     source, target = _settle(source, target, pair, rule)

@@ -140,7 +140,7 @@ def _copy_out(tables: dict[str, list[Row]], folder: Path) -> None:
     try:
         migrate(con)
         con.execute(_LOCAL_ACTORS)
-        insert_rows(con, {table: rows for table, rows in tables.items() if table not in ("local_actors", "copies")})
+        insert_rows(con, {table: found for table, found in tables.items() if table not in ("local_actors", "copies")})
         _insert(con, _LOCAL_ACTORS_INSERT, tables["local_actors"])
         _insert(con, _COPIES_INSERT, tables["copies"])
         for table in SHARD_TABLES:
