@@ -5,6 +5,7 @@ The CLI, and later the HTTP API and the dashboard, are thin adapters over these.
 
 from __future__ import annotations
 
+import gzip
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from ._warc import ARCHIVE_SUFFIXES
 from .batch import Shard, count_rows, find_shards
 from .config import Config, load_config
 from .errors import InputError, WirewatchError
-from .ingest import read_paths
+from .ingest import KNOWN_SUFFIXES, read_paths
 from .pipeline import Pipeline
 from .records import Extraction, Failure, RawDocument
 from .resolve import Office, load_kb, unify_people
@@ -83,13 +84,24 @@ def count_documents(paths: Sequence[str | os.PathLike[str]]) -> int | None:
         if shards is not None:
             total += count_rows(shards)
         elif os.path.isdir(path):
-            total += sum(len(files) for _, _, files in os.walk(path))
-        elif path.endswith((".jsonl", ".ndjson")):
-            with open(path, "rb") as handle:
-                total += sum(1 for line in handle if line.strip())
+            total += sum(_count_file(os.path.join(root, name), named=False)
+                         for root, _, files in os.walk(path) for name in files)
         else:
-            total += 1
+            total += _count_file(path, named=True)
     return total
+
+
+def _count_file(path: str, *, named: bool) -> int:
+    """Documents in one file: a line per JSON Lines record, one per page or text; in a folder, files of an
+    unknown kind (a manifest, notes) are not read, so they count for nothing."""
+    lower = path.lower()
+    base = lower[:-3] if lower.endswith(".gz") else lower
+    suffix = os.path.splitext(base)[1]
+    if suffix in {".jsonl", ".ndjson"}:
+        opener = gzip.open if lower.endswith(".gz") else open
+        with opener(path, "rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    return 1 if named or suffix in KNOWN_SUFFIXES else 0
 
 
 def _holds_archives(path: str) -> bool:
