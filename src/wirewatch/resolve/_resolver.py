@@ -296,6 +296,8 @@ class DocActors:
 
     # -- people --------------------------------------------------------------------------------------
     def _person(self, ent: Span, taken: set[int]) -> None:
+        if self._people_of(ent, taken):
+            return
         span = trim_person(ent)
         if span is None or self.kb.phrase(span.text) is not None or self._starts_phrase(ent):
             return
@@ -326,6 +328,17 @@ class DocActors:
                 taken.add(t.i)
         slot.titles.update(titles)
         slot.surname_key = slot.surname_key or skeleton(normalise(slot.entry.name).split()[-1])
+
+    def _people_of(self, ent: Span, taken: set[int]) -> bool:
+        """ "Bosnian Serbs", "Iraqi Kurds": a demonym before a plural people's name is a group of that country,
+        which the tagger may take for a person."""
+        if len(ent) < 2 or ent[-1].tag_ != "NNPS":
+            return False
+        first = self.kb.phrase(ent[0].text)
+        if first is None or first.kind != "state" or first.how != "demonym":
+            return False
+        self._attach(first, ent, "demonym", taken)
+        return True
 
     def _starts_phrase(self, ent: Span) -> bool:
         """Whether a gazetteer phrase longer than the entity starts where it starts ("The Quai d'Orsay")."""
