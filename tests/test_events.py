@@ -61,6 +61,19 @@ def _events(text: str) -> list[tuple[set[str], str, set[str], str]]:
         ("Hamas released four hostages to the Red Cross.", "HAMAS", "RETREAT", "ICRC", "asserted"),
         ("Japan praised South Korea for the agreement.", "JPN", "SUPPORT", "KOR", "asserted"),
         ("The Indian and Japanese navies will hold joint exercises next week.", "IND", "AGREE", "JPN", "future"),
+        # who and whom from complements, conjoined demonyms, stances, and towns the tagger mistakes
+        ("Senior Greek and Bulgarian officials agreed on Monday to reopen the border crossing.", "GRC", "AGREE",
+         "BGR", "asserted"),
+        ("Vietnam threatened to impose tariffs on Cambodian rice.", "VNM", "THREATEN", "KHM", "asserted"),
+        ("Kenya demanded that Somalia withdraw its troops from the border town.", "KEN", "REQUEST", "SOM",
+         "asserted"),
+        ("Chile rejected an offer from Bolivia for talks on sea access.", "CHL", "REJECT", "BOL", "asserted"),
+        ("Egypt is opposed to Ethiopian plans to fill the dam.", "EGY", "REJECT", "ETH", "asserted"),
+        ("Ukraine said Russia attacked Kharkiv overnight.", "RUS", "ASSAULT", "UKR", "reported"),
+        # announced conflict is a threat; a future refusal is a rejection
+        ("Serbia will impose sanctions on Kosovo next week.", "SRB", "THREATEN", "XKX", "future"),
+        ("Hungary will not meet the Serbian envoy, its foreign minister said.", "HUN", "REJECT", "SRB",
+         "asserted"),
     ],
 )
 def test_a_sentence_gives_its_event(sentence, source, type_, target, modality):
@@ -112,3 +125,20 @@ def test_the_place_of_an_event_is_resolved_to_a_country():
     result = extract_text("Lavrov met Fidan in Ankara.", published=PUBLISHED)
     event = next(e for e in result.events if e.type == "CONSULT")
     assert event.location is not None and event.location.country == "TUR"
+
+
+def test_a_sentence_that_tells_an_earlier_event_again_adds_no_second_record():
+    text = ("Russia and Iran signed a memorandum on security cooperation on Monday.\n\n"
+            "Officials in Tehran described the talks as friendly.\n\n"
+            "Russia and Iran signed a memorandum on security cooperation, the agency repeated.")
+    result = extract_text(text, published=PUBLISHED)
+    signings = [e for e in result.events if e.type == "SUPPORT"]
+    assert len(signings) == 1
+    assert [e.id for e in result.events] == [f"e{n}" for n in range(1, len(result.events) + 1)]
+
+
+def test_the_classifier_codes_a_verb_the_lexicon_does_not_know():
+    result = extract_text("The Chinese foreign ministry lambasted the Dutch envoy over the remarks.",
+                          published=PUBLISHED)
+    learned = [e for e in result.events if e.coder == "plover.classifier.v1"]
+    assert [(e.type, e.trigger) for e in learned] == [("ACCUSE", "lambasted")]

@@ -58,7 +58,7 @@ class ExtractConfig:
     coder: str = "plover.hybrid.v2"
     quotes: str = "quotes.rules.v1"
     min_confidence: float = 0.3
-    classifier_threshold: float = 0.6
+    classifier_threshold: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)

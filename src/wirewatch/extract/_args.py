@@ -117,4 +117,8 @@ def conjuncts(token: Token, actors: DocActors) -> list[_Slot]:
     for child in token.children:
         if child.dep_ == "conj":
             out += conjuncts(child, actors)
+        elif child.dep_ in {"amod", "compound"} and slot is not None:
+            # "Hungarian and Romanian officials": the second modifier's institution is a party too
+            out += [s for c in child.children if c.dep_ == "conj"
+                    for s in [actors.actor_at(c)] if s is not None and s is not slot and s not in out]
     return out

@@ -140,17 +140,23 @@ _FACTUAL = frozenset({"asserted", "reported"})
 
 
 def _once(events: list[Event]) -> list[Event]:
-    """One event, one record: a later sentence that tells the same event again (same type, source, target,
-    date, and both factual or both not) adds nothing; the first telling is kept, numbered in order."""
+    """One event, one record: a later sentence that tells the same event again (same type, source, target, both
+    factual or both not, and the same date, or no date of its own) adds nothing; the first telling is kept."""
     kept: list[Event] = []
-    seen: set[tuple[object, ...]] = set()
+    seen: dict[tuple[object, ...], list[Event]] = {}
     for event in events:
-        key = (event.type, event.source, event.target, event.date, event.modality in _FACTUAL)
-        if event.source and event.target and key in seen:
+        key = (event.type, event.source, event.target, event.modality in _FACTUAL)
+        told = seen.setdefault(key, [])
+        if event.source and event.target and any(_same_day(event, e) for e in told):
             continue
-        seen.add(key)
+        told.append(event)
         kept.append(event if event.id == f"e{len(kept) + 1}" else dataclasses.replace(event, id=f"e{len(kept) + 1}"))
     return kept
+
+
+def _same_day(later: Event, earlier: Event) -> bool:
+    """Whether two tellings can be of one event: the same date, or one of them gives none of its own."""
+    return later.date == earlier.date or later.date_precision is None or earlier.date_precision is None
 
 
 def _learned(sent: Span, lex: Lexicon, actors: DocActors, classifier: Classifier, threshold: float,

@@ -90,6 +90,8 @@ class DocActors:
             return self._role_phrase(token)
         if token.ent_type_ in {"GPE", "LOC", "FAC"}:
             return self._place_actor(token)
+        if token.ent_type_ == "PERSON" and len(entity_of(token)) == 1 and find_place(token.text) is not None:
+            return self._place_actor(token)  # a town the tagger took for a person ("attacked Kharkiv")
         return None
 
     def state_slot(self, state: Entry) -> _Slot:
@@ -276,10 +278,24 @@ class DocActors:
             while first > 0 and self.token_slot.get(first - 1) is slot:
                 first -= 1
             span = self.doc[first : head.i + 1]
+            others = [(c, s) for c in token.children if c.dep_ == "conj"
+                      for s in [self.token_slot.get(c.i)] if s is not None and s.entry.kind == "state"]
             slot.mentions = [m for m in slot.mentions if not (span.start_char <= m.span[0] < span.end_char)]
             for t in span:
                 self.token_slot.pop(t.i, None)
             self._attach(entry, span, "institution", set())
+            for other, state in others:
+                self._conjoined_institution(other, state, sector)
+
+    def _conjoined_institution(self, token: Token, slot: _Slot, sector: str) -> None:
+        """ "Hungarian and Romanian officials": the second demonym names the same institution of its country."""
+        a3 = slot.entry.country
+        name = f"{slot.entry.name} ({SECTOR_KIND.get(sector, sector).replace('_', ' ')})"
+        entry = Entry(f"country:{a3}:{sector}", name, SECTOR_KIND.get(sector, "government"), a3, sector)
+        span = self.doc[token.i : token.i + 1]
+        slot.mentions = [m for m in slot.mentions if m.span[0] != token.idx]
+        self.token_slot.pop(token.i, None)
+        self._attach(entry, span, "institution", set())
 
     def _unknown_org(self, ent: Span, taken: set[int]) -> None:
         ent = _without_possessive(ent)
