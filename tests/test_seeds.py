@@ -58,6 +58,22 @@ def test_seed_001_russia_and_iran_sign_a_memorandum(seed_results):
     assert _has(seed_results["001"], "SUPPORT", {"RUS", "IRN"}, {"RUS", "IRN"}, modality="asserted")
 
 
+def test_seed_001_the_defence_ministers_sign_a_military_agreement(seed_results):
+    assert _has(seed_results["001"], "SUPPORT", {"person:sergei-shoigu"}, {"IRN"}, modality="asserted")
+
+
+def test_seed_001_bagheri_kani_accuses_israel(seed_results):
+    assert _has(seed_results["001"], "ACCUSE", {"person:ali-bagheri-kani"}, {"ISR"}, modality="asserted")
+
+
+def test_seed_001_sullivan_voices_concern_about_russia(seed_results):
+    assert _has(seed_results["001"], "ACCUSE", {"person:jake-sullivan"}, {"RUS"})
+
+
+def test_seed_001_russian_and_iranian_officials_hold_talks(seed_results):
+    assert _has(seed_results["001"], "CONSULT", {"RUS", "IRN"}, {"RUS", "IRN"}, modality="asserted")
+
+
 def test_seed_001_putin_and_raisi_speak_by_phone(seed_results):
     assert _has(seed_results["001"], "CONSULT", {"person:vladimir-putin"}, {"person:ebrahim-raisi"}, mode="phone")
 

@@ -213,6 +213,7 @@ def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]
         if found is not None:
             out.append(found)
     out = _outermost(out)
+    out += _accusations(sent, lex, actors, {c.trigger.i for c in out})
     out += _obligations(sent, actors)
     threats = _conditional_threats(sent, lex, actors)
     if threats:
@@ -238,6 +239,40 @@ def _outermost(candidates: list[_Candidate]) -> list[_Candidate]:
         if outer is None or outer is c or not same_source:
             kept.append(c)
     return kept
+
+
+def _accusations(sent: Span, lex: Lexicon, actors: DocActors, taken: set[int]) -> list[_Candidate]:
+    """ "X focused on 'the Israeli agency's continued attacks'": a speaker who names another's attacks or
+    repression accuses them (ACCUSE X → Y), when the verb that carries the naming is no event of its own."""
+    out = []
+    for noun in sent:
+        if not noun.tag_.startswith("NN") or noun.lower_ not in lex.nouns:
+            continue
+        rule = noun_rule(noun, lex)
+        if rule is None or rule.type not in {"ASSAULT", "COERCE"}:
+            continue
+        doers = [s for c in noun.children if c.dep_ in {"poss", "amod", "compound"} for s in _phrase_actors(c, actors)]
+        verb = _governing_verb(noun)
+        if not doers or verb is None or verb.i in taken or verb.lower_ in _VERBAL_ATTACKS:
+            continue
+        speaker = [s for s in _subject_actors(verb, actors) if all(_other_actor(s, [d]) for d in doers)]
+        if speaker and _other_country(doers[0], speaker):
+            accuse = Trigger("V", verb.lower_, None, "ACCUSE", "disapprove", "112", frozenset())
+            out.append(_Candidate(verb, accuse, tuple(speaker[:1]), tuple(_unique(doers)), nominal=False))
+            taken.add(verb.i)
+    return out
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun phrase hangs from, through prepositions, conjuncts and appositions (four steps at most)."""
+    current = noun
+    for _ in range(4):
+        if current.head.i == current.i or current.dep_ not in {"pobj", "dobj", "conj", "appos", "prep", "attr"}:
+            return None
+        current = current.head
+        if current.tag_.startswith("VB"):
+            return current
+    return None
 
 
 def _obligations(sent: Span, actors: DocActors) -> list[_Candidate]:
