@@ -5,16 +5,28 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import pickle
+import tracemalloc
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from wirewatch import api
 from wirewatch.clean import clean
 from wirewatch.config import Config, DedupConfig
-from wirewatch.dedup import DedupStage, DuplicateIndex, Signature, load_index, mark_duplicate, signature
+from wirewatch.dedup import (
+    NUM_PERM,
+    DedupStage,
+    DuplicateIndex,
+    Signature,
+    _bands,
+    load_index,
+    mark_duplicate,
+    scheme_name,
+    signature,
+)
 from wirewatch.records import Article, Extraction, RawDocument
 from wirewatch.registry import build_stages
 from wirewatch.store import Store
@@ -180,6 +192,132 @@ def test_the_index_pickles_with_what_it_remembers() -> None:
     marked([copy_of_wire(0)], index)
     again = pickle.loads(pickle.dumps(index))
     assert mark_duplicate(cleaned(copy_of_wire(7)), again).duplicate_of == cleaned(copy_of_wire(0)).content_hash
+
+
+# --- a large index: small, and the same answers --------------------------------------------------------------
+
+
+def random_signatures(count: int, *, seed: int = 1) -> list[Signature]:
+    """Signatures of ``count`` unrelated texts (random minima)."""
+    rows = np.random.default_rng(seed).integers(0, 2**32 - 1, size=(count, NUM_PERM), dtype=np.uint32)
+    return [Signature(row.astype("<u4").tobytes(), scheme_name(5)) for row in rows]
+
+
+def planted_copies(count: int, *, seed: int) -> list[tuple[str, Signature]]:
+    """Keys and signatures where two in five copy an earlier one with 5–80 % of its minima changed; a few are
+    empty, and a few repeat an earlier key."""
+    rng = np.random.default_rng(seed)
+    made: list[np.ndarray] = []
+    out: list[tuple[str, Signature]] = []
+    for n in range(count):
+        if made and rng.random() < 0.4:
+            values = made[int(rng.integers(len(made)))].copy()
+            values[rng.random(NUM_PERM) < rng.uniform(0.05, 0.8)] = rng.integers(0, 2**32 - 1, dtype=np.uint32)
+        else:
+            values = rng.integers(0, 2**32 - 1, size=NUM_PERM, dtype=np.uint32)
+            values[:] = 0xFFFFFFFF if rng.random() < 0.03 else values
+        made.append(values)
+        key = f"{int(rng.integers(n)):064x}" if n and rng.random() < 0.02 else f"{n:064x}"
+        out.append((key, Signature(values.astype("<u4").tobytes(), scheme_name(5))))
+    return out
+
+
+def banded_minhash(items: list[tuple[str, Signature]], *, threshold: float, max_originals: int) -> list[str | None]:
+    """What check() must answer, found the slow way: an earlier original's key for the same key; else among the
+    newest ``max_originals`` originals that agree with the signature on every row of at least one band, the most
+    similar at or above the threshold (the oldest among equals)."""
+    bands, rows = _bands(threshold)
+    keys: list[str] = []
+    kept = np.empty((len(items), NUM_PERM), dtype=np.uint32)
+    answers: list[str | None] = []
+    for key, sig in items:
+        live = range(max(0, len(keys) - max_originals), len(keys))
+        if key in keys[live.start:]:
+            answers.append(key)
+            continue
+        values = sig.array()
+        equal = kept[live.start:live.stop] == values
+        shares_a_band = equal[:, : bands * rows].reshape(len(live), bands, rows).all(axis=2).any(axis=1)
+        similarity = np.where(shares_a_band, equal.sum(axis=1) / NUM_PERM, -1.0)
+        best = int(similarity.argmax()) if len(live) else 0
+        found = keys[live.start + best] if len(live) and not sig.empty and similarity[best] >= threshold else None
+        answers.append(found)
+        if found is None and not sig.empty:
+            kept[len(keys)] = values
+            keys.append(key)
+    return answers
+
+
+@pytest.mark.parametrize(("threshold", "max_originals"), [(0.5, 50_000), (0.5, 200), (0.3, 700), (0.8, 300)])
+def test_the_index_answers_as_banded_minhash_over_the_exact_signatures(threshold: float, max_originals: int) -> None:
+    items = planted_copies(1500, seed=int(threshold * 10) + max_originals)
+    index = DuplicateIndex(threshold=threshold, max_originals=max_originals)
+    answers = []
+    for n, (key, sig) in enumerate(items):
+        answers.append(index.check(key, sig))
+        if n % 500 == 499:  # a shipped index goes on answering the same
+            index = pickle.loads(pickle.dumps(index))
+    assert answers == banded_minhash(items, threshold=threshold, max_originals=max_originals)
+    assert sum(answer is not None for answer in answers) > 50  # not a vacuous comparison
+    assert len(index) == min(max_originals, sum(answer is None and not sig.empty
+                                                for answer, (_, sig) in zip(answers, items, strict=True)))
+
+
+def test_among_equally_similar_originals_the_oldest_is_the_answer() -> None:
+    story = np.arange(NUM_PERM, dtype="<u4")
+    front, back = story.copy(), story.copy()
+    front[NUM_PERM // 2 :] += 1000  # agrees with the story on its first half, and with back on nothing
+    back[: NUM_PERM // 2] += 1000  # on its second half
+    index = DuplicateIndex(threshold=0.5)
+    for key, values in [("front", front), ("back", back)]:
+        assert index.check(key, Signature(values.tobytes(), scheme_name(5))) is None
+    assert index.match("story", Signature(story.tobytes(), scheme_name(5))) == "front"
+
+
+def test_the_index_holds_at_most_about_2_kB_per_original() -> None:
+    sigs = random_signatures(5000)
+    tracemalloc.start()
+    try:
+        index = DuplicateIndex()
+        for n, sig in enumerate(sigs):
+            index.add(f"{n:064x}", sig)
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(index) == 5000
+    assert held / 5000 <= 2048  # a signature alone is 512 bytes; datasketch's LSH took about 13 kB
+
+
+def test_an_index_at_its_size_holds_no_more_as_originals_keep_coming() -> None:
+    sigs = random_signatures(8000, seed=2)
+    tracemalloc.start()
+    try:
+        index = DuplicateIndex(max_originals=1000)
+        for n, sig in enumerate(sigs[:1000]):
+            index.add(f"{n:064x}", sig)
+        full, _ = tracemalloc.get_traced_memory()
+        for n, sig in enumerate(sigs[1000:], start=1000):
+            index.add(f"{n:064x}", sig)
+        later, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(index) == 1000 and f"{6999:064x}" not in index and f"{7000:064x}" in index
+    assert later < 2 * full
+
+
+def test_a_large_index_finds_the_same_copies_of_the_wire_story() -> None:
+    alone = marked([copy_of_wire(n) for n in range(20)])
+    crowded = DuplicateIndex()
+    for n, sig in enumerate(random_signatures(5000)):
+        crowded.add(f"{n:064x}", sig)
+    assert marked([copy_of_wire(n) for n in range(20)], crowded) == alone
+    early = DuplicateIndex()  # the original before the crowd
+    first, *copies = [cleaned(copy_of_wire(n)) for n in range(20)]
+    assert mark_duplicate(first, early) == first
+    for n, sig in enumerate(random_signatures(5000, seed=3)):
+        early.add(f"{n:064x}", sig)
+    assert [mark_duplicate(copy, early) for copy in copies] == alone[1:]
+    assert early.signature(first.content_hash) == signature(first.text)
 
 
 def test_the_dedup_stage_follows_clean_and_comes_before_annotation(config: Config) -> None:
