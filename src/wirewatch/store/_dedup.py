@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import duckdb
 
-from ..errors import StoreError
 from ..records import Article
+from ._schema import db_errors as _errors
 
 if TYPE_CHECKING:
     from ..dedup import Signature
@@ -118,9 +117,3 @@ class Duplicates:
         return tuple(Report(*row) for row in rows)
 
 
-@contextmanager
-def _errors(action: str) -> Iterator[None]:
-    try:
-        yield
-    except duckdb.Error as err:
-        raise StoreError(f"could not {action}: {err}") from err

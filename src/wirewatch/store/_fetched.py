@@ -15,16 +15,15 @@ one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 import duckdb
 
-from ..errors import StoreError
 from ..records import Extraction, Failure
 from . import _write
+from ._schema import db_errors as _errors
 from ._schema import transaction
 
 __all__ = ["FeedEntry", "FeedState", "FetchLog", "QueuedUrl"]
@@ -189,10 +188,3 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-@contextmanager
-def _errors(action: str) -> Iterator[None]:
-    """DuckDB's errors as :class:`StoreError` saying what the fetch log was doing."""
-    try:
-        yield
-    except duckdb.Error as err:
-        raise StoreError(f"could not {action}: {err}") from err

@@ -21,6 +21,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Migration",
     "check_version",
+    "db_errors",
     "current_version",
     "migrate",
     "transaction",
@@ -228,6 +229,15 @@ _VERSION_TABLE = """CREATE TABLE IF NOT EXISTS schema_version (
     description VARCHAR NOT NULL,
     applied_at TIMESTAMP NOT NULL
 )"""
+
+
+@contextmanager
+def db_errors(action: str) -> Iterator[None]:
+    """Turn DuckDB's errors into :class:`StoreError` saying what the store was doing (``could not {action}``)."""
+    try:
+        yield
+    except duckdb.Error as err:
+        raise StoreError(f"could not {action}: {err}") from err
 
 
 @contextmanager

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Collection, Mapping
 from datetime import date
 from types import TracebackType
 
 import duckdb
 
-from ..errors import StoreError
 from ..records import Extraction, Failure
 from . import _parquet, _people, _queries, _schema, _write
 from ._dedup import Duplicates, Report
 from ._fetched import FetchLog
 from ._parquet import ShardLoad, Unify
 from ._rows import ActorRow, EventRow, QuoteRow, Summary
+from ._schema import db_errors as _errors
 
 __all__ = ["Store"]
 
@@ -166,10 +165,3 @@ class Store:
             return _queries.summary(self._con, top=top, modalities=modalities)
 
 
-@contextmanager
-def _errors(action: str) -> Iterator[None]:
-    """Turn DuckDB's errors into :class:`StoreError` saying what the store was doing."""
-    try:
-        yield
-    except duckdb.Error as err:
-        raise StoreError(f"could not {action}: {err}") from err
