@@ -74,3 +74,13 @@ def test_a_demonym_in_a_title_is_part_of_the_person_not_an_actor_of_its_own():
 def test_an_unnamed_source_is_an_actor_of_its_country():
     found = _actors("According to an Iranian diplomat, the talks will continue next week.")
     assert found["Iranian diplomat"][1] == "IRN"
+
+
+@pytest.mark.parametrize(("text", "mention", "country"), [
+    ("Officials in Afganistan rejected the proposal from Islamabad.", "Afganistan", "AFG"),
+    ("The Tunesian coast guard intercepted two boats on Sunday.", "Tunesian", "TUN"),
+])
+def test_a_misspelt_country_name_or_demonym_is_still_the_country(text, mention, country):
+    result = extract_text(text)
+    found = [a.country for a in result.actors if any(m.text.startswith(mention) for m in a.mentions)]
+    assert found == [country]

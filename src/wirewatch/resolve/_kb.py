@@ -100,10 +100,36 @@ class KnowledgeBase:
     by_surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     max_phrase_tokens: int = 1
     first_words: dict[str, int] = field(default_factory=dict)
+    #: One-word country names and demonyms, for :meth:`misspelt_country` (built on first use).
+    country_words: list[tuple[str, Entry]] = field(default_factory=list, repr=False)
 
     def phrase(self, text: str) -> Entry | None:
         """The entry a surface phrase stands for: exact case for acronyms, else case-insensitive."""
         return self.phrases.get(text) or self.phrases.get(_phrase_key(text))
+
+    def misspelt_country(self, word: str) -> Entry | None:
+        """The state a misspelt one-word country name or demonym stands for ("Afganistan", "Ethopia",
+        "Tunesian"): same first letter, and Jaro-Winkler at least 0.93, or 0.88 with the same consonant
+        skeleton; the closest wins."""
+        if len(word) < 5:
+            return None
+        norm = normalise(word)
+        bones = skeleton(norm)
+        best: tuple[float, Entry] | None = None
+        for key, entry in self._country_words():
+            if key[0] != norm[0] or abs(len(key) - len(norm)) > 2:
+                continue
+            score = jaro_winkler(norm, key)
+            close = score >= 0.93 or (score >= 0.88 and skeleton(key) == bones)
+            if close and (best is None or score > best[0]):
+                best = (score, entry)
+        return best[1] if best is not None else None
+
+    def _country_words(self) -> list[tuple[str, Entry]]:
+        if not self.country_words:
+            self.country_words = [(k, e) for k, e in self.phrases.items()
+                                  if e.kind == "state" and k.isalpha() and k.islower() and len(k) >= 5]
+        return self.country_words
 
     def country(self, alpha3: str | None) -> Entry | None:
         """The state entry of a country code."""

@@ -152,6 +152,7 @@ class DocActors:
             matched = self._gazetteer_at(i, taken)
             i = matched if matched > i else i + 1
         self._mislabelled_people(taken)
+        self._misspelt_countries(taken)
         for ent in self.doc.ents:
             if ent.label_ == "ORG" and not any(t.i in taken for t in ent):
                 self._unknown_org(ent, taken)
@@ -226,6 +227,15 @@ class DocActors:
             self._attach(entry, span, entry.how, taken)
             return i + length
         return i
+
+    def _misspelt_countries(self, taken: set[int]) -> None:
+        """ "Afganistan", "Ethopia": a one-word place or nationality the gazetteer lacks, close to a country."""
+        for ent in self.doc.ents:
+            if (ent.label_ in {"GPE", "NORP"} and len(ent) == 1 and ent.start not in taken and ent[0].is_title
+                    and find_place(ent.text) is None):  # "Indiana" is a place of its own, not a misspelt "Indian"
+                entry = self.kb.misspelt_country(ent.text)
+                if entry is not None:
+                    self._attach(entry, ent, "variant", taken)
 
     def _is_person_title(self, span: Span) -> bool:
         """A demonym or country inside a person's title ("Russian President Vladimir Putin") is not an actor."""
