@@ -74,6 +74,10 @@ def _events(text: str) -> list[tuple[set[str], str, set[str], str]]:
         ("Serbia will impose sanctions on Kosovo next week.", "SRB", "THREATEN", "XKX", "future"),
         ("Hungary will not meet the Serbian envoy, its foreign minister said.", "HUN", "REJECT", "SRB",
          "asserted"),
+        # alleging or naming another's attacks accuses them
+        ("Kenya alleged that Somali militants had kidnapped two aid workers.", "KEN", "ACCUSE", "SOM", "asserted"),
+        ("Chad's foreign minister focused on the Sudanese army's repeated attacks on border camps.", "TCD", "ACCUSE",
+         "SDN", "asserted"),
     ],
 )
 def test_a_sentence_gives_its_event(sentence, source, type_, target, modality):

@@ -89,6 +89,9 @@ _LEARNED_PREPS = frozenset({"with", "against", "to", "on", "for", "from", "into"
 _FUTURE_TO_THREAT = {"SANCTION": ("relations", "1311"), "COERCE": ("restrict", "1312"),
                      "PROTEST": (None, "130"), "ASSAULT": ("violence", "138")}
 _ANSWERS = frozenset({"REJECT", "CONCEDE", "AGREE", "SUPPORT", "ACCUSE"})
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
+_ALLEGING = frozenset(form for verb in ("allege", "claim", "charge", "insist", "contend", "maintain")
+                      for form in inflections(verb))
 _TAKING_PART = frozenset({"during", "in", "on", "at"})
 _REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 _DOMESTIC = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "ACCUSE", "REQUEST", "REJECT", "CONCEDE"})
@@ -213,7 +216,8 @@ def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]
         if found is not None:
             out.append(found)
     out = _outermost(out)
-    out += _accusations(sent, lex, actors, {c.trigger.i for c in out})
+    taken = {c.trigger.i for c in out}
+    out += _accusations(sent, lex, actors, taken) + _allegations(out, actors, taken)
     out += _obligations(sent, actors)
     threats = _conditional_threats(sent, lex, actors)
     if threats:
@@ -260,6 +264,23 @@ def _accusations(sent: Span, lex: Lexicon, actors: DocActors, taken: set[int]) -
             accuse = Trigger("V", verb.lower_, None, "ACCUSE", "disapprove", "112", frozenset())
             out.append(_Candidate(verb, accuse, tuple(speaker[:1]), tuple(_unique(doers)), nominal=False))
             taken.add(verb.i)
+    return out
+
+
+def _allegations(found: list[_Candidate], actors: DocActors, taken: set[int]) -> list[_Candidate]:
+    """ "The ministry alleged that rebels had shelled the town": alleging another's attack is an accusation of
+    them, besides the attack it reports."""
+    out = []
+    for c in found:
+        head = c.trigger.head
+        if (c.rule.type not in _HOSTILE or c.trigger.dep_ != "ccomp" or head.lower_ not in _ALLEGING
+                or head.i in taken or not c.source):
+            continue
+        speaker = [s for s in _subject_actors(head, actors) if all(_other_actor(s, [d]) for d in c.source)]
+        if speaker and _other_country(c.source[0], speaker):
+            rule = Trigger("V", head.lower_, None, "ACCUSE", "allege", "112", frozenset())
+            out.append(_Candidate(head, rule, tuple(speaker[:1]), c.source, nominal=False))
+            taken.add(head.i)
     return out
 
 
