@@ -13,15 +13,20 @@ if TYPE_CHECKING:
     from ..resolve import DocActors
     from ..resolve._resolver import _Slot
 
-__all__ = ["ACCUSING", "STATIVE", "agent", "conjuncts", "phrase_actors", "prep_objects", "subject_actors"]
+__all__ = ["ACCUSING", "agent", "stative", "conjuncts", "phrase_actors", "prep_objects", "subject_actors"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Past participles that state the subject's stance: "is opposed to", "is committed to" (not passives).
-STATIVE = frozenset({"opposed", "committed", "determined", "prepared", "resolved", "dedicated", "inclined"})
+_STATIVE = frozenset({"opposed", "committed", "determined", "prepared", "resolved", "dedicated", "inclined"})
 #: "X accused Y of doing": the one who did it is Y.
 ACCUSING = frozenset({"accuse", "accused", "accuses", "accusing", "blame", "blamed", "blames", "blaming",
                       "suspect", "suspected", "suspects", "charge", "charged", "charges", "condemn", "condemned",
                       "condemns", "criticize", "criticized", "criticise", "criticised"})
+
+
+def stative(verb: Token) -> bool:
+    """ "Israel is opposed to the plan": a participle that states its subject's stance, when no "by" follows."""
+    return verb.lower_ in _STATIVE and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def subject_actors(verb: Token, actors: DocActors) -> list[_Slot]:
@@ -34,7 +39,7 @@ def subject_actors(verb: Token, actors: DocActors) -> list[_Slot]:
                     return phrase_actors(current.head, actors)
                 return phrase_actors(child, actors)
             if child.dep_ == "nsubjpass":
-                if current.lower_ in STATIVE and not any(c.dep_ == "agent" for c in current.children):
+                if stative(current):
                     return phrase_actors(child, actors)
                 return agent(current, actors)
         if current.dep_ in {"conj", "xcomp", "advcl", "acomp"} and current.head.i != current.i:

@@ -16,11 +16,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..records import Event, Location
-from ._args import STATIVE
 from ._args import agent as _agent
 from ._args import conjuncts as _conjuncts
 from ._args import phrase_actors as _phrase_actors
 from ._args import prep_objects as _prep_objects
+from ._args import stative as _stative
 from ._args import subject_actors as _subject_actors
 from ._classifier import NONE, Classifier
 from ._dates import resolve_date
@@ -421,7 +421,7 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
         return None
     reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
     passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-    if passive and verb.lower_ in STATIVE and not any(c.dep_ == "agent" for c in verb.children):
+    if passive and _stative(verb):
         passive = False  # "Israel is opposed to the plan": a stance of the subject, not a passive
     source = _agent(verb, actors) if passive else _subject_actors(verb, actors)
     target: list[_Slot] = _phrase_actors(verb.head, actors) if reduced else []
