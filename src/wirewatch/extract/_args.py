@@ -17,7 +17,8 @@ __all__ = ["ACCUSING", "agent", "stative", "conjuncts", "phrase_actors", "prep_o
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Past participles that state the subject's stance: "is opposed to", "is committed to" (not passives).
-_STATIVE = frozenset({"opposed", "committed", "determined", "prepared", "resolved", "dedicated", "inclined"})
+_STATIVE = frozenset({"opposed", "committed", "determined", "prepared", "resolved", "dedicated", "inclined",
+                      "engaged", "involved"})
 #: "X accused Y of doing": the one who did it is Y.
 ACCUSING = frozenset({"accuse", "accused", "accuses", "accusing", "blame", "blamed", "blames", "blaming",
                       "suspect", "suspected", "suspects", "charge", "charged", "charges", "condemn", "condemned",
@@ -32,6 +33,7 @@ def stative(verb: Token) -> bool:
 def subject_actors(verb: Token, actors: DocActors) -> list[_Slot]:
     """The actors of a verb's subject, climbing conjoined and complement clauses."""
     current = verb
+    active_conjunct = False  # "was indicted and will resign": the one indicted resigns
     for _ in range(4):
         for child in current.children:
             if child.dep_ in _SUBJECT_DEPS:
@@ -39,10 +41,11 @@ def subject_actors(verb: Token, actors: DocActors) -> list[_Slot]:
                     return phrase_actors(current.head, actors)
                 return phrase_actors(child, actors)
             if child.dep_ == "nsubjpass":
-                if stative(current):
+                if stative(current) or active_conjunct:
                     return phrase_actors(child, actors)
                 return agent(current, actors)
         if current.dep_ in {"conj", "xcomp", "advcl", "acomp"} and current.head.i != current.i:
+            active_conjunct = current.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in current.children)
             current = current.head
         elif current.dep_ == "pcomp" and current.head.head.i != current.head.i:
             governor = current.head.head
@@ -51,7 +54,10 @@ def subject_actors(verb: Token, actors: DocActors) -> list[_Slot]:
                 return phrase_actors(accused[0], actors)
             current = governor
         elif current.dep_ in {"relcl", "acl"}:
-            return phrase_actors(current.head, actors)
+            found = phrase_actors(current.head, actors)
+            if found or current.head.dep_ != "dobj" or current.head.head.i == current.head.i:
+                return found
+            current = current.head.head  # "issued a statement condemning X": whoever issued it
         else:
             break
     return []

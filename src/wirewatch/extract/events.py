@@ -40,7 +40,8 @@ CODER_NAME = "plover.rules.v2"
 LEARNED_CODER = "plover.classifier.v1"
 
 _LIGHT_VERBS = frozenset({"announce", "announced", "began", "begin", "carried", "carry", "complete", "completed",
-                          "conclude", "concluded", "conduct", "conducted", "declare", "declared", "deliver",
+                          "conclude", "concluded", "conduct", "conducted", "continue", "continued", "continues",
+                          "continuing", "declare", "declared", "deliver",
                           "delivered", "express", "expressed", "expressing", "gave", "give", "given", "had", "has",
                           "have", "held", "hold", "holding", "holds", "host", "hosted", "impose", "imposed",
                           "issue", "issued", "issues", "launch", "launched", "level", "leveled", "levelled",
@@ -57,6 +58,7 @@ _TOPIC_OBJECT = frozenset(
     for form in inflections(verb)
 )
 _NO_OBJECT = frozenset({"-"})
+_ACTOR_OBJECT = frozenset({"@"})
 _THREAT_SPEECH = frozenset({"said", "says", "say", "warned", "warns", "warn", "threatened", "threatens", "vowed",
                             "stated", "declared", "added", "told", "insisted", "stressed", "announced", "announces",
                             "confirmed", "signalled", "signaled", "indicated"})
@@ -65,17 +67,22 @@ _DEMANDING = _THREAT_SPEECH | {"reiterated", "concluded", "demanded", "urged", "
 _FORCE_WORDS = frozenset({"force", "military", "strike", "strikes", "attack", "attacks", "retaliate", "retaliation",
                           "response", "respond", "action", "targets", "war", "missiles", "fire", "crush", "destroy"})
 _CROWDS = frozenset({"protesters", "demonstrators", "people", "thousands", "hundreds", "residents", "activists",
-                     "students", "crowds", "workers", "supporters", "opponents"})
+                     "students", "crowds", "workers", "supporters", "opponents", "prisoners", "inmates",
+                     "detainees", "villagers", "youths", "women", "farmers", "traders", "drivers"})
 _INTENT_HEADS = frozenset({"plan", "plans", "planned", "ready", "willing", "prepared", "going", "due",
                            "set", "poised", "determined", "decision", "agreement", "pledge", "promise"})
 _SUBORDINATE = frozenset({"acl", "relcl", "advcl", "xcomp", "pcomp", "amod"})
 _LOCATIVE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+#: The CAMEO code of an intent to yield, by the mode of the act intended (release, ease, withdraw).
+_YIELD_INTENT = {"release": "0353", "ease": "0354", "withdraw": "0356", "disarm": "0356", "ceasefire": "0356",
+                 "access": "0355", "resign": "0341"}
 _MEASURE_NOUNS = frozenset({"days", "hours", "weeks", "rounds", "round", "number", "series", "dozens", "hundreds",
                             "thousands", "group", "batch", "set", "wave", "waves", "day", "night", "couple", "tons",
                             "tonnes", "millions", "billions", "batches", "shipment", "shipments", "lot", "lots",
                             "pieces", "units", "package", "consignment", "amount", "range", "kind", "type", "part",
-                            "parts", "portion", "section", "most", "much"})
+                            "parts", "portion", "section", "most", "much", "kg", "kilograms", "kilos", "litres",
+                            "liters", "barrels", "truckloads", "crates", "boxes", "containers", "planeloads", "state"})
 _VERBAL_ATTACKS = frozenset({"attack", "attacked", "attacks", "attacking", "hit", "hits", "hitting", "target",
                              "targeted", "targets", "slam", "slammed"})
 _SYMMETRIC = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AGREE"})
@@ -92,7 +99,14 @@ _ANSWERS = frozenset({"REJECT", "CONCEDE", "AGREE", "SUPPORT", "ACCUSE"})
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
 _ALLEGING = frozenset(form for verb in ("allege", "claim", "charge", "insist", "contend", "maintain")
                       for form in inflections(verb))
-_TAKING_PART = frozenset({"during", "in", "on", "at"})
+_TAKING_PART = frozenset({"during", "in", "on", "at", "for", "under"})
+_AIMED_BY_CLAUSE = frozenset({"PROTEST", "REQUEST", "ACCUSE"})
+#: "in protest at", "in defiance of", "in response to": a phrase of cause, not of place.
+_CAUSES = frozenset({"protest", "defiance", "response", "retaliation", "solidarity", "support", "opposition",
+                     "reprisal", "revenge"})
+_DOMESTIC_PLACED = frozenset({"COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
+_PLACE_ACTED = frozenset({"COERCE", "ASSAULT"})
+_FAILING = frozenset(form for verb in ("fail", "refuse", "decline") for form in inflections(verb))
 _REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 _DOMESTIC = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "ACCUSE", "REQUEST", "REJECT", "CONCEDE"})
 _ARG_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
@@ -201,7 +215,7 @@ def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]
     used: set[int] = set()
     for token in sent:
         if token.tag_.startswith("VB") and (token.lower_ in lex.verbs or token.lower_ in _LIGHT_VERBS):
-            rule, obj = _verb_rule(token, lex)
+            rule, obj = _verb_rule(token, lex, actors)
             if rule is not None:
                 if obj is not None:
                     used.add(obj.i)
@@ -348,10 +362,13 @@ def _conditional_threats(sent: Span, lex: Lexicon, actors: DocActors) -> list[_C
     return out
 
 
-def _verb_rule(verb: Token, lex: Lexicon) -> tuple[Trigger | None, Token | None]:
-    """The lexicon row for a verb in context, and the object noun it consumed (for light verbs)."""
+def _verb_rule(verb: Token, lex: Lexicon, actors: DocActors) -> tuple[Trigger | None, Token | None]:
+    """The lexicon row for a verb in context, and the object noun it consumed (for light verbs). A row's object
+    words match the object's head or a noun modifying it ("halted mediation efforts"), a particle ("call off"), or
+    both ("off:strike"); ``@`` matches an object that stands for an actor ("released the prime minister")."""
     obj = _direct_object(verb)
     obj_word = obj.lower_ if obj is not None else None
+    obj_words = {obj_word} | {c.lower_ for c in obj.children if c.dep_ == "compound"} if obj is not None else set()
     particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}}
     if obj is not None and verb.lower_ in _LIGHT_VERBS:
         # "held talks", and "launched a mediation effort": the event noun may modify the object
@@ -366,7 +383,11 @@ def _verb_rule(verb: Token, lex: Lexicon) -> tuple[Trigger | None, Token | None]
         elif rule.objects == _NO_OBJECT:
             if obj is None:
                 fallback = fallback or rule
-        elif obj_word in rule.objects or rule.objects & particles:
+        elif rule.objects == _ACTOR_OBJECT:
+            if obj is not None and obj.dep_ == "dobj" and _phrase_actors(obj, actors):
+                return rule, None
+        elif rule.objects & obj_words or rule.objects & particles or rule.objects & {
+                f"{p}:{w}" for p in particles for w in obj_words}:
             return rule, obj if obj_word in (rule.objects or ()) else None
     return fallback, None
 
@@ -436,6 +457,10 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
         elif child.dep_ == "prep" and child.lower_ in rule.preps:
             (pair if child.lower_ == "between" else target).extend(_prep_objects(child, actors))
     obj = obj if obj is not None else _direct_object(verb)
+    if obj is not None and rule.type == "ACCUSE" and not target:
+        # "investigating crimes by extremists": whoever the object names as the doer is the accused
+        target += [t for c in obj.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
+                   for t in _prep_objects(c, actors)]
     if obj is not None:
         for child in obj.children:
             if child.dep_ == "prep" and child.lower_ in rule.preps:
@@ -446,13 +471,19 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
         target = [t for c in obj.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"from", "by"}
                   for t in _prep_objects(c, actors) if t not in source]
     if not target and source:
-        target = _complement_target(verb, source, actors) or _nearest_target(verb, source, actors)
+        target = (_complement_target(verb, source, actors)
+                  or _nearest_target(verb, source, actors, aims=rule.type in _AIMED_BY_CLAUSE))
     if not source and rule.type == "PROTEST" and _subject_word(verb) in _CROWDS:
         source = _crowd_country(verb, target, actors)
+        target = [t for t in target if t not in source]
     if not target and rule.type in _LOCATIVE_TYPES:
         target = [t for t in _locative(verb, obj, actors) if t not in source and _other_country(t, source)]
-    if not source and passive and rule.type == "COERCE" and target:
-        # "was arrested in Lebanon": the authorities of the place acted
+    if not target and source and rule.type in _DOMESTIC_PLACED and all(s.entry.kind != "state" for s in source):
+        # "lifted the state of emergency in West Darfur": an act at home is aimed at the country where it happens
+        target = [t for t in _place_state(verb, actors) if _other_actor(t, source)]
+    if not source and target and rule.type in _PLACE_ACTED and (passive or _subject_word(verb) is not None):
+        # "was arrested in Lebanon": the authorities of the place acted; "a bombing near Samarra killed a US
+        # soldier": an attack no actor claims is coded to the country where it happened
         source = [p for p in _place_state(verb, actors) if _other_actor(p, target)]
     if not source and (not target or verb.dep_ in _SUBORDINATE):
         return None
@@ -483,9 +514,11 @@ def _subject_here(verb: Token, actors: DocActors) -> list[_Slot]:
     return []
 
 
-def _nearest_target(verb: Token, source: list[_Slot], actors: DocActors) -> list[_Slot]:
-    """The closest actor below the trigger that is not its source: the fallback when no rule names a target."""
-    skip = {"advcl", "ccomp", "parataxis", "relcl"}
+def _nearest_target(verb: Token, source: list[_Slot], actors: DocActors, *, aims: bool = False) -> list[_Slot]:
+    """The closest actor below the trigger that is not its source: the fallback when no rule names a target.
+    With ``aims`` a participle or purpose clause may name it too ("demonstrated, calling for independence from
+    Iraq")."""
+    skip = {"ccomp", "parataxis", "relcl"} if aims else {"advcl", "ccomp", "parataxis", "relcl"}
     return (_first_actor(verb, source, actors, skip_subjects=True, skip=skip)
             or [t for t in _first_actor(verb, source, actors, skip_subjects=True, skip=skip, places=True)
                 if t.entry.kind == "state" and _other_country(t, source)])
@@ -512,8 +545,9 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "ar
 
 
 def _locative_prep(token: Token) -> bool:
-    """ "protested in Paris": a place or a time is no target."""
-    return token.dep_ == "prep" and token.lower_ in _PLACE_PREPS
+    """ "protested in Paris": a place or a time is no target ("in protest at X" is no place)."""
+    return (token.dep_ == "prep" and token.lower_ in _PLACE_PREPS
+            and not any(c.dep_ == "pobj" and c.lower_ in _CAUSES for c in token.children))
 
 
 def _other_actor(slot: _Slot, source: list[_Slot]) -> bool:
@@ -521,7 +555,9 @@ def _other_actor(slot: _Slot, source: list[_Slot]) -> bool:
 
 
 def _place_state(verb: Token, actors: DocActors) -> list[_Slot]:
-    location = _where(verb, actors)
+    location = _where(verb, actors) or next(
+        (place for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for place in [_where(c, actors)]
+         if place is not None), None)
     state = actors.kb.country(location.country) if location is not None and location.country else None
     return [actors.state_slot(state)] if state is not None else []
 
@@ -532,10 +568,9 @@ def _subject_word(verb: Token) -> str | None:
 
 def _crowd_country(verb: Token, target: list[_Slot], actors: DocActors) -> list[_Slot]:
     """Unnamed protesters stand for the people of the country where they protest, or of whom they protest to."""
-    countries = [t.entry.country for t in target if t.entry.country]
-    if not countries:
-        location = _where(verb, actors)
-        countries = [location.country] if location is not None and location.country else []
+    location = _where(verb, actors) or next((_where(c, actors) for c in verb.children if c.dep_ == "dobj"), None)
+    countries = [location.country] if location is not None and location.country else []
+    countries = countries or [t.entry.country for t in target if t.entry.country]
     state = actors.kb.country(countries[0]) if countries else None
     return [actors.state_slot(state)] if state is not None else []
 
@@ -548,10 +583,19 @@ def _locative(verb: Token, obj: Token | None, actors: DocActors) -> list[_Slot]:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in {"in", "inside", "across", "near", "on"}:
                 for obj_ in child.children:
-                    found = _phrase_actors(obj_, actors) if obj_.dep_ == "pobj" else []
+                    found = _place_slots(obj_, actors) if obj_.dep_ == "pobj" else []
                     if found:
                         return found
     return []
+
+
+def _place_slots(noun: Token, actors: DocActors) -> list[_Slot]:
+    """The actors a locative phrase names, else the state of the place it names ("in the West Bank")."""
+    found = _phrase_actors(noun, actors)
+    place = _place_in(noun) if not found else None
+    location = actors.place_of(place) if place is not None else None
+    state = actors.kb.country(location.country) if location is not None and location.country else None
+    return found or ([actors.state_slot(state)] if state is not None else [])
 
 
 def _other_country(slot: _Slot, source: list[_Slot]) -> bool:
@@ -572,6 +616,14 @@ def _noun_candidate(noun: Token, rule: Trigger, actors: DocActors) -> _Candidate
             (pair if child.lower_ == "between" else target).extend(_prep_objects(child, actors))
         elif child.dep_ in {"acl", "relcl"} and rule.type == "ACCUSE":
             target += _clause_subjects(child, actors)
+        elif child.dep_ in {"acl", "ccomp"} and rule.type == "REQUEST":
+            # "its demands that the government grant more rights": the one who must act
+            target += _subject_here(child, actors)
+        if child.dep_ == "prep" and child.lower_ == "of":
+            # "the withdrawal of forces from Panama": the target may hang from the "of" object
+            target += [t for g in child.children if g.dep_ == "pobj" for c in g.children
+                       if c.dep_ == "prep" and c.lower_ in rule.preps and c.lower_ != "of"
+                       for t in _prep_objects(c, actors)]
     if not source and rule.type == "ACCUSE":
         source = _speaker_above(noun, actors)
     elif not source and noun.dep_ in {"dobj", "nsubjpass"} and noun.head.tag_.startswith("VB"):
@@ -582,6 +634,10 @@ def _noun_candidate(noun: Token, rule: Trigger, actors: DocActors) -> _Candidate
         # "threw stones during demonstrations against X", "remained on alert": the subject takes part
         source = _subject_actors(noun.head.head, actors)
     source, target = _settle(source, target, pair, rule)
+    if source and not target and rule.type in _LOCATIVE_TYPES:
+        # "remained on alert in the West Bank": the place of a deployment or a crackdown is what it is aimed at
+        verb = _governing_verb(noun)
+        target = [t for t in _locative(verb, noun, actors) if _other_country(t, source)] if verb is not None else []
     if not source or not target:
         return None
     return _Candidate(noun, rule, tuple(source), tuple(target), nominal=True)
@@ -638,12 +694,19 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
         etype, mode, code = "ACCUSE", "disapprove", "111"
     if frame.modality == "future" and etype in _FUTURE_TO_AGREE:
         etype, mode, code = "AGREE", None, "030"
-    elif frame.modality == "future" and etype == "RETREAT":
-        etype, mode, code = "CONCEDE", None, "080"
+    elif frame.modality == "future" and etype in {"RETREAT", "CONCEDE"} and mode != "resign":
+        # CAMEO 035: an intent to yield, release or withdraw is an agreement until it is carried out
+        etype, mode, code = "AGREE", None, _YIELD_INTENT.get(mode or "", "035")
     elif frame.modality == "future" and etype in _FUTURE_TO_THREAT:
         # an announced blockade, boycott, sanction or attack is a threat until it happens
         etype, mode, code = "THREATEN", *_FUTURE_TO_THREAT[etype]
+    elif frame.modality == "hypothetical" and etype in _FUTURE_TO_THREAT and _conditioned(c.trigger):
+        # "may halt mediation if cooperation founders": a sanction held over a condition is a threat
+        etype, mode, code = "THREATEN", *_FUTURE_TO_THREAT[etype]
     modality = frame.modality
+    if etype in _REFUSABLE and c.trigger.dep_ == "xcomp" and c.trigger.head.lower_ in _FAILING:
+        # "failed to reach an agreement", "declined to meet": no act, but a refusal
+        etype, mode, code = "REJECT", None, "120"
     if modality == "negated" and frame.future and etype in _REFUSABLE:
         # "will not accept more refugees", "would not meet the envoy": a refusal, which PLOVER codes REJECT
         etype, mode, code, modality = "REJECT", None, "120", "asserted"
@@ -675,6 +738,13 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
     )
 
 
+def _conditioned(trigger: Token) -> bool:
+    """Whether an "if"/"unless" clause hangs from the trigger's clause."""
+    verb = trigger if trigger.tag_.startswith("VB") else trigger.head
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+               for c in verb.children)
+
+
 def _verbal(c: _Candidate) -> bool:
     """ "Milei attacked Lula": one civilian person attacking another does so in words."""
     people = [*c.source, *c.target]
@@ -704,8 +774,34 @@ def _where(trigger: Token, actors: DocActors) -> Location | None:
     verb = trigger if trigger.tag_.startswith("VB") else trigger.head
     for head in (trigger, verb):
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in {"in", "at", "near"}:
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "LOC", "FAC"}:
-                        return actors.place_of(obj)
+            if child.dep_ == "prep" and child.lower_ in _WHERE_PREPS:
+                # "outside of the city of Basra": the preposition may take another
+                objects = [g for c in child.children for g in ([c] if c.dep_ == "pobj" else c.children)
+                           if g.dep_ == "pobj"]
+                for obj in objects:
+                    place = _place_in(obj)
+                    if place is not None:
+                        return actors.place_of(place)
+    return None
+
+
+_WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around"})
+_SETTLEMENTS = frozenset({"town", "city", "village", "port", "capital", "province", "region", "district", "suburb",
+                          "enclave", "island", "state", "county", "governorate", "oblast"})
+
+
+def _place_in(noun: Token, depth: int = 0) -> Token | None:
+    """The named place of a locative phrase: "Samarra", also in "the town of Samarra" or "a sector of Beirut"."""
+    if noun.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return noun
+    if noun.tag_ == "NNP" and noun.head.lower_ == "of" and noun.head.head.lower_ in _SETTLEMENTS:
+        return noun  # "the town of Samarra", whatever the tagger took the name for
+    if depth >= 2:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "in", "near"}:
+            for obj in child.children:
+                place = _place_in(obj, depth + 1) if obj.dep_ == "pobj" else None
+                if place is not None:
+                    return place
     return None
