@@ -78,6 +78,38 @@ def _events(text: str) -> list[tuple[set[str], str, set[str], str]]:
         ("Kenya alleged that Somali militants had kidnapped two aid workers.", "KEN", "ACCUSE", "SOM", "asserted"),
         ("Chad's foreign minister focused on the Sudanese army's repeated attacks on border camps.", "TCD", "ACCUSE",
          "SDN", "asserted"),
+        # an intent to yield, release or withdraw is an agreement (CAMEO 035); a failure to agree a refusal
+        ("Colombian rebels said they will free the kidnapped Spanish engineer next week.", "COL", "AGREE", "ESP",
+         "future"),
+        ("Armenia is willing to withdraw its troops from the disputed villages near Azerbaijan.", "ARM", "AGREE",
+         "AZE", "future"),
+        ("Peru and Ecuador failed to reach an agreement on the river border.", "PER", "REJECT", "ECU", "asserted"),
+        ("The African Union may suspend its mediation in Mali if the junta delays the vote, a spokesman said.",
+         "AU", "THREATEN", "MLI", "hypothetical"),
+        ("Argentina apologised to Uruguay for the seizure of the fishing boat.", "ARG", "SUPPORT", "URY",
+         "asserted"),
+        # objects that are actors, particle and object together
+        ("The Malian junta freed the former prime minister of Niger on Sunday.", "MLI", "RETREAT", "NER",
+         "asserted"),
+        ("Nigerian dock workers called off their strike after talks with the Nigerian government.", "NGA",
+         "CONCEDE", "NGA", "asserted"),
+        ("Kenyan nurses called a nationwide strike against the Kenyan health ministry.", "KEN", "PROTEST", "KEN",
+         "asserted"),
+        # what an actor issues acts for it; troops that arrive are deployed, not visiting
+        ("The Somali cabinet issued a statement condemning Kenya for the border raid.", "SOM", "ACCUSE", "KEN",
+         "asserted"),
+        ("A battalion of Brazilian peacekeeping troops arrived in Haiti on Monday.", "BRA", "AID", "HTI",
+         "asserted"),
+        # the doer of investigated crimes is accused; an unclaimed attack is coded to the country where it happened
+        ("Bosnia is investigating war crimes by Serbian paramilitaries against Bosnian civilians.", "BIH",
+         "ACCUSE", "SRB", "asserted"),
+        ("A Dutch journalist was put under investigation in Turkey for her reporting on the army.", "TUR",
+         "ACCUSE", "NLD", "asserted"),
+        ("A roadside bomb near the town of Kandahar killed two Canadian soldiers on Sunday.", "AFG", "ASSAULT",
+         "CAN", "asserted"),
+        # an act at home is aimed at the country where it happens
+        ("The Ugandan police lifted the curfew in Gulu after the vote.", "UGA", "CONCEDE", "UGA",
+         "asserted"),
     ],
 )
 def test_a_sentence_gives_its_event(sentence, source, type_, target, modality):
@@ -93,10 +125,19 @@ def test_a_sentence_gives_its_event(sentence, source, type_, target, modality):
         "Relations between the two countries have a long history.",
         "The weather in Moscow was cold on Monday.",
         "See also the report on the economy.",
+        "The ministry released a report on the economy on Monday.",
+        "A Canadian soldier died in a traffic accident near the town of Kandahar.",
     ],
 )
 def test_a_sentence_without_an_event_gives_none(sentence):
     assert _events(sentence) == []
+
+
+def test_a_side_inferred_from_a_place_is_held_with_less_confidence_than_a_named_one():
+    unclaimed = extract_text("A car bomb near the town of Kandahar killed two Canadian soldiers.").events[0]
+    claimed = extract_text("Taliban fighters near the town of Kandahar killed two Canadian soldiers.").events[0]
+    assert unclaimed.type == claimed.type == "ASSAULT"
+    assert unclaimed.confidence < claimed.confidence
 
 
 def test_an_event_in_a_report_names_who_reports_it():

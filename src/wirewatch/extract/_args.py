@@ -19,6 +19,9 @@ _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Past participles that state the subject's stance: "is opposed to", "is committed to" (not passives).
 _STATIVE = frozenset({"opposed", "committed", "determined", "prepared", "resolved", "dedicated", "inclined",
                       "engaged", "involved"})
+#: What an actor issues that can itself demand, condemn or accuse ("issued a statement condemning X").
+_STATEMENTS = frozenset({"statement", "statements", "declaration", "communique", "communiqué", "letter", "note",
+                         "resolution", "report", "appeal", "message", "ultimatum", "decree", "order"})
 #: "X accused Y of doing": the one who did it is Y.
 ACCUSING = frozenset({"accuse", "accused", "accuses", "accusing", "blame", "blamed", "blames", "blaming",
                       "suspect", "suspected", "suspects", "charge", "charged", "charges", "condemn", "condemned",
@@ -55,7 +58,7 @@ def subject_actors(verb: Token, actors: DocActors) -> list[_Slot]:
             current = governor
         elif current.dep_ in {"relcl", "acl"}:
             found = phrase_actors(current.head, actors)
-            if found or current.head.dep_ != "dobj" or current.head.head.i == current.head.i:
+            if found or current.head.lower_ not in _STATEMENTS or current.head.dep_ != "dobj":
                 return found
             current = current.head.head  # "issued a statement condemning X": whoever issued it
         else:

@@ -59,6 +59,8 @@ _TOPIC_OBJECT = frozenset(
 )
 _NO_OBJECT = frozenset({"-"})
 _ACTOR_OBJECT = frozenset({"@"})
+#: Words the parser may take for prepositions that still make a phrasal verb ("forced them out of").
+_ADVERBIAL_PARTICLES = frozenset({"out", "off", "up", "down", "back", "away"})
 _THREAT_SPEECH = frozenset({"said", "says", "say", "warned", "warns", "warn", "threatened", "threatens", "vowed",
                             "stated", "declared", "added", "told", "insisted", "stressed", "announced", "announces",
                             "confirmed", "signalled", "signaled", "indicated"})
@@ -82,7 +84,8 @@ _MEASURE_NOUNS = frozenset({"days", "hours", "weeks", "rounds", "round", "number
                             "tonnes", "millions", "billions", "batches", "shipment", "shipments", "lot", "lots",
                             "pieces", "units", "package", "consignment", "amount", "range", "kind", "type", "part",
                             "parts", "portion", "section", "most", "much", "kg", "kilograms", "kilos", "litres",
-                            "liters", "barrels", "truckloads", "crates", "boxes", "containers", "planeloads", "state"})
+                            "liters", "barrels", "truckloads", "crates", "boxes", "containers", "planeloads", "state",
+                            "deployment", "contingent"})
 _VERBAL_ATTACKS = frozenset({"attack", "attacked", "attacks", "attacking", "hit", "hits", "hitting", "target",
                              "targeted", "targets", "slam", "slammed"})
 _SYMMETRIC = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AGREE"})
@@ -101,9 +104,10 @@ _ALLEGING = frozenset(form for verb in ("allege", "claim", "charge", "insist", "
                       for form in inflections(verb))
 _TAKING_PART = frozenset({"during", "in", "on", "at", "for", "under"})
 _AIMED_BY_CLAUSE = frozenset({"PROTEST", "REQUEST", "ACCUSE"})
-#: "in protest at", "in defiance of", "in response to": a phrase of cause, not of place.
+#: "in protest at", "in defiance of", "in response to", "after talks with": a phrase of cause, not of place.
 _CAUSES = frozenset({"protest", "defiance", "response", "retaliation", "solidarity", "support", "opposition",
-                     "reprisal", "revenge"})
+                     "reprisal", "revenge", "talks", "negotiations", "deliberations", "consultations", "meeting",
+                     "meetings", "discussions", "pressure", "demands"})
 _DOMESTIC_PLACED = frozenset({"COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
 _PLACE_ACTED = frozenset({"COERCE", "ASSAULT"})
 _FAILING = frozenset(form for verb in ("fail", "refuse", "decline") for form in inflections(verb))
@@ -124,6 +128,9 @@ class _Candidate:
     nominal: bool
     #: The classifier's probability when it, not the lexicon, named the type.
     learned: float | None = None
+    #: Whether a side was inferred from a place rather than named (the country where an unclaimed attack
+    #: happened, the people of the place where a crowd protests).
+    inferred: bool = False
 
 
 def code_events(doc: Doc, actors: DocActors, *, published: date | None, min_confidence: float = 0.3,
@@ -201,6 +208,8 @@ def _self_directed(c: _Candidate) -> bool:
     government that arrests, bans, attacks or deploys at home, or is protested against, acts on its own people."""
     if c.rule.type in _DOMESTIC and any(s.entry.kind != "state" for s in c.source):
         return False
+    if c.rule.type == "PROTEST" and all(t.entry.kind != "state" for t in c.target):
+        return False  # "Kenyan nurses struck against the health ministry": the people against their government
     sides = [*c.source, *c.target]
     countries = {s.entry.country for s in sides}
     if not c.source or not c.target or len(countries) != 1 or None in countries:
@@ -369,7 +378,9 @@ def _verb_rule(verb: Token, lex: Lexicon, actors: DocActors) -> tuple[Trigger | 
     obj = _direct_object(verb)
     obj_word = obj.lower_ if obj is not None else None
     obj_words = {obj_word} | {c.lower_ for c in obj.children if c.dep_ == "compound"} if obj is not None else set()
-    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}}
+    # "called on Iran", "called off the talks"; but "called an election for March" is no "call for"
+    particles = {c.lower_ for c in verb.children
+                 if c.dep_ == "prt" or c.dep_ == "prep" and (obj is None or c.lower_ in _ADVERBIAL_PARTICLES)}
     if obj is not None and verb.lower_ in _LIGHT_VERBS:
         # "held talks", and "launched a mediation effort": the event noun may modify the object
         for noun in (obj, *(c for c in obj.children if c.dep_ in {"compound", "amod"})):
@@ -473,6 +484,7 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
     if not target and source:
         target = (_complement_target(verb, source, actors)
                   or _nearest_target(verb, source, actors, aims=rule.type in _AIMED_BY_CLAUSE))
+    named = bool(source)
     if not source and rule.type == "PROTEST" and _subject_word(verb) in _CROWDS:
         source = _crowd_country(verb, target, actors)
         target = [t for t in target if t not in source]
@@ -487,7 +499,7 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
         source = [p for p in _place_state(verb, actors) if _other_actor(p, target)]
     if not source and (not target or verb.dep_ in _SUBORDINATE):
         return None
-    return _Candidate(verb, rule, tuple(source), tuple(target), nominal=False)
+    return _Candidate(verb, rule, tuple(source), tuple(target), nominal=False, inferred=bool(source) and not named)
 
 
 def _complement_target(verb: Token, source: list[_Slot], actors: DocActors) -> list[_Slot]:
@@ -624,7 +636,10 @@ def _noun_candidate(noun: Token, rule: Trigger, actors: DocActors) -> _Candidate
             target += [t for g in child.children if g.dep_ == "pobj" for c in g.children
                        if c.dep_ == "prep" and c.lower_ in rule.preps and c.lower_ != "of"
                        for t in _prep_objects(c, actors)]
-    if not source and rule.type == "ACCUSE":
+    verb = _governing_verb(noun)
+    unnamed = verb is not None and _passive_without_agent(verb)
+    inferred = False
+    if not source and rule.type == "ACCUSE" and not unnamed:
         source = _speaker_above(noun, actors)
     elif not source and noun.dep_ in {"dobj", "nsubjpass"} and noun.head.tag_.startswith("VB"):
         # "speeded up the withdrawal of its forces", "launched an offensive against": the acting subject
@@ -633,14 +648,19 @@ def _noun_candidate(noun: Token, rule: Trigger, actors: DocActors) -> _Candidate
           and noun.head.head.tag_.startswith("VB")):
         # "threw stones during demonstrations against X", "remained on alert": the subject takes part
         source = _subject_actors(noun.head.head, actors)
+    if not source and verb is not None and unnamed and rule.type in _PLACE_ACTED | {"ACCUSE"}:
+        # "was put under investigation in Italy": the one the passive is about, by the authorities of the place
+        target = target or [t for c in verb.children if c.dep_ == "nsubjpass" for t in _phrase_actors(c, actors)]
+        places = (_place_state(noun, actors) or _place_state(verb, actors)) if target else []
+        source = [p for p in places if _other_actor(p, target)]
+        inferred = True
     source, target = _settle(source, target, pair, rule)
     if source and not target and rule.type in _LOCATIVE_TYPES:
         # "remained on alert in the West Bank": the place of a deployment or a crackdown is what it is aimed at
-        verb = _governing_verb(noun)
         target = [t for t in _locative(verb, noun, actors) if _other_country(t, source)] if verb is not None else []
     if not source or not target:
         return None
-    return _Candidate(noun, rule, tuple(source), tuple(target), nominal=True)
+    return _Candidate(noun, rule, tuple(source), tuple(target), nominal=True, inferred=inferred)
 
 
 def _settle(source: list[_Slot], target: list[_Slot], pair: list[_Slot], rule: Trigger) -> tuple[list, list]:
@@ -692,6 +712,10 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
     etype, mode, code = rule.type, rule.mode, rule.cameo
     if etype == "ASSAULT" and c.trigger.lower_ in _VERBAL_ATTACKS and _verbal(c):
         etype, mode, code = "ACCUSE", "disapprove", "111"
+    if etype == "CONSULT" and mode == "visit" and not c.nominal:
+        arriving = _arriving_force(c.trigger)
+        if arriving is not None:
+            etype, mode, code = arriving
     if frame.modality == "future" and etype in _FUTURE_TO_AGREE:
         etype, mode, code = "AGREE", None, "030"
     elif frame.modality == "future" and etype in {"RETREAT", "CONCEDE"} and mode != "resign":
@@ -726,6 +750,8 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
     confidence = 0.5 + (0.25 if c.source else 0.0) + (0.15 if c.target else 0.0) - (0.1 if c.nominal else 0.0)
     if c.learned is not None:  # the classifier's word counts for less than the lexicon's
         confidence -= 0.25 * (1.0 - c.learned) + 0.1
+    if c.inferred:
+        confidence -= 0.2
     return Event(
         id=f"e{number}", type=etype, mode=mode, cameo=code[:2], cameo_code=code, goldstein=xw.goldstein,
         quad_class=quad_class(code), source=tuple(s.id for s in c.source), target=tuple(t.id for t in c.target),
@@ -736,6 +762,28 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
         confidence=round(min(confidence, 0.95), 2), trigger=c.trigger.text,
         coder=LEARNED_CODER if c.learned is not None else CODER_NAME,
     )
+
+
+_FORCES = frozenset({"troops", "forces", "soldiers", "peacekeepers", "contingent", "units", "battalion", "brigade",
+                     "deployment", "marines", "paratroopers", "warships", "ships", "jets", "aircraft", "tanks"})
+_PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper", "monitors", "observers", "stabilization",
+                           "stabilisation"})
+
+
+def _arriving_force(verb: Token) -> tuple[str, str | None, str] | None:
+    """ "NATO peacekeeping troops arrived in Bosnia": troops that arrive are no visit but a deployment, of
+    peacekeepers (AID) or of a force (MOBILIZE)."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or _through_of(subject).lower_ not in _FORCES and subject.lower_ not in _FORCES:
+        return None
+    if any(t.lower_ in _PEACEKEEPING for t in subject.subtree):
+        return "AID", None, "074"
+    return "MOBILIZE", None, "150"
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    children = {c.dep_ for c in verb.children}
+    return "nsubjpass" in children and "agent" not in children
 
 
 def _conditioned(trigger: Token) -> bool:
