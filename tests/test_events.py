@@ -108,6 +108,14 @@ def _events(text: str) -> list[tuple[set[str], str, set[str], str]]:
         ("A roadside bomb near the town of Kandahar killed two Canadian soldiers on Sunday.", "AFG", "ASSAULT",
          "CAN", "asserted"),
         # an act at home is aimed at the country where it happens
+        # drills with no partner are a show of force; an attack a passive happened in names its doer
+        ("Russia held naval exercises near the coast of Norway on Monday.", "RUS", "MOBILIZE", "NOR", "asserted"),
+        ("Ghana and Togo held joint naval exercises in the Gulf of Guinea.", "GHA", "COOPERATE", "TGO",
+         "asserted"),
+        ("Two Syrian soldiers were wounded in a Turkish drone strike near the border.", "TUR", "ASSAULT", "SYR",
+         "asserted"),
+        ("The Netherlands, Belgium and Luxembourg met in Brussels on Friday.", "NLD", "CONSULT", "LUX",
+         "asserted"),
         ("The Ugandan police lifted the curfew in Gulu after the vote.", "UGA", "CONCEDE", "UGA",
          "asserted"),
     ],

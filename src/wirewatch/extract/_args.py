@@ -131,6 +131,9 @@ def conjuncts(token: Token, actors: DocActors) -> list[_Slot]:
     for child in token.children:
         if child.dep_ == "conj":
             out += conjuncts(child, actors)
+        elif child.dep_ == "appos" and slot is not None and slot.entry.kind == "state":
+            # "the US, Russia and Switzerland" parsed as an apposition: two countries are never one
+            out += [s for s in conjuncts(child, actors) if s.entry.kind == "state" and s is not slot]
         elif child.dep_ in {"amod", "compound"} and slot is not None:
             # "Hungarian and Romanian officials": the second modifier's institution is a party too
             out += [s for c in child.children if c.dep_ == "conj"

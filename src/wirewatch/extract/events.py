@@ -59,6 +59,7 @@ _TOPIC_OBJECT = frozenset(
 )
 _NO_OBJECT = frozenset({"-"})
 _ACTOR_OBJECT = frozenset({"@"})
+_EXERCISES = frozenset({"exercises", "exercise", "drills", "drill", "maneuvers", "manoeuvres", "games", "wargames"})
 #: Words the parser may take for prepositions that still make a phrasal verb ("forced them out of").
 _ADVERBIAL_PARTICLES = frozenset({"out", "off", "up", "down", "back", "away"})
 _THREAT_SPEECH = frozenset({"said", "says", "say", "warned", "warns", "warn", "threatened", "threatens", "vowed",
@@ -456,6 +457,8 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
     if passive and _stative(verb):
         passive = False  # "Israel is opposed to the plan": a stance of the subject, not a passive
     source = _agent(verb, actors) if passive else _subject_actors(verb, actors)
+    if passive and not source and rule.type in _HOSTILE:
+        source = _attack_doers(verb, actors)  # "were killed in an Israeli air strike"
     target: list[_Slot] = _phrase_actors(verb.head, actors) if reduced else []
     pair: list[_Slot] = []
     for child in verb.children:
@@ -481,6 +484,9 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
         # "rejected an offer from Kabul", "accepted demands by the rebels": the answer goes to the proposer
         target = [t for c in obj.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"from", "by"}
                   for t in _prep_objects(c, actors) if t not in source]
+    if not target and rule.type == "COOPERATE" and obj is not None and _through_of(obj).lower_ in _EXERCISES:
+        # "Russia is conducting military exercises in Alaska": drills with no partner are a show of force
+        rule = dataclasses.replace(rule, type="MOBILIZE", mode=None, cameo="150")
     if not target and source:
         target = (_complement_target(verb, source, actors)
                   or _nearest_target(verb, source, actors, aims=rule.type in _AIMED_BY_CLAUSE))
@@ -595,9 +601,27 @@ def _locative(verb: Token, obj: Token | None, actors: DocActors) -> list[_Slot]:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in {"in", "inside", "across", "near", "on"}:
                 for obj_ in child.children:
+                    if obj_.lower_ in lexicon().nouns:
+                        continue  # "in a Turkish drone strike" names the attack, not its place
                     found = _place_slots(obj_, actors) if obj_.dep_ == "pobj" else []
                     if found:
                         return found
+    return []
+
+
+def _attack_doers(verb: Token, actors: DocActors) -> list[_Slot]:
+    """The actor named on the attack a passive happened in or by: "killed in Israeli tank shelling"."""
+    lex = lexicon()
+    for child in verb.children:
+        if child.dep_ not in {"prep", "agent"} or child.lower_ not in {"in", "by", "during"}:
+            continue
+        for noun in child.children:
+            rule = noun_rule(noun, lex) if noun.dep_ == "pobj" and noun.lower_ in lex.nouns else None
+            if rule is not None and rule.type in _HOSTILE:
+                found = [s for c in noun.children if c.dep_ in {"poss", "amod", "compound"}
+                         for s in _phrase_actors(c, actors)]
+                if found:
+                    return found
     return []
 
 
