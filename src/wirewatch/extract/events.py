@@ -400,7 +400,7 @@ def _verb_rule(verb: Token, lex: Lexicon, actors: DocActors) -> tuple[Trigger | 
                 return rule, None
         elif rule.objects & obj_words or rule.objects & particles or rule.objects & {
                 f"{p}:{w}" for p in particles for w in obj_words}:
-            return rule, obj if obj_word in (rule.objects or ()) else None
+            return rule, obj if rule.objects & obj_words else None
     return fallback, None
 
 
