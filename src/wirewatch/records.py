@@ -103,7 +103,9 @@ class Mention:
 
     text: str
     span: Span
-    how: str = "name"  # name | alias | demonym | capital | metonym | role | pronoun | surname | org
+    #: name | alias | demonym | capital | metonym | role | pronoun | surname | org | variant | institution | place |
+    #: group (a group named by who or where it is) | group-inferred (its country read from the rest of the sentence)
+    how: str = "name"
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,9 +17,9 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import KnowledgeBaseError
-from ._names import fold, jaro_winkler, normalise, skeleton
+from ._names import fold, jaro_winkler, normalise, one_edit, skeleton
 
-__all__ = ["Entry", "KnowledgeBase", "Office", "Person", "load_kb"]
+__all__ = ["Community", "Entry", "KnowledgeBase", "Office", "Person", "load_kb"]
 
 SECTOR_KIND = {
     "GOV": "government", "MIL": "military", "COP": "police", "SPY": "intelligence", "LEG": "legislature",
@@ -39,6 +39,17 @@ class Entry:
     sector: str | None
     wikidata: str | None = None
     how: str = "name"
+
+
+@dataclass(frozen=True, slots=True)
+class Community:
+    """A people, faith, region or movement that names a group ("Darfur rebels", "Moslem forces"), and the one
+    country it belongs to where there is one. ``kind`` is ethnic, regional, religious, political, or bloc for a
+    word that never names a group of one country ("European", "Arab")."""
+
+    name: str
+    country: str | None
+    kind: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +113,10 @@ class KnowledgeBase:
     first_words: dict[str, int] = field(default_factory=dict)
     #: One-word country names and demonyms, for :meth:`misspelt_country` (built on first use).
     country_words: list[tuple[str, Entry]] = field(default_factory=list, repr=False)
+    #: Peoples, faiths and regions by the normalised forms of their names (``communities.tsv``).
+    communities: dict[str, Community] = field(default_factory=dict)
+    #: Every word of every known person's names, for :meth:`is_name_word` (built on first use).
+    name_words: set[str] = field(default_factory=set, repr=False)
 
     def phrase(self, text: str) -> Entry | None:
         """The entry a surface phrase stands for: exact case for acronyms, else case-insensitive."""
@@ -124,6 +139,31 @@ class KnowledgeBase:
             if close and (best is None or score > best[0]):
                 best = (score, entry)
         return best[1] if best is not None else None
+
+    def near_country(self, word: str) -> Entry | None:
+        """The state a capitalised word of six letters or more stands for when it is one edit (a letter added,
+        dropped, changed or two swapped) from a one-word country name ("Ethopia", "Quatar", "Phillippines"); None
+        for a known word of the gazetteer, a known person's name, or no single closest. Demonyms are left out:
+        too many real names are one letter from one ("Greens", "Fujian")."""
+        if len(word) < 6 or not word.isalpha() or self.phrase(word) is not None or self.is_name_word(word):
+            return None
+        norm = normalise(word)
+        if norm in _REAL_NEAR_COUNTRY or (norm.endswith("s") and self.phrase(norm[:-1]) is not None):
+            return None  # a name of its own, or a plural ("the Americas", "the two Koreas", "Jordans")
+        found = {e.key: e for key, e in self._country_words()
+                 if e.how == "name" and key[0] == norm[0] and one_edit(norm, key)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def is_name_word(self, word: str) -> bool:
+        """Whether a word is part of a known person's name ("Hollande", "Angela")."""
+        if not self.name_words:
+            self.name_words = {w for p in self.people.values() for n in (p.name, *p.aliases)
+                               for w in normalise(n).split()}
+        return normalise(word) in self.name_words
+
+    def community(self, word: str) -> Community | None:
+        """The people, faith or region a word names ("Moslem" → Muslim, "Darfuri" → Darfur), or None."""
+        return self.communities.get(normalise(word))
 
     def _country_words(self) -> list[tuple[str, Entry]]:
         if not self.country_words:
@@ -148,6 +188,10 @@ class KnowledgeBase:
         norm = normalise(surname)
         ids = sorted(self.by_surname.get(skeleton(surname), set()))
         return [self.people[i] for i in ids if _close(norm, self.people[i], surname=True)]
+
+
+#: Real names one edit from a country's: "Columbia" (the university, the district), "afghani" (the currency).
+_REAL_NEAR_COUNTRY = frozenset({"columbia", "afghani", "afghanis"})
 
 
 def _close(norm: str, person: Person, *, surname: bool = False) -> bool:
@@ -269,6 +313,18 @@ def _load_organisations(kb: KnowledgeBase, path: Path) -> None:
             _add_phrase(kb, name, entry)
 
 
+_COMMUNITY_KINDS = frozenset({"ethnic", "regional", "religious", "political", "bloc"})
+
+
+def _load_communities(kb: KnowledgeBase, path: Path) -> None:
+    for where, row in _rows(path):
+        if row["kind"] not in _COMMUNITY_KINDS:
+            raise KnowledgeBaseError(f"{where}: kind {row['kind']!r} is not one of {sorted(_COMMUNITY_KINDS)}")
+        community = Community(row["name"], row.get("country") or None, row["kind"])
+        for form in [row["name"], *_split(row.get("forms"))]:
+            kb.communities.setdefault(normalise(form), community)
+
+
 def _load_people(kb: KnowledgeBase, people: Path, offices: Path | None) -> None:
     by_person: dict[str, list[Office]] = defaultdict(list)
     if offices is not None and offices.is_file():
@@ -297,7 +353,7 @@ def _load_people(kb: KnowledgeBase, people: Path, offices: Path | None) -> None:
 
 def _load_folder(kb: KnowledgeBase, folder: Path) -> None:
     loaders = (("countries.tsv", _load_countries), ("metonyms.tsv", _load_metonyms),
-               ("organisations.tsv", _load_organisations))
+               ("organisations.tsv", _load_organisations), ("communities.tsv", _load_communities))
     for name, loader in loaders:
         if (folder / name).is_file():
             loader(kb, folder / name)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["INSTITUTION_SECTOR", "PRONOUNS", "ROLE_NOUNS", "TITLE_SECTOR"]
+__all__ = ["GROUP_SECTOR", "INSTITUTION_SECTOR", "PLACED_GROUP_SECTORS", "PRONOUNS", "ROLE_NOUNS", "TITLE_SECTOR"]
 
 #: A demonym or country followed by one of these heads names an institution of that country.
 INSTITUTION_SECTOR: dict[str, str] = {
@@ -27,6 +27,35 @@ INSTITUTION_SECTOR: dict[str, str] = {
     "residents": "CVL", "farmers": "CVL", "activists": "CVL", "students": "EDU", "teachers": "EDU",
     "workers": "LAB", "unions": "LAB", "trade unions": "LAB", "refugees": "REF", "asylum seekers": "REF",
 }
+
+#: Nouns for a group of people that a people, faith or region may name ("Darfur rebels", "Ibo elders"), one or two
+#: words, and the group's sector (None where the noun says nothing of it: "leaders", "groups").
+GROUP_SECTOR: dict[str, str | None] = {
+    "rebels": "REB", "militants": "REB", "guerrillas": "REB", "guerillas": "REB", "insurgents": "REB",
+    "fundamentalists": "REB", "extremists": "REB", "separatists": "REB", "secessionists": "REB",
+    "radicals": "REB", "jihadists": "REB", "fighters": "REB", "militia": "REB", "militias": "REB",
+    "militiamen": "REB", "gunmen": "REB", "forces": "REB", "paramilitaries": "REB", "rebel group": "REB",
+    "rebel groups": "REB", "armed group": "REB", "armed groups": "REB", "militant group": "REB",
+    "militant groups": "REB", "terror group": "REB", "terrorist group": "REB", "guerrilla group": "REB",
+    "separatist group": "REB", "separatist movement": "REB", "rebel movement": "REB",
+    "demonstrators": "CVL", "protesters": "CVL", "protestors": "CVL", "activists": "CVL", "civilians": "CVL",
+    "villagers": "CVL", "residents": "CVL", "inhabitants": "CVL", "tribesmen": "CVL", "tribes": "CVL",
+    "clans": "CVL", "settlers": "CVL", "elders": "CVL", "chiefs": "CVL", "rioters": "CVL", "mobs": "CVL",
+    "hackers": "CVL", "prisoners": "CVL", "detainees": "CVL", "inmates": "CVL", "pilgrims": "CVL",
+    "worshippers": "CVL", "youths": "CVL", "minority": "CVL", "minorities": "CVL", "population": "CVL",
+    "community": "CVL", "communities": "CVL", "families": "CVL",
+    "refugees": "REF", "exiles": "REF", "asylum seekers": "REF",
+    "students": "EDU", "workers": "LAB", "unions": "LAB", "trade unions": "LAB", "strikers": "LAB",
+    "opposition": "OPP", "opposition parties": "OPP", "opposition groups": "OPP", "dissidents": "OPP",
+    "parties": None, "rights group": "NGO", "rights groups": "NGO", "human rights group": "NGO",
+    "human rights groups": "NGO", "aid group": "NGO", "aid groups": "NGO",
+    "leaders": None, "politicians": None, "clerics": None, "groups": None, "group": None, "people": None,
+    "leadership": None, "movement": None,
+}
+
+#: Sectors of a group that a place in its own phrase is enough to name ("rebels in the Ivory Coast", "a terror
+#: group based in Trinidad", "opposition parties in Nepal"); "leaders of Iran" stay the state's.
+PLACED_GROUP_SECTORS = frozenset({"REB", "CVL", "REF", "EDU", "LAB", "OPP", "NGO"})
 
 #: Words in a person's title or apposition, and the sector they give.
 TITLE_SECTOR: dict[str, str] = {

@@ -10,7 +10,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["fold", "jaro_winkler", "normalise", "skeleton"]
+__all__ = ["fold", "jaro_winkler", "normalise", "one_edit", "skeleton"]
 
 _FOLD_RULES = (
     ("kh", "k"), ("gh", "k"), ("ck", "k"), ("q", "k"), ("g", "k"), ("c", "k"),
@@ -77,3 +77,17 @@ def jaro_winkler(a: str, b: str) -> float:
             break
         prefix += 1
     return jaro + prefix * 0.1 * (1 - jaro)
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether two different strings are one edit apart: a letter added, dropped or changed, or two neighbours
+    swapped ("Ethopia"/"Ethiopia", "Quatar"/"Qatar", "Lybia"/"Libya")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    return swapped or a[i + 1 :] == b[i + 1 :]

@@ -46,7 +46,9 @@ def _index() -> dict[str, Place]:
 
 def _quick_key(lower: str) -> str:
     """The key of an already lower-cased, accent-free name."""
-    key = " ".join(lower.replace("st. ", "saint ").replace("-", " ").replace("'", "").split())
+    for mark in ("'", "\u2019", "\u02bc"):  # apostrophes: "Sāmarrā’"
+        lower = lower.replace(mark, "")
+    key = " ".join(lower.replace("st. ", "saint ").replace("-", " ").split())
     return key[4:] if key.startswith("the ") else key
 
 

@@ -2,7 +2,8 @@
 
 Mentions come from the knowledge-base gazetteer (countries, demonyms, capitals, metonyms, organisations), from
 spaCy's entities (people, organisations, places), from a demonym or country heading an institution noun ("the
-Israeli military", "Russian military intelligence"), and lazily, when an extractor asks, from pronouns and role
+Israeli military", "Russian military intelligence"), from groups named by who or where they are ("Darfur rebels",
+"opposition parties in Nepal", see ``_groups``), and lazily, when an extractor asks, from pronouns and role
 phrases ("he", "the US official", "his Iranian counterpart") that point back to an earlier actor.
 """
 
@@ -25,6 +26,7 @@ from ._context import (
     title_words,
     trim_person,
 )
+from ._groups import Evidence, Group, actor_evidence, find_group, place_evidence, placed_org
 from ._kb import SECTOR_KIND, SURNAME_FIRST, Entry, KnowledgeBase, Person
 from ._lexicon import PRONOUNS, ROLE_NOUNS, TITLE_SECTOR
 from ._names import fold, normalise, skeleton
@@ -39,6 +41,8 @@ __all__ = ["DocActors", "resolve_actors"]
 _FACILITIES = frozenset({"airport", "street", "square", "avenue", "university", "hospital", "mosque", "stadium",
                          "port", "bridge", "centre", "center", "institute", "foundation", "prize", "base", "dam",
                          "boulevard", "highway", "station", "school", "college", "museum", "palace", "library"})
+#: Entity types a misspelt country may carry ("Quatar" is often taken for an organisation).
+_MAYBE_PLACE = frozenset({"", "ORG", "GPE", "NORP", "LOC"})
 _GROUP_NOUNS = frozenset({"countries", "sides", "ministers", "leaders", "governments", "presidents", "nations",
                           "neighbours", "neighbors", "delegations", "capitals", "allies", "states", "parties"})
 
@@ -54,6 +58,8 @@ class _Slot:
     first: int = 0
     implied: bool = False
     affiliation: str | None = None
+    #: A group named by a plural ("Darfur rebels"): "they", never "it".
+    plural: bool = False
 
     def add(self, text: str, span: tuple[int, int], how: str) -> None:
         """Record a mention once."""
@@ -147,6 +153,9 @@ class DocActors:
         for ent in self.doc.ents:
             if ent.label_ == "PERSON":
                 self._person(ent, taken)
+        for ent in self.doc.ents:
+            if ent.label_ == "ORG" and not any(t.i in taken for t in ent):
+                self._placed_org(ent, taken)
         i, n = 0, len(self.doc)
         while i < n:
             matched = self._gazetteer_at(i, taken)
@@ -157,6 +166,7 @@ class DocActors:
             if ent.label_ == "ORG" and not any(t.i in taken for t in ent):
                 self._unknown_org(ent, taken)
         self._institutions()
+        self._groups()
         self._pronouns()
 
     def _pronouns(self) -> None:
@@ -229,13 +239,32 @@ class DocActors:
         return i
 
     def _misspelt_countries(self, taken: set[int]) -> None:
-        """ "Afganistan", "Ethopia": a one-word place or nationality the gazetteer lacks, close to a country."""
+        """ "Afganistan", "Ethopia": a one-word place or nationality the gazetteer lacks, close to a country; or any
+        other capitalised name one edit from one ("Quatar's emir", "the Phillippines military")."""
         for ent in self.doc.ents:
             if (ent.label_ in {"GPE", "NORP"} and len(ent) == 1 and ent.start not in taken and ent[0].is_title
                     and find_place(ent.text) is None):  # "Indiana" is a place of its own, not a misspelt "Indian"
                 entry = self.kb.misspelt_country(ent.text)
                 if entry is not None:
                     self._attach(entry, ent, "variant", taken)
+        for token in self.doc:
+            entry = self._near_country(token) if token.i not in taken else None
+            if entry is not None:
+                self._attach(entry, self.doc[token.i : token.i + 1], "variant", taken)
+
+    def _near_country(self, token: Token) -> Entry | None:
+        """The state a capitalised name one edit from a country name or demonym stands for; never a word of a
+        person's name ("Hollande", "Angela"), a town, or a name the recognizer took for a person or a date."""
+        if not token.is_title or token.tag_ not in {"NNP", "NNPS", "JJ"} or token.ent_type_ not in _MAYBE_PLACE:
+            return None
+        if token.ent_type_ and len(entity_of(token)) > 1:
+            return None  # part of a longer name ("Columbia University", "British Columbia")
+        following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        if following is not None and following.ent_type_ == "PERSON":
+            return None  # a first name
+        if find_place(token.text) is not None or self._earlier_surname(token.text):
+            return None
+        return self.kb.near_country(token.text)
 
     def _is_person_title(self, span: Span) -> bool:
         """A demonym or country inside a person's title ("Russian President Vladimir Putin") is not an actor."""
@@ -268,7 +297,7 @@ class DocActors:
         for token in self.doc:
             slot = self.token_slot.get(token.i)
             if slot is None and token.ent_type_ in {"GPE", "LOC"} and token.dep_ in {"compound", "poss"} \
-                    and institution_sector(token.head) is not None:
+                    and institution_sector(token.head) is not None and self.kb.community(token.text) is None:
                 slot = self._place_actor(token)  # "Darfur rebels": a region stands for its country
             if slot is None or slot.entry.kind != "state" or token.dep_ not in {"amod", "compound", "poss"}:
                 continue
@@ -307,11 +336,61 @@ class DocActors:
         self.token_slot.pop(token.i, None)
         self._attach(entry, span, "institution", set())
 
+    def _groups(self) -> None:
+        """Groups named by who or where they are: "Darfur rebels", "Iraqi Kurds", "rebels in the Ivory Coast"."""
+        for token in self.doc:
+            if token.i not in self.token_slot:
+                group = find_group(token, self.kb, self._evidence, self._modifier_free)
+                if group is not None:
+                    self._attach_group(group)
+
+    def _attach_group(self, group: Group) -> None:
+        """Make a group's actor; a demonym or a stray name inside its phrase becomes part of its mention. A country
+        read from the rest of the sentence is marked by the mention's ``how``: "group-inferred"."""
+        span = self.doc[group.start : group.end]
+        for token in span:
+            owner = self.token_slot.pop(token.i, None)
+            if owner is not None:
+                owner.mentions = [m for m in owner.mentions if not span.start_char <= m.span[0] < span.end_char]
+        key = f"group~{group.country or '-'}~{normalise(group.name).replace(' ', '-')}"
+        kind = SECTOR_KIND.get(group.sector or "", "group")
+        entry = Entry(key, group.name, kind, group.country, group.sector, None, "group")
+        slot = self._attach(entry, span, "group-inferred" if group.inferred else "group", set())
+        slot.plural = span[-1].tag_ in {"NNS", "NNPS"}
+
+    def _modifier_free(self, token: Token) -> bool:
+        """Whether a word before a group noun may join the group: no actor yet, a stray name, a demonym ("Iraqi
+        Kurds") or a country before "-based"."""
+        slot = self.token_slot.get(token.i)
+        if slot is None or slot.entry.key.startswith(("org~", "person~")):
+            return True
+        how = next((m.how for m in slot.mentions if m.span[0] <= token.idx < m.span[1]), "")
+        return slot.entry.kind == "state" and (how in {"demonym", "variant"} or token.head.lower_ == "based")
+
+    def _evidence(self, token: Token) -> Evidence | None:
+        """The country a token stands for in its sentence, for the groups beside it (see ``_groups``)."""
+        slot = self.token_slot.get(token.i)
+        if slot is None:
+            location = self.place_of(token) if token.ent_type_ in {"GPE", "LOC"} else None
+            return place_evidence(token, location.country if location is not None else None, self.kb)
+        mention = next((m.text for m in slot.mentions if m.span[0] <= token.idx < m.span[1]), "")
+        return actor_evidence(token, slot.entry, mention)
+
+    def _placed_org(self, ent: Span, taken: set[int]) -> None:
+        """ "the United Bus Company of Tehran": an organisation named after its place belongs to that country, and
+        the place inside its name is no actor of its own."""
+        country = placed_org(ent, self.kb)
+        if country is not None:
+            span = ent[1:] if ent[0].lower_ == "the" else ent
+            name = normalise(span.text).replace(" ", "-")
+            entry = Entry(f"org~{name}", span.text, "organisation", country, None, None, "org")
+            self._attach(entry, span, "org", taken)
+
     def _unknown_org(self, ent: Span, taken: set[int]) -> None:
         ent = _without_possessive(ent)
         text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-        if not text or len(text) < 2 or not text[0].isupper():
-            return
+        if not text or len(text) < 2 or not text[0].isupper() or self.kb.community(text) is not None:
+            return  # a people's or region's name is no organisation ("Hausa politicians")
         country = None
         for child in ent.root.children:
             if child.dep_ in {"poss", "amod", "compound"} and child.i in self.token_slot:
@@ -436,7 +515,7 @@ class DocActors:
         window = [t for t in self.doc[max(span.sent.start, span.start - 6) : span.start]]
         tokens = sorted(context_tokens(span), key=lambda t: abs(t.i - span.start))
         for token in [*reversed(window), *tokens]:
-            entry = self.kb.phrase(token.text)
+            entry = self.kb.phrase(token.text) or self._near_country(token)
             if entry is not None and entry.country and entry.kind != "person":
                 return entry.country
         for token in context_tokens(span):
@@ -453,6 +532,8 @@ class DocActors:
     # -- pronouns and role phrases -------------------------------------------------------------------
     def _pronoun(self, token: Token, wants: str) -> _Slot | None:
         reporter = self._reporter_of(token, wants)
+        if reporter is not None and reporter.plural and wants == "group":
+            return None  # "Darfur rebels said it …": "it" is something else
         if reporter is not None:
             reporter.add(token.text, (token.idx, token.idx + len(token.text)), "pronoun")
             return reporter
@@ -461,7 +542,8 @@ class DocActors:
         window = self._sentence_start(token, back=1)
         for slot in self.slots:
             is_person = slot.entry.kind == "person"
-            if (wants == "person" and not is_person) or (wants != "person" and is_person):
+            if (wants == "person" and not is_person) or (wants != "person" and is_person) or (
+                    slot.plural and wants == "group"):
                 continue
             pos = _last_mention_before(slot, token.idx)
             rank = (pos >= window and self._was_subject(slot, token.idx, window), pos)
