@@ -180,6 +180,22 @@ def test_the_place_of_an_event_is_resolved_to_a_country():
     assert event.location is not None and event.location.country == "TUR"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("Russian and Iranian envoys met in St. Petersburg on Monday.", "RUS"),
+        # a region wins over a town of the same name; territories are placed where they are recognised
+        ("Police detained dozens of protesters in Indiana on Saturday.", "USA"),
+        ("Ukrainian drones attacked a Russian airbase in Crimea.", "UKR"),
+        ("Israeli troops arrested three Palestinian students in the West Bank.", "PSE"),
+    ],
+)
+def test_the_place_of_an_event_is_a_town_or_a_region_of_the_gazetteer(sentence, country):
+    event = extract_text(sentence, published=PUBLISHED).events[0]
+    assert event.location is not None and event.location.country == country
+    assert event.location.lat is not None and event.location.lon is not None
+
+
 def test_a_sentence_that_tells_an_earlier_event_again_adds_no_second_record():
     text = ("Russia and Iran signed a memorandum on security cooperation on Monday.\n\n"
             "Officials in Tehran described the talks as friendly.\n\n"

