@@ -135,6 +135,7 @@ def test_a_sentence_gives_its_event(sentence, source, type_, target, modality):
         "See also the report on the economy.",
         "The ministry released a report on the economy on Monday.",
         "A Canadian soldier died in a traffic accident near the town of Kandahar.",
+        "Bolivia will defend its borders, the defence minister said.",
     ],
 )
 def test_a_sentence_without_an_event_gives_none(sentence):

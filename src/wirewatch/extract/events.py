@@ -396,12 +396,21 @@ def _verb_rule(verb: Token, lex: Lexicon, actors: DocActors) -> tuple[Trigger | 
             if obj is None:
                 fallback = fallback or rule
         elif rule.objects == _ACTOR_OBJECT:
-            if obj is not None and obj.dep_ == "dobj" and _phrase_actors(obj, actors):
+            if obj is not None and obj.dep_ == "dobj" and _names_actor(obj, actors):
                 return rule, None
         elif rule.objects & obj_words or rule.objects & particles or rule.objects & {
                 f"{p}:{w}" for p in particles for w in obj_words}:
             return rule, obj if rule.objects & obj_words else None
     return fallback, None
+
+
+def _names_actor(obj: Token, actors: DocActors) -> bool:
+    """Whether an object stands for an actor: "the prime minister", "the Spanish engineer", "the envoy of
+    Niger"; not "its borders" (a possessor owns the thing, it is not the thing)."""
+    if _conjuncts(obj, actors):
+        return True
+    return any((c.dep_ in {"amod", "compound", "nmod"} and _conjuncts(c, actors))
+               or (c.dep_ == "prep" and c.lower_ == "of" and _prep_objects(c, actors)) for c in obj.children)
 
 
 def noun_rule(noun: Token, lex: Lexicon) -> Trigger | None:
