@@ -28,6 +28,8 @@ def _actors(text: str, published: date = date(2024, 4, 20)) -> dict[str, tuple]:
         ("Iranian officials denied it.", "Iranian officials", "IRN", "GOV"),
         ("Germany sent tanks.", "Germany", "DEU", None),
         ("Anton Tkachev, a member of the State Duma, confirmed the talks.", "Anton Tkachev", "RUS", "LEG"),
+        # a town is no person for ending one of a commander's aliases
+        ("Turkish jets struck positions near Kobani on Monday.", "Kobani", "SYR", None),
     ],
 )
 def test_a_mention_resolves_to_its_country_and_sector(text, mention, country, sector):

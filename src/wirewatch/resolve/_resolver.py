@@ -413,6 +413,9 @@ class DocActors:
             return
         person = self._match_person(span.text)
         titles = title_words(span)
+        if person is not None and len(span) == 1 and not titles and find_place(span.text) is not None and (
+                skeleton(normalise(span.text)) not in {skeleton(w) for w in normalise(person.name).split()}):
+            person = None  # "near Kobani": a town, though one alias of a commander ends with it
         if person is None and len(span) == 1 and not titles and find_place(span.text) is not None:
             return  # a lone place-like name ("Bush" is also a town) is a person only with a title
         if person is not None:
