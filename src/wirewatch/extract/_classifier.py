@@ -1,11 +1,11 @@
 """The statistical half of the event coder: which PLOVER type, if any, a word in its parsed context names.
 
 A multinomial logistic regression over sparse features of the word and its dependency neighbourhood (the word, a
-crude stem, its object, particle, prepositions and their objects, its complement, its head, the words beside it,
-negation). It is trained by ``python -m wirewatch.extract.train`` on the labelled sentences we wrote in
-``training/events/`` (never on the public gold sets), and ships as ``data/event_classifier.npz``: the feature
-vocabulary, the class names and the weights. Predicting costs a few dictionary lookups and one small sum per word;
-no deep-learning framework is involved.
+crude stem, its object, particle, prepositions and their objects, the entity types of those objects, its complement,
+its head, the words beside it, negation). It is trained by ``python -m wirewatch.extract.train`` on the labelled
+sentences we wrote in ``training/events/`` (never on the public gold sets), and ships as
+``data/event_classifier.npz``: the feature vocabulary, the class names and the weights. Predicting costs a few
+dictionary lookups and one small sum per word; no deep-learning framework is involved.
 """
 
 from __future__ import annotations
@@ -49,13 +49,16 @@ def features(token: Token) -> list[str]:
         if dep in {"dobj", "nsubjpass", "attr", "oprd"}:
             out.append(f"obj={stem(child.text)}")
             out.append(f"s+obj={s}_{stem(child.text)}")
+            out.append(f"objent={_kind(child)}")
             out += [f"objmod={stem(g.text)}" for g in child.children if g.dep_ in {"compound", "amod"}]
         elif dep == "prt":
             out.append(f"prt={s}_{child.lower_}")
         elif dep in {"prep", "agent", "dative"}:
             out.append(f"prep={child.lower_}")
             out.append(f"s+prep={s}_{child.lower_}")
-            out += [f"pobj={child.lower_}_{stem(g.text)}" for g in child.children if g.dep_ == "pobj"]
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    out += [f"pobj={child.lower_}_{stem(g.text)}", f"pobjent={child.lower_}_{_kind(g)}"]
         elif dep in {"xcomp", "ccomp"}:
             out.append(f"{dep}={stem(child.text)}")
         elif dep == "neg":
@@ -74,6 +77,12 @@ def features(token: Token) -> list[str]:
         if 0 <= i < len(doc) and doc[i].sent.start == token.sent.start:
             out.append(f"{offset}={stem(doc[i].text)}")
     return out
+
+
+def _kind(token: Token) -> str:
+    """What an argument is: its named-entity type ("GPE", "ORG", "PERSON"...), ``PRON``, or ``O`` for anything else,
+    so that "expelled the ambassador" and "expelled Russia" share what a word list alone would keep apart."""
+    return token.ent_type_ or ("PRON" if token.tag_.startswith("PRP") else "O")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Train the event classifier on the labelled sentences in ``training/events/*.jsonl``.
 
-    .venv/bin/python -m wirewatch.extract.train [--data training/events] [--folds 5] [--out PATH]
+    .venv/bin/python -m wirewatch.extract.train [--data training/events] [--folds 5] [--l2 0.5] [--out PATH]
 
 Each line is one sentence we wrote, with its main event labelled: ``text``, ``type`` (a PLOVER type or ``NONE``),
 ``trigger`` (the words that name the event, exactly as in the text) and more (mode, modality, source, target),
@@ -33,6 +33,9 @@ __all__ = ["Example", "fit", "load_examples", "main"]
 
 _DATA = Path(__file__).resolve().parent / "data"
 _OTHER_VERB_WEIGHT = 0.3
+#: The L2 penalty: on our sentences 0.5 cross-validated better than 1.0 (0.753 against 0.748, same features) and
+#: 2.0, and as well as 0.25.
+L2 = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +80,7 @@ def load_examples(folder: Path, model: str = "auto") -> tuple[list[Example], Cou
     return examples, counts, digest.hexdigest()
 
 
-def fit(examples: list[Example], l2: float = 1.0, min_count: int = 1) -> Classifier:
+def fit(examples: list[Example], l2: float = L2, min_count: int = 1) -> Classifier:
     """Fit the logistic regression on examples."""
     classes = sorted({e.label for e in examples})
     seen: Counter[str] = Counter(f for e in examples for f in set(e.features))
@@ -114,14 +117,14 @@ def _matrix(examples: list[Example], index: dict[str, int]) -> sparse.csr_matrix
     return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(examples), len(index)))
 
 
-def cross_validate(examples: list[Example], folds: int) -> dict[str, Any]:
+def cross_validate(examples: list[Example], folds: int, l2: float = L2) -> dict[str, Any]:
     """Accuracy and per-type F1 over the labelled triggers, each fold's sentences held out whole."""
     gold: list[str] = []
     predicted: list[str] = []
     for fold in range(folds):
         train = [e for e in examples if e.sentence % folds != fold]
         test = [e for e in examples if e.sentence % folds == fold and e.weight == 1.0]
-        model = fit(train)
+        model = fit(train, l2)
         for e in test:
             probs = model.scores(e.features)
             gold.append(e.label)
@@ -142,17 +145,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--out", type=Path, default=_DATA / MODEL_FILE)
     parser.add_argument("--model", default="auto", help="spaCy pipeline to parse the sentences with")
+    parser.add_argument("--l2", type=float, default=L2, help="L2 penalty on the weights")
     args = parser.parse_args(argv)
     examples, counts, digest = load_examples(args.data, args.model)
     print(f"{sum(counts.values())} labelled sentences, {len(examples)} examples; types: {dict(sorted(counts.items()))}")
-    report = cross_validate(examples, args.folds) if args.folds > 1 else {}
+    report = cross_validate(examples, args.folds, args.l2) if args.folds > 1 else {}
     if report:
         print(f"{args.folds}-fold cross-validated accuracy on our sentences: {report['accuracy']:.3f}")
         print("per-type F1: " + ", ".join(f"{t} {f}" for t, f in report["f1_per_type"].items()))
-    model = fit(examples)
+    model = fit(examples, args.l2)
     model.save(str(args.out))
     card = {"sentences": sum(counts.values()), "examples": len(examples), "types": dict(sorted(counts.items())),
-            "features": len(model.vocabulary), "training_sha256": digest, "cross_validation": report}
+            "features": len(model.vocabulary), "l2": args.l2, "training_sha256": digest, "cross_validation": report}
     args.out.with_suffix(".json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB) and its card {args.out.with_suffix('.json').name}")
     print("reproduce: .venv/bin/python -m wirewatch.extract.train " + " ".join(sys.argv[1:]))
