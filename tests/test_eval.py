@@ -20,9 +20,9 @@ from wirewatch.records import Actor, Article, Event, Extraction, Mention
 from .conftest import shared_path
 
 #: The figures on main when this gate was last raised (see README, "Event coder quality"); a drop fails.
-PLOVER_END_TO_END = 0.58
-PLOVER_TYPE_ACCURACY = 0.89
-PETR2_END_TO_END = 0.21
+PLOVER_END_TO_END = 0.75
+PLOVER_TYPE_ACCURACY = 0.92
+PETR2_END_TO_END = 0.29
 
 TEXT = "Japanese officials met Chinese diplomats in Beijing and the UN team watched."
 
