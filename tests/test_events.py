@@ -116,6 +116,12 @@ def _events(text: str) -> list[tuple[set[str], str, set[str], str]]:
          "asserted"),
         ("The Netherlands, Belgium and Luxembourg met in Brussels on Friday.", "NLD", "CONSULT", "LUX",
          "asserted"),
+        # the giver of what is received is the source
+        ("Libyan militias received weapons from Egypt last year.", "EGY", "AID", "LBY", "asserted"),
+        ("Somalia received assurances from Kenya that the border would stay open.", "KEN", "AGREE", "SOM",
+         "asserted"),
+        ("Hungary will not give permission to Ukraine to use its airspace.", "HUN", "REJECT", "UKR", "asserted"),
+        ("Venezuelan troops launched rockets at Guyana's border posts.", "VEN", "ASSAULT", "GUY", "asserted"),
         ("The Ugandan police lifted the curfew in Gulu after the vote.", "UGA", "CONCEDE", "UGA",
          "asserted"),
     ],

@@ -94,6 +94,9 @@ def test_a_country_read_from_the_rest_of_the_sentence_is_marked_as_inferred():
         ("Muslim leaders condemned the Danish cartoons.", "Muslim leaders"),
         # a foreign witness in the attribution says nothing of who the rebels are
         ("Tamil rebels attacked a bus, a member of the Norwegian monitoring team said.", "Tamil rebels"),
+        # the other party of a "from" or "with" phrase is a counterpart, not the group's home
+        ("The Kurdish militia received assurances from Washington.", "Kurdish militia"),
+        ("Kurdish rebels held talks with the Turkish government on Monday.", "Kurdish rebels"),
     ],
 )
 def test_a_group_in_a_sentence_of_several_or_unrelated_countries_has_none(text, mention):

@@ -111,6 +111,7 @@ _CAUSES = frozenset({"protest", "defiance", "response", "retaliation", "solidari
                      "meetings", "discussions", "pressure", "demands"})
 _DOMESTIC_PLACED = frozenset({"COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
 _PLACE_ACTED = frozenset({"COERCE", "ASSAULT"})
+_RECEIVING = frozenset(form for verb in ("receive", "obtain") for form in inflections(verb))
 _FAILING = frozenset(form for verb in ("fail", "refuse", "decline") for form in inflections(verb))
 _REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 _DOMESTIC = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "ACCUSE", "REQUEST", "REJECT", "CONCEDE"})
@@ -396,7 +397,7 @@ def _verb_rule(verb: Token, lex: Lexicon, actors: DocActors) -> tuple[Trigger | 
             if obj is None:
                 fallback = fallback or rule
         elif rule.objects == _ACTOR_OBJECT:
-            if obj is not None and obj.dep_ == "dobj" and _names_actor(obj, actors):
+            if obj is not None and obj.dep_ in {"dobj", "nsubjpass"} and _names_actor(obj, actors):
                 return rule, None
         elif rule.objects & obj_words or rule.objects & particles or rule.objects & {
                 f"{p}:{w}" for p in particles for w in obj_words}:
@@ -489,6 +490,9 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
             if child.dep_ == "prep" and child.lower_ in rule.preps:
                 (pair if child.lower_ == "between" else target).extend(_prep_objects(child, actors))
     source, target = _settle(list(source), target, pair, rule)
+    if verb.lower_ in _RECEIVING and rule.type in {"AID", "AGREE"} and target and not passive:
+        # "the rebels received weapons from Iran": the giver is the source, the receiver the target
+        source, target = target, source
     if not target and obj is not None and rule.type in _ANSWERS:
         # "rejected an offer from Kabul", "accepted demands by the rebels": the answer goes to the proposer
         target = [t for c in obj.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"from", "by"}

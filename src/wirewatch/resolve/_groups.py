@@ -265,11 +265,27 @@ def context_country(anchor: Token, own: range, look: Look, *, wide: bool) -> str
     Where the clause names none, an institution at home in the attribution will do ("…, the Ethiopian army
     said"), but not a foreign witness ("…, a member of the Chadian team said")."""
     keep = beside_attribution(anchor)
-    found = [(t.i in keep, e) for t in anchor.sent if t.i not in own for e in [look(t)] if e is not None]
+    other = _counterparts(anchor)
+    found = [(t.i in keep, e) for t in anchor.sent if t.i not in own and t.i not in other
+             for e in [look(t)] if e is not None]
     countries = {e.country for kept, e in found if kept and (e.home or (wide and e.person))}
     if not countries:
         countries = {e.country for kept, e in found if not kept and e.home and not e.place}
     return countries.pop() if len(countries) == 1 else None
+
+
+def _counterparts(token: Token) -> set[int]:
+    """The token indices of the other party in a "from"/"with" phrase of the verb a group's phrase hangs from
+    ("Kurdish fighters received weapons from Washington", "… held talks with the Turkish government"): a
+    counterpart, not the group's home."""
+    verb = token
+    while not verb.tag_.startswith("VB") and verb.head.i != verb.i:
+        verb = verb.head
+    if not verb.tag_.startswith("VB"):
+        return set()
+    heads = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "attr"})]
+    return {t.i for head in heads for c in head.children
+            if c.dep_ == "prep" and c.lower_ in {"from", "with"} and not _within(token, c) for t in c.subtree}
 
 
 def beside_attribution(token: Token) -> set[int]:
