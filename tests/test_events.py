@@ -116,6 +116,10 @@ def _events(text: str) -> list[tuple[set[str], str, set[str], str]]:
          "asserted"),
         ("The Netherlands, Belgium and Luxembourg met in Brussels on Friday.", "NLD", "CONSULT", "LUX",
          "asserted"),
+        # a border's other side; the one a report is according to is no party; an unnamed crowd is of its country
+        ("Belarus has massed troops near its border with Lithuania, according to Polish officials.", "BLR",
+         "MOBILIZE", "LTU", "reported"),
+        ("The Ethiopian army arrested dozens of students on Monday.", "ETH", "COERCE", "ETH", "asserted"),
         # the giver of what is received is the source
         ("Libyan militias received weapons from Egypt last year.", "EGY", "AID", "LBY", "asserted"),
         ("Somalia received assurances from Kenya that the border would stay open.", "KEN", "AGREE", "SOM",

@@ -109,6 +109,8 @@ _AIMED_BY_CLAUSE = frozenset({"PROTEST", "REQUEST", "ACCUSE"})
 _CAUSES = frozenset({"protest", "defiance", "response", "retaliation", "solidarity", "support", "opposition",
                      "reprisal", "revenge", "talks", "negotiations", "deliberations", "consultations", "meeting",
                      "meetings", "discussions", "pressure", "demands"})
+_CROWD_TARGETED = frozenset({"COERCE", "ASSAULT"})
+_BORDERS = frozenset({"border", "borders", "frontier", "frontiers", "boundary"})
 _DOMESTIC_PLACED = frozenset({"COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
 _PLACE_ACTED = frozenset({"COERCE", "ASSAULT"})
 _RECEIVING = frozenset(form for verb in ("receive", "obtain") for form in inflections(verb))
@@ -500,6 +502,13 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
     if not target and rule.type == "COOPERATE" and obj is not None and _through_of(obj).lower_ in _EXERCISES:
         # "Russia is conducting military exercises in Alaska": drills with no partner are a show of force
         rule = dataclasses.replace(rule, type="MOBILIZE", mode=None, cameo="150")
+    if not target and rule.type in _LOCATIVE_TYPES:
+        # "massed troops near its border with Ukraine", "struck villages in Lebanon": the place is the target
+        target = [t for t in _locative(verb, obj, actors) if t not in source and _other_country(t, source)]
+    if not target and source and rule.type in _CROWD_TARGETED and _at_crowd(verb, obj):
+        # "police detained 300 protesters": a crowd with no name is of the country where it is, else of the
+        # forces that act on it at home
+        target = [t for t in _crowd_country(verb, [], actors) or _home_of(source, actors) if t not in source]
     if not target and source:
         target = (_complement_target(verb, source, actors)
                   or _nearest_target(verb, source, actors, aims=rule.type in _AIMED_BY_CLAUSE))
@@ -507,8 +516,6 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
     if not source and rule.type == "PROTEST" and _subject_word(verb) in _CROWDS:
         source = _crowd_country(verb, target, actors)
         target = [t for t in target if t not in source]
-    if not target and rule.type in _LOCATIVE_TYPES:
-        target = [t for t in _locative(verb, obj, actors) if t not in source and _other_country(t, source)]
     if not target and source and rule.type in _DOMESTIC_PLACED and all(s.entry.kind != "state" for s in source):
         # "lifted the state of emergency in West Darfur": an act at home is aimed at the country where it happens
         target = [t for t in _place_state(verb, actors) if _other_actor(t, source)]
@@ -559,7 +566,7 @@ def _first_actor(head: Token, source: list[_Slot], actors: DocActors, *, skip_su
                  skip: frozenset[str] | set[str] = frozenset(), places: bool = False) -> list[_Slot]:
     """Breadth-first below ``head``: the first phrase that stands for an actor other than the source."""
     queue = [c for c in head.children if not (skip_subjects and c.dep_ in _ARG_SUBJECTS) and c.dep_ not in skip
-             and (places or not _locative_prep(c))]
+             and (places or not _locative_prep(c)) and c.lower_ != "according"]  # a source of news, no party
     while queue:
         token = queue.pop(0)
         if token.dep_ not in {"punct", "cc", "det"}:
@@ -638,8 +645,28 @@ def _attack_doers(verb: Token, actors: DocActors) -> list[_Slot]:
     return []
 
 
+def _at_crowd(verb: Token, obj: Token | None) -> bool:
+    """Whether an act falls on an unnamed crowd: "detained 300 protesters", "fired tear gas at demonstrators"."""
+    aimed = [obj] if obj is not None else []
+    aimed += [_through_of(g) for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "on", "against"}
+              for g in c.children if g.dep_ == "pobj"]
+    return any(t.lower_ in _CROWDS for t in aimed)
+
+
+def _home_of(source: list[_Slot], actors: DocActors) -> list[_Slot]:
+    """The state of the country whose institution the source is (none for a state or a stateless actor)."""
+    countries = {s.entry.country for s in source if s.entry.kind != "state" and s.entry.country}
+    state = actors.kb.country(countries.pop()) if len(countries) == 1 else None
+    return [actors.state_slot(state)] if state is not None else []
+
+
 def _place_slots(noun: Token, actors: DocActors) -> list[_Slot]:
-    """The actors a locative phrase names, else the state of the place it names ("in the West Bank")."""
+    """The actors a locative phrase names, else the state of the place it names ("in the West Bank"); for a
+    border, the country on its other side ("near its border with Ukraine")."""
+    if noun.lower_ in _BORDERS:
+        beyond = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for t in _prep_objects(c, actors)]
+        if beyond:
+            return beyond
     found = _phrase_actors(noun, actors)
     place = _place_in(noun) if not found else None
     location = actors.place_of(place) if place is not None else None

@@ -107,6 +107,7 @@ class DocActors:
             slot = _Slot(f"a{len(self.slots) + 1}", state, first=len(self.doc), implied=True)
             self.slots.append(slot)
             self._by_key[state.key] = slot
+        slot.implied = slot.implied or not slot.mentions  # kept in the output though the text never names it
         return slot
 
     def place_of(self, token: Token) -> Location | None:
