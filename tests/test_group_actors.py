@@ -191,3 +191,22 @@ def test_every_community_is_no_country_of_the_gazetteer():
 )
 def test_one_edit_is_a_letter_added_dropped_changed_or_swapped(a, b, near):
     assert one_edit(a, b) is near
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "sector"),
+    [
+        ("Security forces killed 12 protesters in the northern city of Mandalay.", "Security forces", "MMR", "COP"),
+        ("Police detained more than 300 protesters in Minsk on Sunday.", "Police", "BLR", "COP"),
+        ("The authorities in Tehran arrested two French nationals.", "authorities", "IRN", "GOV"),
+    ],
+)
+def test_a_body_that_acts_at_home_named_bare_is_of_the_country_where_it_acts(text, mention, country, sector):
+    actor = _actor(text, mention)
+    assert actor is not None, f"no actor for {mention!r}"
+    assert (actor.country, actor.sector) == (country, sector)
+    assert _how(actor, mention) == "institution-inferred"
+
+
+def test_a_bare_body_in_a_sentence_of_two_countries_has_none():
+    assert _actor("Police stopped a convoy on the road from Kenya to Uganda.", "Police") is None

@@ -104,7 +104,8 @@ class Mention:
     text: str
     span: Span
     #: name | alias | demonym | capital | metonym | role | pronoun | surname | org | variant | institution | place |
-    #: group (a group named by who or where it is) | group-inferred (its country read from the rest of the sentence)
+    #: group (a group named by who or where it is) | group-inferred (its country read from the rest of the sentence) |
+    #: institution-inferred (a body named bare, "police", of the country its sentence places it in)
     how: str = "name"
 
 

@@ -110,6 +110,9 @@ _CAUSES = frozenset({"protest", "defiance", "response", "retaliation", "solidari
                      "reprisal", "revenge", "talks", "negotiations", "deliberations", "consultations", "meeting",
                      "meetings", "discussions", "pressure", "demands"})
 _CROWD_TARGETED = frozenset({"COERCE", "ASSAULT"})
+#: Crowds that gather to be heard; victims ("people", "civilians") are no crowd of the attacker's country.
+_POLITICAL_CROWDS = frozenset({"protesters", "protestors", "demonstrators", "students", "activists", "strikers",
+                               "marchers", "rioters", "crowds", "crowd", "opponents", "supporters", "dissidents"})
 _BORDERS = frozenset({"border", "borders", "frontier", "frontiers", "boundary"})
 _DOMESTIC_PLACED = frozenset({"COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
 _PLACE_ACTED = frozenset({"COERCE", "ASSAULT"})
@@ -502,13 +505,11 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
     if not target and rule.type == "COOPERATE" and obj is not None and _through_of(obj).lower_ in _EXERCISES:
         # "Russia is conducting military exercises in Alaska": drills with no partner are a show of force
         rule = dataclasses.replace(rule, type="MOBILIZE", mode=None, cameo="150")
-    if not target and rule.type in _LOCATIVE_TYPES:
-        # "massed troops near its border with Ukraine", "struck villages in Lebanon": the place is the target
-        target = [t for t in _locative(verb, obj, actors) if t not in source and _other_country(t, source)]
     if not target and source and rule.type in _CROWD_TARGETED and _at_crowd(verb, obj):
-        # "police detained 300 protesters": a crowd with no name is of the country where it is, else of the
-        # forces that act on it at home
-        target = [t for t in _crowd_country(verb, [], actors) or _home_of(source, actors) if t not in source]
+        # "police detained 300 protesters": a crowd with no name is of the country where it is, and one that
+        # forces arrest or disperse is of their own country
+        home = _home_of(source, actors) if rule.type == "COERCE" else []
+        target = [t for t in _crowd_country(verb, [], actors) or home if t not in source]
     if not target and source:
         target = (_complement_target(verb, source, actors)
                   or _nearest_target(verb, source, actors, aims=rule.type in _AIMED_BY_CLAUSE))
@@ -516,6 +517,9 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
     if not source and rule.type == "PROTEST" and _subject_word(verb) in _CROWDS:
         source = _crowd_country(verb, target, actors)
         target = [t for t in target if t not in source]
+    if not target and rule.type in _LOCATIVE_TYPES:
+        # "struck villages in southern Lebanon", "massed troops near its border with Ukraine": the place
+        target = [t for t in _locative(verb, obj, actors) if t not in source and _other_country(t, source)]
     if not target and source and rule.type in _DOMESTIC_PLACED and all(s.entry.kind != "state" for s in source):
         # "lifted the state of emergency in West Darfur": an act at home is aimed at the country where it happens
         target = [t for t in _place_state(verb, actors) if _other_actor(t, source)]
@@ -650,7 +654,7 @@ def _at_crowd(verb: Token, obj: Token | None) -> bool:
     aimed = [obj] if obj is not None else []
     aimed += [_through_of(g) for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "on", "against"}
               for g in c.children if g.dep_ == "pobj"]
-    return any(t.lower_ in _CROWDS for t in aimed)
+    return any(t.lower_ in _POLITICAL_CROWDS for t in aimed)
 
 
 def _home_of(source: list[_Slot], actors: DocActors) -> list[_Slot]:

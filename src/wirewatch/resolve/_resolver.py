@@ -26,7 +26,7 @@ from ._context import (
     title_words,
     trim_person,
 )
-from ._groups import Evidence, Group, actor_evidence, find_group, place_evidence, placed_org
+from ._groups import Evidence, Group, actor_evidence, context_country, find_group, place_evidence, placed_org
 from ._kb import SECTOR_KIND, SURNAME_FIRST, Entry, KnowledgeBase, Person
 from ._lexicon import PRONOUNS, ROLE_NOUNS, TITLE_SECTOR
 from ._names import fold, normalise, skeleton
@@ -168,6 +168,7 @@ class DocActors:
                 self._unknown_org(ent, taken)
         self._institutions()
         self._groups()
+        self._home_bodies()
         self._pronouns()
 
     def _pronouns(self) -> None:
@@ -344,6 +345,29 @@ class DocActors:
                 group = find_group(token, self.kb, self._evidence, self._modifier_free)
                 if group is not None:
                     self._attach_group(group)
+
+    def _home_bodies(self) -> None:
+        """ "Police detained 300 protesters in Mandalay", "the authorities in Tehran": a body that only acts at
+        home, named with no country, is of the one country its sentence places it in (``how``:
+        "institution-inferred")."""
+        for token in self.doc:
+            before = self.doc[token.i - 1] if token.i > token.sent.start else None
+            two = f"{before.lower_} {token.lower_}" if before is not None else ""
+            sector = _HOME_BODIES.get(two) or _HOME_BODIES.get(token.lower_)
+            agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
+            if sector is None or token.i in self.token_slot or not (token.dep_ in {"nsubj", "nsubjpass"} or agent):
+                continue
+            if any(c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i in self.token_slot for c in token.children):
+                continue  # "Iranian police" is an institution already
+            start = token.i - 1 if two in _HOME_BODIES else token.i
+            country = context_country(token, range(start, token.i + 1), self._evidence, wide=False)
+            state = self.kb.country(country) if country else None
+            if state is None:
+                continue
+            kind = SECTOR_KIND.get(sector, "government")
+            entry = Entry(f"{state.key}:{sector}", f"{state.name} ({kind.replace('_', ' ')})", kind, state.country,
+                          sector)
+            self._attach(entry, self.doc[start : token.i + 1], "institution-inferred", set())
 
     def _attach_group(self, group: Group) -> None:
         """Make a group's actor; a demonym or a stray name inside its phrase becomes part of its mention. A country
@@ -706,6 +730,11 @@ class DocActors:
         slot.add(label, (start, end), "role")
         self.token_slot[token.i] = slot
         return slot
+
+
+#: Bodies that act at home, so that one named bare is of the country where it acts.
+_HOME_BODIES = {"police": "COP", "riot police": "COP", "policemen": "COP", "police officers": "COP",
+                "security forces": "COP", "gendarmes": "COP", "authorities": "GOV"}
 
 
 def _titled_name(span: Span) -> bool:
