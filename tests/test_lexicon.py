@@ -1,10 +1,13 @@
-"""The trigger lexicon and the crosswalk: every row is valid and every inflected form finds its verb."""
+"""The trigger lexicon and the crosswalk: every row is valid, every inflected form finds its verb, the rows code
+the CAMEO codebook's acts and leave ordinary news alone."""
 
 from __future__ import annotations
 
 import pytest
 
+from wirewatch import extract_text
 from wirewatch.extract._lexicon import crosswalk, inflections, lexicon, quad_class
+from wirewatch.extract.events import CODER_NAME
 
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
           "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -21,6 +24,10 @@ PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT
         ("strike", {"strikes", "struck", "striking"}),
         ("impose", {"imposes", "imposed", "imposing"}),
         ("kidnap", {"kidnapped", "kidnapping"}),
+        ("write", {"wrote", "written"}),
+        ("lend", {"lent"}),
+        ("unfreeze", {"unfroze", "unfrozen"}),
+        ("slap", {"slapped", "slapping"}),
     ],
 )
 def test_a_verb_has_its_inflected_forms(verb, forms):
@@ -51,3 +58,118 @@ def test_goldstein_scores_come_from_gdelts_table():
     assert crosswalk()["195"].goldstein == -10.0
     assert crosswalk()["057"].goldstein == 8.0
     assert crosswalk()["041"].mode == "phone"
+
+
+# Rows from the pass over the CAMEO codebook: each sentence (written for these tests) is coded by its lexicon row,
+# not by the classifier, with the PLOVER type the codebook gives it.
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The Lebanese prime minister implored France to help rebuild the port.", "REQUEST"),
+        ("Somalia requested military assistance from Kenya.", "REQUEST"),
+        ("Manila sought the release of the fishermen from China.", "REQUEST"),
+        ("Modi accepted an invitation from Putin to visit Moscow.", "AGREE"),
+        ("Iran expressed readiness to resume talks with the United States.", "AGREE"),
+        ("Macron toured Ukraine last week.", "CONSULT"),
+        ("Blinken sat down with Wang Yi in Munich.", "CONSULT"),
+        ("Qatar brokered a truce between Israel and Hamas.", "CONSULT"),
+        ("Biden congratulated Netanyahu on his election victory.", "SUPPORT"),
+        ("Iran struck a deal with Saudi Arabia to restore relations.", "SUPPORT"),
+        ("Qatar resumed diplomatic ties with Egypt.", "SUPPORT"),
+        ("Spain's recognition of Palestine angered Israel.", "SUPPORT"),
+        ("Russia began pumping gas to China through the new pipeline.", "COOPERATE"),
+        ("Jordan passed intelligence to Israel about the plot.", "COOPERATE"),
+        ("The IMF approved a $1.2 billion loan for Egypt.", "AID"),
+        ("The Paris Club wrote off Zambia's debt.", "AID"),
+        ("Jordanian planes airdropped food into Gaza.", "AID"),
+        ("Iran armed the Houthis in Yemen.", "AID"),
+        ("Georgia withdrew its objection to Russia's membership.", "CONCEDE"),
+        ("Serbia bowed to pressure from the European Union.", "CONCEDE"),
+        ("Belarus pardoned 18 political prisoners.", "CONCEDE"),
+        ("Ukraine and Russia swapped 200 prisoners of war.", "RETREAT"),
+        ("Washington lifted tariffs on Mexican steel.", "RETREAT"),
+        ("The FARC rebels laid down their arms in 2017.", "RETREAT"),
+        ("Armenia ceded the territory to Azerbaijan.", "RETREAT"),
+        ("The EU reprimanded Hungary over its media law.", "ACCUSE"),
+        ("China castigated Japan for releasing the treated water.", "ACCUSE"),
+        ("Pakistan decried India's decision to revoke Kashmir's autonomy.", "ACCUSE"),
+        ("A Russian court convicted the American reporter of espionage.", "ACCUSE"),
+        ("North Korea defied the UN ban on missile tests.", "REJECT"),
+        ("China blocked a resolution on Myanmar at the Security Council.", "REJECT"),
+        ("Putin snubbed the Ukrainian president at the summit.", "REJECT"),
+        ("Hezbollah vowed revenge against Israel for the killing of its commander.", "THREATEN"),
+        ("French unions picketed the ministry in Paris.", "PROTEST"),
+        ("British rail workers held a nationwide strike against the government.", "PROTEST"),
+        ("Azerbaijan moved troops toward the Armenian border.", "MOBILIZE"),
+        ("Israel called up 300,000 reservists.", "MOBILIZE"),
+        ("North Korea tested a new intercontinental ballistic missile.", "MOBILIZE"),
+        ("Lithuania downgraded diplomatic relations with China.", "SANCTION"),
+        ("The United States cancelled military aid to Egypt.", "SANCTION"),
+        ("Washington slapped sanctions on Iranian oil exporters.", "SANCTION"),
+        ("Niger kicked out the French ambassador.", "SANCTION"),
+        ("Iran impounded a Greek-flagged tanker in the Gulf.", "COERCE"),
+        ("Chinese authorities cracked down on Uighur activists.", "COERCE"),
+        ("Turkish riot police dispersed Kurdish protesters in Diyarbakir.", "COERCE"),
+        ("Israel cut off electricity to Gaza.", "COERCE"),
+        ("Somali pirates hijacked an Iranian fishing vessel.", "ASSAULT"),
+        ("Kenyan police fired tear gas at opposition supporters in Nairobi.", "ASSAULT"),
+        ("Wagner fighters seized the town of Soledar from Ukrainian forces.", "ASSAULT"),
+        ("Houthi rebels broke the truce with the Saudi-led coalition.", "ASSAULT"),
+    ],
+)
+def test_a_codebook_row_codes_its_plover_type(sentence, type_):
+    coded = {(e.type, e.coder) for e in extract_text(sentence).events}
+    assert (type_, CODER_NAME) in coded, coded
+
+
+# Ordinary news, written for this test: budgets, weather, sport, company results, statements released. The
+# tighter rows must leave every one of them without an event.
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The finance ministry released its annual budget on Tuesday.",
+        "The parliament approved a budget of $30 billion for next year.",
+        "The city opened a new school in the northern district.",
+        "Heavy rain flooded parts of southern Germany on Monday.",
+        "Temperatures are expected to reach 40 degrees in Madrid this weekend.",
+        "Real Madrid beat Barcelona 3-1 in the Spanish league on Saturday.",
+        "Manchester United signed a striker from Benfica for 60 million euros.",
+        "Apple reported record quarterly revenue of $120 billion.",
+        "Shares of Toyota rose 3 percent in Tokyo trading.",
+        "The central bank kept interest rates unchanged at 5.25 percent.",
+        "The ministry released a statement on the incident.",
+        "The prime minister hails from a small town in the north.",
+        "Oil prices fell after OPEC said output would rise.",
+        "The airline cancelled hundreds of flights because of the storm.",
+        "The details he gave in an interview with Reuters were vague.",
+        "The company opened a factory in Poland last year.",
+        "Parliament passed the bill by 320 votes to 210.",
+        "The government will invest $2 billion in new roads.",
+        "The bank approved a new dividend policy.",
+        "The minister thanked reporters for coming.",
+        "The minister took to social media to defend the decision.",
+        "Nigeria exported more crude in March than in February.",
+        "Protesters marched peacefully through London in March.",
+        "The company cut 5,000 jobs and closed two plants.",
+        "The government kept its growth forecast at 2 percent.",
+        "The mayor opened the new bridge to traffic on Sunday.",
+        "Scientists released a study on climate change.",
+        "The minister stood by his comments on the economy.",
+        "France tested a new high-speed train between Paris and Lyon.",
+        "The Bank of England raised interest rates to 5 percent.",
+        "The government approved funding for new hospitals.",
+        "Italy's president dissolved parliament and called early elections.",
+        "Germany used less gas this winter than last year.",
+        "India beat Australia by six wickets in the final.",
+        "The billionaire took control of the company in a $44 billion deal.",
+        "The opposition party crushed the ruling party in the local elections.",
+        "The airline moved its headquarters to Dublin.",
+        "Police searched for survivors in the rubble after the earthquake.",
+        "The crimes committed by the militia shocked the country.",
+        "Japan's central bank will keep its stimulus in place.",
+    ],
+)
+def test_an_ordinary_news_sentence_codes_no_event(sentence):
+    assert extract_text(sentence).events == ()

@@ -24,8 +24,13 @@ _IRREGULAR = {
     "ship": ["shipped", "shipping"], "target": ["targeted", "targeting"], "abduct": [], "kidnap": ["kidnapped",
     "kidnapping"], "sue": ["sued", "sues", "suing"], "free": ["freed", "frees", "freeing"], "rally": ["rallied",
     "rallies"], "mass": ["massed", "masses", "massing"], "veto": ["vetoed", "vetoes", "vetoing"],
+    "sit": ["sat"], "stand": ["stood"], "write": ["wrote", "written"], "lend": ["lent"], "keep": ["kept"],
+    "build": ["built"], "lay": ["laid"], "quit": ["quit"], "leave": ["left"], "shut": ["shut"],
+    "withhold": ["withheld"], "beat": ["beaten"], "fly": ["flew", "flown"], "forgive": ["forgave", "forgiven"],
+    "tear": ["tore", "torn"], "overrun": ["overran"], "unfreeze": ["unfroze", "unfrozen"],
 }
-_DOUBLE_FINAL = {"ship", "kidnap", "plan", "stop", "bar", "ban", "drop", "grip", "cut", "hit", "set", "put"}
+_DOUBLE_FINAL = {"ship", "kidnap", "plan", "stop", "bar", "ban", "drop", "grip", "cut", "hit", "set", "put", "quit",
+                "shut", "sit", "slap", "scrap", "swap", "equip", "skip", "strip"}
 
 
 def inflections(base: str) -> set[str]:
