@@ -120,6 +120,10 @@ def _events(text: str) -> list[tuple[set[str], str, set[str], str]]:
         ("Belarus has massed troops near its border with Lithuania, according to Polish officials.", "BLR",
          "MOBILIZE", "LTU", "reported"),
         ("The Ethiopian army arrested dozens of students on Monday.", "ETH", "COERCE", "ETH", "asserted"),
+        # a strike staged is a labour strike; a promise of aid or mediation is an agreement (CAMEO 03)
+        ("Nigerian doctors staged a strike against the Nigerian health ministry.", "NGA", "PROTEST", "NGA",
+         "asserted"),
+        ("Norway pledged humanitarian aid to Sudan.", "NOR", "AGREE", "SDN", "asserted"),
         # the giver of what is received is the source
         ("Libyan militias received weapons from Egypt last year.", "EGY", "AID", "LBY", "asserted"),
         ("Somalia received assurances from Kenya that the border would stay open.", "KEN", "AGREE", "SOM",
@@ -146,10 +150,19 @@ def test_a_sentence_gives_its_event(sentence, source, type_, target, modality):
         "The ministry released a report on the economy on Monday.",
         "A Canadian soldier died in a traffic accident near the town of Kandahar.",
         "Bolivia will defend its borders, the defence minister said.",
+        "North Korea test-fired a cruise missile on Sunday.",
+        "An earthquake hit southern Peru on Monday.",
     ],
 )
 def test_a_sentence_without_an_event_gives_none(sentence):
     assert _events(sentence) == []
+
+
+def test_an_act_judged_demanded_or_talked_about_is_not_coded_as_done():
+    events = _events("Japan condemned the invasion of Ukraine.")
+    assert [e[1] for e in events] == ["ACCUSE"]
+    events = _events("Egypt said Ethiopia must stop filling the dam.")
+    assert [(e[0], e[1], e[2]) for e in events] == [({"EGY"}, "REQUEST", {"ETH"})]
 
 
 def test_a_side_inferred_from_a_place_is_held_with_less_confidence_than_a_named_one():

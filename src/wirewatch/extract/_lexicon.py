@@ -12,6 +12,7 @@ from ..errors import KnowledgeBaseError
 __all__ = ["CameoCode", "Lexicon", "Trigger", "crosswalk", "inflections", "lexicon", "quad_class"]
 
 _IRREGULAR = {
+    "go": ["went", "gone", "goes"],
     "meet": ["met"], "hold": ["held"], "strike": ["struck", "stricken"], "shoot": ["shot"], "send": ["sent"],
     "fight": ["fought"], "withdraw": ["withdrew", "withdrawn"], "have": ["had", "has"], "hit": ["hit"],
     "sell": ["sold"], "seek": ["sought"], "freeze": ["froze", "frozen"], "cut": ["cut"], "rebuff": [],

@@ -59,6 +59,16 @@ _TOPIC_OBJECT = frozenset(
 )
 _NO_OBJECT = frozenset({"-"})
 _ACTOR_OBJECT = frozenset({"@"})
+_STRIKES = frozenset({"strike", "strikes"})
+_STAGING = frozenset({"stage", "staged", "staging", "stages", "hold", "held", "holding", "holds", "begin", "began",
+                      "begun", "start", "started", "continue", "continued", "continuing", "called", "call"})
+_LABOUR_STRIKE = Trigger("N", "strike", None, "PROTEST", "boycott", "143", frozenset({"against", "over"}))
+_PROMISING = frozenset(form for verb in ("offer", "pledge", "promise") for form in inflections(verb))
+#: The CAMEO 03 code of a promise, by the type of what is promised (aid, a meeting, mediation).
+_PROMISE_CODES = {"AID": "033", "CONSULT": "036", "COOPERATE": "031", "RETREAT": "035", "CONCEDE": "035"}
+_NATURE = frozenset({"earthquake", "quake", "typhoon", "hurricane", "cyclone", "storm", "storms", "flood", "floods",
+                     "flooding", "tsunami", "wildfire", "wildfires", "fire", "drought", "landslide", "avalanche",
+                     "epidemic", "pandemic", "outbreak", "virus", "heatwave", "tornado", "eruption", "blizzard"})
 _EXERCISES = frozenset({"exercises", "exercise", "drills", "drill", "maneuvers", "manoeuvres", "games", "wargames"})
 #: Words the parser may take for prepositions that still make a phrasal verb ("forced them out of").
 _ADVERBIAL_PARTICLES = frozenset({"out", "off", "up", "down", "back", "away"})
@@ -248,7 +258,12 @@ def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]
     out = _outermost(out)
     taken = {c.trigger.i for c in out}
     out += _accusations(sent, lex, actors, taken) + _allegations(out, actors, taken)
-    out += _obligations(sent, actors)
+    demands = _obligations(sent, actors)
+    owed = {c.trigger.i for c in out} & {t.i for d in demands for t in d.trigger.children if t.dep_ == "ccomp"}
+    # "said Sudan must return the helicopter": the return is demanded, not done; "removing the sanctions is out
+    # of the question": an act named as a subject is talked about, not done
+    out = [c for c in out if c.trigger.i not in owed and not (c.trigger.dep_ == "csubj" and c.trigger.tag_ == "VBG")]
+    out += demands
     threats = _conditional_threats(sent, lex, actors)
     if threats:
         speakers = {s.id for t in threats for s in t.source}
@@ -385,13 +400,22 @@ def _verb_rule(verb: Token, lex: Lexicon, actors: DocActors) -> tuple[Trigger | 
     obj = _direct_object(verb)
     obj_word = obj.lower_ if obj is not None else None
     obj_words = {obj_word} | {c.lower_ for c in obj.children if c.dep_ == "compound"} if obj is not None else set()
+    # "went on strike", "took to the streets": a preposition and its object together
+    combos = {f"{c.lower_}:{g.lower_}" for c in verb.children if c.dep_ in {"prep", "prt"}
+              for g in c.children if g.dep_ == "pobj"}
     # "called on Iran", "called off the talks"; but "called an election for March" is no "call for"
     particles = {c.lower_ for c in verb.children
                  if c.dep_ == "prt" or c.dep_ == "prep" and (obj is None or c.lower_ in _ADVERBIAL_PARTICLES)}
+    combos |= {f"{p}:{w}" for p in particles for w in obj_words}
     if obj is not None and verb.lower_ in _LIGHT_VERBS:
         # "held talks", and "launched a mediation effort": the event noun may modify the object
         for noun in (obj, *(c for c in obj.children if c.dep_ in {"compound", "amod"})):
             light = noun_rule(noun, lex) if noun.lower_ in lex.nouns else None
+            if light is not None and light.type == "ASSAULT" and noun.lower_ in _STRIKES and verb.lower_ in _STAGING:
+                light = _LABOUR_STRIKE  # "staged a strike", "held a two-day strike": no air strike
+            if light is not None and verb.lower_ in _PROMISING:
+                # "pledged aid to Ukraine", "offered mediation": a promise is an agreement (CAMEO 03)
+                light = dataclasses.replace(light, type="AGREE", mode=None, cameo=_PROMISE_CODES.get(light.type, "030"))
             if light is not None:
                 return light, obj
     fallback: Trigger | None = None
@@ -404,8 +428,7 @@ def _verb_rule(verb: Token, lex: Lexicon, actors: DocActors) -> tuple[Trigger | 
         elif rule.objects == _ACTOR_OBJECT:
             if obj is not None and obj.dep_ in {"dobj", "nsubjpass"} and _names_actor(obj, actors):
                 return rule, None
-        elif rule.objects & obj_words or rule.objects & particles or rule.objects & {
-                f"{p}:{w}" for p in particles for w in obj_words}:
+        elif rule.objects & obj_words or rule.objects & particles or rule.objects & combos:
             return rule, obj if rule.objects & obj_words else None
     return fallback, None
 
@@ -444,6 +467,16 @@ def _direct_object(verb: Token) -> Token | None:
     return None
 
 
+def _no_actor_acts(verb: Token) -> bool:
+    """ "An earthquake hit southern Turkey", "North Korea test-fired a missile": nature, or a test, is no event."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in _NATURE:
+        return True
+    before = verb.doc[verb.i - 2 : verb.i]
+    return any(t.lower_ == "test" for t in before) or any(
+        c.lower_ == "test" and c.dep_ in {"npadvmod", "compound", "amod", "advmod"} for c in verb.children)
+
+
 def _not_an_act(verb: Token) -> bool:
     """ "Asked whether …, X said" is a question put to X; "sent troops to support Y" states a purpose."""
     if verb.lower_ == "asked" and verb.dep_ in {"advcl", "ccomp"} and not any(
@@ -465,7 +498,7 @@ def _through_of(noun: Token) -> Token:
 
 
 def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | None) -> _Candidate | None:
-    if _not_an_act(verb):
+    if _not_an_act(verb) or _no_actor_acts(verb):
         return None
     reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
     passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
@@ -709,8 +742,10 @@ def _noun_candidate(noun: Token, rule: Trigger, actors: DocActors) -> _Candidate
     inferred = False
     if not source and rule.type == "ACCUSE" and not unnamed:
         source = _speaker_above(noun, actors)
-    elif not source and noun.dep_ in {"dobj", "nsubjpass"} and noun.head.tag_.startswith("VB"):
-        # "speeded up the withdrawal of its forces", "launched an offensive against": the acting subject
+    elif not source and noun.dep_ in {"dobj", "nsubjpass"} and noun.head.tag_.startswith("VB") and not _judges(
+            noun.head):
+        # "speeded up the withdrawal of its forces", "launched an offensive against": the acting subject (but
+        # "Japan condemned the invasion of Ukraine": Japan judges an act, it does not do it)
         source = _subject_actors(noun.head, actors)
     elif (not source and noun.dep_ == "pobj" and noun.head.lower_ in _TAKING_PART
           and noun.head.head.tag_.startswith("VB")):
@@ -847,6 +882,13 @@ def _arriving_force(verb: Token) -> tuple[str, str | None, str] | None:
     if any(t.lower_ in _PEACEKEEPING for t in subject.subtree):
         return "AID", None, "074"
     return "MOBILIZE", None, "150"
+
+
+def _judges(verb: Token) -> bool:
+    """Whether a verb speaks of an act rather than performs it: an event verb of its own ("condemned",
+    "welcomed", "discussed") or a verb of saying ("reported")."""
+    lower = verb.lower_
+    return lower not in _LIGHT_VERBS and (lower in lexicon().verbs or lower in SPEECH_VERBS)
 
 
 def _passive_without_agent(verb: Token) -> bool:
