@@ -22,7 +22,7 @@ from .conftest import shared_path
 #: The figures on main when this gate was last raised (see README, "Event coder quality"); a drop fails.
 PLOVER_END_TO_END = 0.75
 PLOVER_TYPE_ACCURACY = 0.92
-PETR2_END_TO_END = 0.39
+PETR2_END_TO_END = 0.41
 
 TEXT = "Japanese officials met Chinese diplomats in Beijing and the UN team watched."
 
