@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from ..resolve import DocActors
     from ..resolve._resolver import _Slot
 
-__all__ = ["ACCUSING", "agent", "stative", "conjuncts", "phrase_actors", "prep_objects", "subject_actors"]
+__all__ = ["ACCUSING", "agent", "conjuncts", "phrase_actors", "prep_objects", "stative", "subject_actors", "through_of"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Past participles that state the subject's stance: "is opposed to", "is committed to" (not passives).
@@ -139,3 +139,23 @@ def conjuncts(token: Token, actors: DocActors) -> list[_Slot]:
             out += [s for c in child.children if c.dep_ == "conj"
                     for s in [actors.actor_at(c)] if s is not None and s is not slot and s not in out]
     return out
+
+
+def through_of(noun: Token) -> Token:
+    """ "two days of talks", "the same number of servicemen": the noun after "of" carries the meaning."""
+    if noun.lower_ in _MEASURE_NOUNS:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return grandchild
+    return noun
+
+
+_MEASURE_NOUNS = frozenset({"days", "hours", "weeks", "rounds", "round", "number", "series", "dozens", "hundreds",
+                            "thousands", "group", "batch", "set", "wave", "waves", "day", "night", "couple", "tons",
+                            "tonnes", "millions", "billions", "batches", "shipment", "shipments", "lot", "lots",
+                            "pieces", "units", "package", "consignment", "amount", "range", "kind", "type", "part",
+                            "parts", "portion", "section", "most", "much", "kg", "kilograms", "kilos", "litres",
+                            "liters", "barrels", "truckloads", "crates", "boxes", "containers", "planeloads", "state",
+                            "deployment", "contingent"})

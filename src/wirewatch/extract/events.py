@@ -15,17 +15,29 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..records import Event, Location
+from ..records import Event
 from ._args import agent as _agent
 from ._args import conjuncts as _conjuncts
 from ._args import phrase_actors as _phrase_actors
 from ._args import prep_objects as _prep_objects
 from ._args import stative as _stative
 from ._args import subject_actors as _subject_actors
+from ._args import through_of as _through_of
 from ._classifier import NONE, Classifier
 from ._dates import resolve_date
 from ._lexicon import Lexicon, Trigger, crosswalk, inflections, lexicon, quad_class
 from ._modality import SPEECH_VERBS, framing
+from ._places import at_crowd as _at_crowd
+from ._places import crowd_country as _crowd_country
+from ._places import home_of as _home_of
+from ._places import locative as _locative
+from ._places import place_state as _place_state
+from ._places import where as _where
+from ._targets import complement_target as _complement_target
+from ._targets import nearest_target as _nearest_target
+from ._targets import other_actor as _other_actor
+from ._targets import other_country as _other_country
+from ._targets import subject_here as _subject_here
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -90,13 +102,6 @@ _FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 #: The CAMEO code of an intent to yield, by the mode of the act intended (release, ease, withdraw).
 _YIELD_INTENT = {"release": "0353", "ease": "0354", "withdraw": "0356", "disarm": "0356", "ceasefire": "0356",
                  "access": "0355", "resign": "0341"}
-_MEASURE_NOUNS = frozenset({"days", "hours", "weeks", "rounds", "round", "number", "series", "dozens", "hundreds",
-                            "thousands", "group", "batch", "set", "wave", "waves", "day", "night", "couple", "tons",
-                            "tonnes", "millions", "billions", "batches", "shipment", "shipments", "lot", "lots",
-                            "pieces", "units", "package", "consignment", "amount", "range", "kind", "type", "part",
-                            "parts", "portion", "section", "most", "much", "kg", "kilograms", "kilos", "litres",
-                            "liters", "barrels", "truckloads", "crates", "boxes", "containers", "planeloads", "state",
-                            "deployment", "contingent"})
 _VERBAL_ATTACKS = frozenset({"attack", "attacked", "attacks", "attacking", "hit", "hits", "hitting", "target",
                              "targeted", "targets", "slam", "slammed"})
 _SYMMETRIC = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AGREE"})
@@ -115,22 +120,13 @@ _ALLEGING = frozenset(form for verb in ("allege", "claim", "charge", "insist", "
                       for form in inflections(verb))
 _TAKING_PART = frozenset({"during", "in", "on", "at", "for", "under"})
 _AIMED_BY_CLAUSE = frozenset({"PROTEST", "REQUEST", "ACCUSE"})
-#: "in protest at", "in defiance of", "in response to", "after talks with": a phrase of cause, not of place.
-_CAUSES = frozenset({"protest", "defiance", "response", "retaliation", "solidarity", "support", "opposition",
-                     "reprisal", "revenge", "talks", "negotiations", "deliberations", "consultations", "meeting",
-                     "meetings", "discussions", "pressure", "demands"})
 _CROWD_TARGETED = frozenset({"COERCE", "ASSAULT"})
-#: Crowds that gather to be heard; victims ("people", "civilians") are no crowd of the attacker's country.
-_POLITICAL_CROWDS = frozenset({"protesters", "protestors", "demonstrators", "students", "activists", "strikers",
-                               "marchers", "rioters", "crowds", "crowd", "opponents", "supporters", "dissidents"})
-_BORDERS = frozenset({"border", "borders", "frontier", "frontiers", "boundary"})
 _DOMESTIC_PLACED = frozenset({"COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
 _PLACE_ACTED = frozenset({"COERCE", "ASSAULT"})
 _RECEIVING = frozenset(form for verb in ("receive", "obtain") for form in inflections(verb))
 _FAILING = frozenset(form for verb in ("fail", "refuse", "decline") for form in inflections(verb))
 _REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 _DOMESTIC = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "ACCUSE", "REQUEST", "REJECT", "CONCEDE"})
-_ARG_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
 #: Heads whose complement is an act only intended, demanded, refused or threatened: "threatened to impose
 #: sanctions" is one THREATEN event, not also a SANCTION.
 _EMBEDDING = frozenset({"THREATEN", "REQUEST", "REJECT", "AGREE"})
@@ -486,17 +482,6 @@ def _not_an_act(verb: Token) -> bool:
     return infinitive and verb.dep_ in {"advcl", "acl"} and verb.head.lower_ not in _INTENT_HEADS
 
 
-def _through_of(noun: Token) -> Token:
-    """ "two days of talks", "the same number of servicemen": the noun after "of" carries the meaning."""
-    if noun.lower_ in _MEASURE_NOUNS:
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for grandchild in child.children:
-                    if grandchild.dep_ == "pobj":
-                        return grandchild
-    return noun
-
-
 def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | None) -> _Candidate | None:
     if _not_an_act(verb) or _no_actor_acts(verb):
         return None
@@ -565,105 +550,8 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
     return _Candidate(verb, rule, tuple(source), tuple(target), nominal=False, inferred=bool(source) and not named)
 
 
-def _complement_target(verb: Token, source: list[_Slot], actors: DocActors) -> list[_Slot]:
-    """ "demanded that Moscow withdraw": the one who must act; "threatened to impose sanctions on Iraq",
-    "agreed to provide aid for Romania": the one the intended act is aimed at."""
-    for child in verb.children:
-        purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        if child.dep_ not in {"xcomp", "ccomp"} and not purpose:
-            continue
-        if child.dep_ == "ccomp":
-            subject = [t for t in _subject_here(child, actors) if t not in source]
-            if subject:
-                return subject
-        found = _first_actor(child, source, actors, skip_subjects=True, places=True)
-        if found:
-            return found
-    return []
-
-
-def _subject_here(verb: Token, actors: DocActors) -> list[_Slot]:
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            return _phrase_actors(child, actors)
-    return []
-
-
-def _nearest_target(verb: Token, source: list[_Slot], actors: DocActors, *, aims: bool = False) -> list[_Slot]:
-    """The closest actor below the trigger that is not its source: the fallback when no rule names a target.
-    With ``aims`` a participle or purpose clause may name it too ("demonstrated, calling for independence from
-    Iraq")."""
-    skip = {"ccomp", "parataxis", "relcl"} if aims else {"advcl", "ccomp", "parataxis", "relcl"}
-    return (_first_actor(verb, source, actors, skip_subjects=True, skip=skip)
-            or [t for t in _first_actor(verb, source, actors, skip_subjects=True, skip=skip, places=True)
-                if t.entry.kind == "state" and _other_country(t, source)])
-
-
-def _first_actor(head: Token, source: list[_Slot], actors: DocActors, *, skip_subjects: bool,
-                 skip: frozenset[str] | set[str] = frozenset(), places: bool = False) -> list[_Slot]:
-    """Breadth-first below ``head``: the first phrase that stands for an actor other than the source."""
-    queue = [c for c in head.children if not (skip_subjects and c.dep_ in _ARG_SUBJECTS) and c.dep_ not in skip
-             and (places or not _locative_prep(c)) and c.lower_ != "according"]  # a source of news, no party
-    while queue:
-        token = queue.pop(0)
-        if token.dep_ not in {"punct", "cc", "det"}:
-            found = [t for t in _conjuncts(token, actors) if t not in source and _other_actor(t, source)]
-            if found:
-                return found
-        queue += [c for c in token.children
-                  if c.dep_ not in skip and c.dep_ != "conj" and (places or not _locative_prep(c))]
-    return []
-
-
-_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within",
-                          "during", "after", "before", "since", "until", "amid", "despite"})
-
-
-def _locative_prep(token: Token) -> bool:
-    """ "protested in Paris": a place or a time is no target ("in protest at X" is no place)."""
-    return (token.dep_ == "prep" and token.lower_ in _PLACE_PREPS
-            and not any(c.dep_ == "pobj" and c.lower_ in _CAUSES for c in token.children))
-
-
-def _other_actor(slot: _Slot, source: list[_Slot]) -> bool:
-    return all(s.id != slot.id and s.entry.key != slot.entry.key for s in source)
-
-
-def _place_state(verb: Token, actors: DocActors) -> list[_Slot]:
-    location = _where(verb, actors) or next(
-        (place for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for place in [_where(c, actors)]
-         if place is not None), None)
-    state = actors.kb.country(location.country) if location is not None and location.country else None
-    return [actors.state_slot(state)] if state is not None else []
-
-
 def _subject_word(verb: Token) -> str | None:
     return next((c.lower_ for c in verb.children if c.dep_ == "nsubj"), None)
-
-
-def _crowd_country(verb: Token, target: list[_Slot], actors: DocActors) -> list[_Slot]:
-    """Unnamed protesters stand for the people of the country where they protest, or of whom they protest to."""
-    location = _where(verb, actors) or next((_where(c, actors) for c in verb.children if c.dep_ == "dobj"), None)
-    countries = [location.country] if location is not None and location.country else []
-    countries = countries or [t.entry.country for t in target if t.entry.country]
-    state = actors.kb.country(countries[0]) if countries else None
-    return [actors.state_slot(state)] if state is not None else []
-
-
-def _locative(verb: Token, obj: Token | None, actors: DocActors) -> list[_Slot]:
-    """ "struck villages in southern Lebanon": the place of a strike stands for its target."""
-    for head in (obj, verb):
-        if head is None:
-            continue
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in {"in", "inside", "across", "near", "on"}:
-                for obj_ in child.children:
-                    if obj_.lower_ in lexicon().nouns:
-                        continue  # "in a Turkish drone strike" names the attack, not its place
-                    found = _place_slots(obj_, actors) if obj_.dep_ == "pobj" else []
-                    if found:
-                        return found
-    return []
 
 
 def _attack_doers(verb: Token, actors: DocActors) -> list[_Slot]:
@@ -680,39 +568,6 @@ def _attack_doers(verb: Token, actors: DocActors) -> list[_Slot]:
                 if found:
                     return found
     return []
-
-
-def _at_crowd(verb: Token, obj: Token | None) -> bool:
-    """Whether an act falls on an unnamed crowd: "detained 300 protesters", "fired tear gas at demonstrators"."""
-    aimed = [obj] if obj is not None else []
-    aimed += [_through_of(g) for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "on", "against"}
-              for g in c.children if g.dep_ == "pobj"]
-    return any(t.lower_ in _POLITICAL_CROWDS for t in aimed)
-
-
-def _home_of(source: list[_Slot], actors: DocActors) -> list[_Slot]:
-    """The state of the country whose institution the source is (none for a state or a stateless actor)."""
-    countries = {s.entry.country for s in source if s.entry.kind != "state" and s.entry.country}
-    state = actors.kb.country(countries.pop()) if len(countries) == 1 else None
-    return [actors.state_slot(state)] if state is not None else []
-
-
-def _place_slots(noun: Token, actors: DocActors) -> list[_Slot]:
-    """The actors a locative phrase names, else the state of the place it names ("in the West Bank"); for a
-    border, the country on its other side ("near its border with Ukraine")."""
-    if noun.lower_ in _BORDERS:
-        beyond = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for t in _prep_objects(c, actors)]
-        if beyond:
-            return beyond
-    found = _phrase_actors(noun, actors)
-    place = _place_in(noun) if not found else None
-    location = actors.place_of(place) if place is not None else None
-    state = actors.kb.country(location.country) if location is not None and location.country else None
-    return found or ([actors.state_slot(state)] if state is not None else [])
-
-
-def _other_country(slot: _Slot, source: list[_Slot]) -> bool:
-    return slot.entry.country is None or all(s.entry.country != slot.entry.country for s in source)
 
 
 def _noun_candidate(noun: Token, rule: Trigger, actors: DocActors) -> _Candidate | None:
@@ -927,39 +782,3 @@ def _when(trigger: Token, anchors: set[int], published: date | None, future: boo
             anchor = anchor.head
     return resolve_date(" ; ".join(pieces), published, future=future) if pieces else None
 
-
-def _where(trigger: Token, actors: DocActors) -> Location | None:
-    verb = trigger if trigger.tag_.startswith("VB") else trigger.head
-    for head in (trigger, verb):
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in _WHERE_PREPS:
-                # "outside of the city of Basra": the preposition may take another
-                objects = [g for c in child.children for g in ([c] if c.dep_ == "pobj" else c.children)
-                           if g.dep_ == "pobj"]
-                for obj in objects:
-                    place = _place_in(obj)
-                    if place is not None:
-                        return actors.place_of(place)
-    return None
-
-
-_WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around"})
-_SETTLEMENTS = frozenset({"town", "city", "village", "port", "capital", "province", "region", "district", "suburb",
-                          "enclave", "island", "state", "county", "governorate", "oblast"})
-
-
-def _place_in(noun: Token, depth: int = 0) -> Token | None:
-    """The named place of a locative phrase: "Samarra", also in "the town of Samarra" or "a sector of Beirut"."""
-    if noun.ent_type_ in {"GPE", "LOC", "FAC"}:
-        return noun
-    if noun.tag_ == "NNP" and noun.head.lower_ == "of" and noun.head.head.lower_ in _SETTLEMENTS:
-        return noun  # "the town of Samarra", whatever the tagger took the name for
-    if depth >= 2:
-        return None
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in {"of", "in", "near"}:
-            for obj in child.children:
-                place = _place_in(obj, depth + 1) if obj.dep_ == "pobj" else None
-                if place is not None:
-                    return place
-    return None

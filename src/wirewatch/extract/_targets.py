@@ -1,0 +1,97 @@
+"""Finding an event's target when no rule of its trigger names one: the one a complement or purpose clause aims
+at ("demanded that Moscow withdraw"), else the nearest actor below the trigger that is not its source."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ._args import conjuncts, phrase_actors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..resolve import DocActors
+    from ..resolve._resolver import _Slot
+
+__all__ = ["complement_target", "first_actor", "locative_prep", "nearest_target", "other_actor", "other_country",
+           "subject_here"]
+
+
+def complement_target(verb: Token, source: list[_Slot], actors: DocActors) -> list[_Slot]:
+    """ "demanded that Moscow withdraw": the one who must act; "threatened to impose sanctions on Iraq",
+    "agreed to provide aid for Romania": the one the intended act is aimed at."""
+    for child in verb.children:
+        purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if child.dep_ not in {"xcomp", "ccomp"} and not purpose:
+            continue
+        if child.dep_ == "ccomp":
+            subject = [t for t in subject_here(child, actors) if t not in source]
+            if subject:
+                return subject
+        found = first_actor(child, source, actors, skip_subjects=True, places=True)
+        if found:
+            return found
+    return []
+
+
+def subject_here(verb: Token, actors: DocActors) -> list[_Slot]:
+    """The actors of a clause's own subject (no climbing to the clause above)."""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return phrase_actors(child, actors)
+    return []
+
+
+def nearest_target(verb: Token, source: list[_Slot], actors: DocActors, *, aims: bool = False) -> list[_Slot]:
+    """The closest actor below the trigger that is not its source: the fallback when no rule names a target.
+    With ``aims`` a participle or purpose clause may name it too ("demonstrated, calling for independence from
+    Iraq")."""
+    skip = {"ccomp", "parataxis", "relcl"} if aims else {"advcl", "ccomp", "parataxis", "relcl"}
+    return (first_actor(verb, source, actors, skip_subjects=True, skip=skip)
+            or [t for t in first_actor(verb, source, actors, skip_subjects=True, skip=skip, places=True)
+                if t.entry.kind == "state" and other_country(t, source)])
+
+
+def first_actor(head: Token, source: list[_Slot], actors: DocActors, *, skip_subjects: bool,
+                 skip: frozenset[str] | set[str] = frozenset(), places: bool = False) -> list[_Slot]:
+    """Breadth-first below ``head``: the first phrase that stands for an actor other than the source."""
+    queue = [c for c in head.children if not (skip_subjects and c.dep_ in _ARG_SUBJECTS) and c.dep_ not in skip
+             and (places or not locative_prep(c)) and c.lower_ != "according"]  # a source of news, no party
+    while queue:
+        token = queue.pop(0)
+        if token.dep_ not in {"punct", "cc", "det"}:
+            found = [t for t in conjuncts(token, actors) if t not in source and other_actor(t, source)]
+            if found:
+                return found
+        queue += [c for c in token.children
+                  if c.dep_ not in skip and c.dep_ != "conj" and (places or not locative_prep(c))]
+    return []
+
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within",
+                          "during", "after", "before", "since", "until", "amid", "despite"})
+
+
+def locative_prep(token: Token) -> bool:
+    """ "protested in Paris": a place or a time is no target ("in protest at X" is no place)."""
+    return (token.dep_ == "prep" and token.lower_ in _PLACE_PREPS
+            and not any(c.dep_ == "pobj" and c.lower_ in _CAUSES for c in token.children))
+
+
+def other_actor(slot: _Slot, source: list[_Slot]) -> bool:
+    """Whether an actor is none of the source's actors."""
+    return all(s.id != slot.id and s.entry.key != slot.entry.key for s in source)
+
+
+def other_country(slot: _Slot, source: list[_Slot]) -> bool:
+    """Whether an actor is of no country of the source's (a stateless one always is)."""
+    return slot.entry.country is None or all(s.entry.country != slot.entry.country for s in source)
+
+
+#: "in protest at", "in defiance of", "in response to", "after talks with": a phrase of cause, not of place.
+_CAUSES = frozenset({"protest", "defiance", "response", "retaliation", "solidarity", "support", "opposition",
+                     "reprisal", "revenge", "talks", "negotiations", "deliberations", "consultations", "meeting",
+                     "meetings", "discussions", "pressure", "demands"})
+
+
+_ARG_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
