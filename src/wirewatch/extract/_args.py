@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from ..resolve import DocActors
     from ..resolve._resolver import _Slot
 
-__all__ = ["ACCUSING", "agent", "conjuncts", "phrase_actors", "prep_objects", "stative", "subject_actors", "through_of"]
+__all__ = ["ACCUSING", "agent", "conjuncts", "phrase_actors", "prep_objects", "stative", "subject_actors", "through_of",
+           "governing_verb"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Past participles that state the subject's stance: "is opposed to", "is committed to" (not passives).
@@ -159,3 +160,15 @@ _MEASURE_NOUNS = frozenset({"days", "hours", "weeks", "rounds", "round", "number
                             "parts", "portion", "section", "most", "much", "kg", "kilograms", "kilos", "litres",
                             "liters", "barrels", "truckloads", "crates", "boxes", "containers", "planeloads", "state",
                             "deployment", "contingent"})
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a noun phrase hangs from, through prepositions, conjuncts and appositions (four steps at most)."""
+    current = noun
+    for _ in range(4):
+        if current.head.i == current.i or current.dep_ not in {"pobj", "dobj", "conj", "appos", "prep", "attr"}:
+            return None
+        current = current.head
+        if current.tag_.startswith("VB"):
+            return current
+    return None

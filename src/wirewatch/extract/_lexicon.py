@@ -6,10 +6,14 @@ import csv
 import functools
 from dataclasses import dataclass
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from ..errors import KnowledgeBaseError
 
-__all__ = ["CameoCode", "Lexicon", "Trigger", "crosswalk", "inflections", "lexicon", "quad_class"]
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["CameoCode", "Lexicon", "Trigger", "crosswalk", "inflections", "lexicon", "noun_rule", "quad_class"]
 
 _IRREGULAR = {
     "go": ["went", "gone", "goes"],
@@ -126,3 +130,16 @@ def lexicon() -> Lexicon:
         else:
             nouns.setdefault(trigger.lemma, []).append(trigger)
     return Lexicon({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()})
+
+
+def noun_rule(noun: Token, lex: Lexicon) -> Trigger | None:
+    """The lexicon row of an event noun in context: a row that names one of its modifiers ("hunger strike")
+    before the plain row."""
+    modifiers = {c.lower_ for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
+    plain: Trigger | None = None
+    for rule in lex.nouns.get(noun.lower_, ()):
+        if rule.objects is None:
+            plain = plain or rule
+        elif rule.objects & modifiers:
+            return rule
+    return plain

@@ -11,21 +11,30 @@ of the trigger gives the Goldstein score and QuadClass; the event's date and pla
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from ..records import Event
 from ._args import agent as _agent
 from ._args import conjuncts as _conjuncts
+from ._args import governing_verb as _governing_verb
 from ._args import phrase_actors as _phrase_actors
 from ._args import prep_objects as _prep_objects
 from ._args import stative as _stative
 from ._args import subject_actors as _subject_actors
 from ._args import through_of as _through_of
+from ._candidate import Candidate as _Candidate
+from ._candidate import unique as _unique
 from ._classifier import NONE, Classifier
 from ._dates import resolve_date
-from ._lexicon import Lexicon, Trigger, crosswalk, inflections, lexicon, quad_class
+from ._derived import HOSTILE as _HOSTILE
+from ._derived import VERBAL_ATTACKS as _VERBAL_ATTACKS
+from ._derived import accusations as _accusations
+from ._derived import allegations as _allegations
+from ._derived import conditional_threats as _conditional_threats
+from ._derived import obligations as _obligations
+from ._derived import superseded as _superseded
+from ._lexicon import Lexicon, Trigger, crosswalk, inflections, lexicon, noun_rule, quad_class
 from ._modality import SPEECH_VERBS, framing
 from ._places import at_crowd as _at_crowd
 from ._places import crowd_country as _crowd_country
@@ -84,13 +93,6 @@ _NATURE = frozenset({"earthquake", "quake", "typhoon", "hurricane", "cyclone", "
 _EXERCISES = frozenset({"exercises", "exercise", "drills", "drill", "maneuvers", "manoeuvres", "games", "wargames"})
 #: Words the parser may take for prepositions that still make a phrasal verb ("forced them out of").
 _ADVERBIAL_PARTICLES = frozenset({"out", "off", "up", "down", "back", "away"})
-_THREAT_SPEECH = frozenset({"said", "says", "say", "warned", "warns", "warn", "threatened", "threatens", "vowed",
-                            "stated", "declared", "added", "told", "insisted", "stressed", "announced", "announces",
-                            "confirmed", "signalled", "signaled", "indicated"})
-_OBLIGATION = frozenset({"must", "should", "ought"})
-_DEMANDING = _THREAT_SPEECH | {"reiterated", "concluded", "demanded", "urged", "insists", "declares", "repeated"}
-_FORCE_WORDS = frozenset({"force", "military", "strike", "strikes", "attack", "attacks", "retaliate", "retaliation",
-                          "response", "respond", "action", "targets", "war", "missiles", "fire", "crush", "destroy"})
 _CROWDS = frozenset({"protesters", "demonstrators", "people", "thousands", "hundreds", "residents", "activists",
                      "students", "crowds", "workers", "supporters", "opponents", "prisoners", "inmates",
                      "detainees", "villagers", "youths", "women", "farmers", "traders", "drivers"})
@@ -102,8 +104,6 @@ _FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 #: The CAMEO code of an intent to yield, by the mode of the act intended (release, ease, withdraw).
 _YIELD_INTENT = {"release": "0353", "ease": "0354", "withdraw": "0356", "disarm": "0356", "ceasefire": "0356",
                  "access": "0355", "resign": "0341"}
-_VERBAL_ATTACKS = frozenset({"attack", "attacked", "attacks", "attacking", "hit", "hits", "hitting", "target",
-                             "targeted", "targets", "slam", "slammed"})
 _SYMMETRIC = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AGREE"})
 #: The CAMEO code of each PLOVER type when no mode is known (the crosswalk's plain row; ACCUSE has none).
 _PLAIN_CODES = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE": "060", "AID": "070",
@@ -115,9 +115,6 @@ _LEARNED_PREPS = frozenset({"with", "against", "to", "on", "for", "from", "into"
 _FUTURE_TO_THREAT = {"SANCTION": ("relations", "1311"), "COERCE": ("restrict", "1312"),
                      "PROTEST": (None, "130"), "ASSAULT": ("violence", "138")}
 _ANSWERS = frozenset({"REJECT", "CONCEDE", "AGREE", "SUPPORT", "ACCUSE"})
-_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
-_ALLEGING = frozenset(form for verb in ("allege", "claim", "charge", "insist", "contend", "maintain")
-                      for form in inflections(verb))
 _TAKING_PART = frozenset({"during", "in", "on", "at", "for", "under"})
 _AIMED_BY_CLAUSE = frozenset({"PROTEST", "REQUEST", "ACCUSE"})
 _CROWD_TARGETED = frozenset({"COERCE", "ASSAULT"})
@@ -130,20 +127,6 @@ _DOMESTIC = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "ACCUSE", "RE
 #: Heads whose complement is an act only intended, demanded, refused or threatened: "threatened to impose
 #: sanctions" is one THREATEN event, not also a SANCTION.
 _EMBEDDING = frozenset({"THREATEN", "REQUEST", "REJECT", "AGREE"})
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    trigger: Token
-    rule: Trigger
-    source: tuple[_Slot, ...]
-    target: tuple[_Slot, ...]
-    nominal: bool
-    #: The classifier's probability when it, not the lexicon, named the type.
-    learned: float | None = None
-    #: Whether a side was inferred from a place rather than named (the country where an unclaimed attack
-    #: happened, the people of the place where a crowd protests).
-    inferred: bool = False
 
 
 def code_events(doc: Doc, actors: DocActors, *, published: date | None, min_confidence: float = 0.3,
@@ -286,109 +269,6 @@ def _outermost(candidates: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
-def _accusations(sent: Span, lex: Lexicon, actors: DocActors, taken: set[int]) -> list[_Candidate]:
-    """ "X focused on 'the Israeli agency's continued attacks'": a speaker who names another's attacks or
-    repression accuses them (ACCUSE X → Y), when the verb that carries the naming is no event of its own."""
-    out = []
-    for noun in sent:
-        if not noun.tag_.startswith("NN") or noun.lower_ not in lex.nouns:
-            continue
-        rule = noun_rule(noun, lex)
-        if rule is None or rule.type not in {"ASSAULT", "COERCE"}:
-            continue
-        doers = [s for c in noun.children if c.dep_ in {"poss", "amod", "compound"} for s in _phrase_actors(c, actors)]
-        verb = _governing_verb(noun)
-        if not doers or verb is None or verb.i in taken or verb.lower_ in _VERBAL_ATTACKS:
-            continue
-        speaker = [s for s in _subject_actors(verb, actors) if all(_other_actor(s, [d]) for d in doers)]
-        if speaker and _other_country(doers[0], speaker):
-            accuse = Trigger("V", verb.lower_, None, "ACCUSE", "disapprove", "112", frozenset())
-            out.append(_Candidate(verb, accuse, tuple(speaker[:1]), tuple(_unique(doers)), nominal=False))
-            taken.add(verb.i)
-    return out
-
-
-def _allegations(found: list[_Candidate], actors: DocActors, taken: set[int]) -> list[_Candidate]:
-    """ "The ministry alleged that rebels had shelled the town": alleging another's attack is an accusation of
-    them, besides the attack it reports."""
-    out = []
-    for c in found:
-        head = c.trigger.head
-        if (c.rule.type not in _HOSTILE or c.trigger.dep_ != "ccomp" or head.lower_ not in _ALLEGING
-                or head.i in taken or not c.source):
-            continue
-        speaker = [s for s in _subject_actors(head, actors) if all(_other_actor(s, [d]) for d in c.source)]
-        if speaker and _other_country(c.source[0], speaker):
-            rule = Trigger("V", head.lower_, None, "ACCUSE", "allege", "112", frozenset())
-            out.append(_Candidate(head, rule, tuple(speaker[:1]), c.source, nominal=False))
-            taken.add(head.i)
-    return out
-
-
-def _governing_verb(noun: Token) -> Token | None:
-    """The verb a noun phrase hangs from, through prepositions, conjuncts and appositions (four steps at most)."""
-    current = noun
-    for _ in range(4):
-        if current.head.i == current.i or current.dep_ not in {"pobj", "dobj", "conj", "appos", "prep", "attr"}:
-            return None
-        current = current.head
-        if current.tag_.startswith("VB"):
-            return current
-    return None
-
-
-def _obligations(sent: Span, actors: DocActors) -> list[_Candidate]:
-    """ "Russia said Sudan must return the helicopter": a demand by the speaker on the one who must act."""
-    out = []
-    for verb in sent:
-        if verb.dep_ != "ccomp" or verb.head.lower_ not in _DEMANDING:
-            continue
-        if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in verb.children):
-            continue
-        speaker = _subject_actors(verb.head, actors)
-        target = [t for t in _subject_actors(verb, actors) if t not in speaker]
-        if speaker and target:
-            rule = Trigger("V", verb.head.lower_, None, "REQUEST", None, "100", frozenset())
-            out.append(_Candidate(verb.head, rule, tuple(speaker[:1]), tuple(_unique(target)), nominal=False))
-    return out
-
-
-def _superseded(candidate: _Candidate, speakers: set[str]) -> bool:
-    """A targetless threat by a speaker whose conditional threat names the target."""
-    same = {s.id for s in candidate.source} <= speakers
-    return candidate.rule.type == "THREATEN" and not candidate.target and same
-
-
-def _conditional_threats(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]:
-    """ "If Israel were to attack, Iran would respond, Raisi said": a threat by the speaker to the actor of the
-    condition (or, when the condition names none, to the one the response is aimed at)."""
-    out = []
-    for clause in sent:
-        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-        if clause.dep_ != "advcl" or not marks & {"if", "unless"}:
-            continue
-        main = clause.head
-        if not any(c.dep_ == "aux" and c.lower_ in {"would", "will", "'ll", "'d", "wo"} for c in main.children):
-            continue
-        speech = main if main.lower_ in _THREAT_SPEECH else main.head if main.dep_ == "ccomp" else None
-        if speech is None or speech.lower_ not in _THREAT_SPEECH:
-            continue
-        speaker = _subject_actors(speech, actors)
-        if not speaker:
-            continue
-        target = [t for t in _subject_actors(clause, actors) if _other_country(t, speaker)]
-        if not target:
-            inside = {t.i for t in clause.subtree}
-            target = [s for t in main.subtree if t.i not in inside and t.i != main.i
-                      for s in [actors.actor_at(t)] if s is not None and _other_country(s, speaker)][:1]
-        if target:
-            forceful = any(t.lower_ in _FORCE_WORDS for t in main.subtree)
-            rule = Trigger("V", speech.lower_, None, "THREATEN", "violence" if forceful else None,
-                           "138" if forceful else "130", frozenset())
-            out.append(_Candidate(speech, rule, tuple(speaker[:1]), tuple(_unique(target)), nominal=False))
-    return out
-
-
 def _verb_rule(verb: Token, lex: Lexicon, actors: DocActors) -> tuple[Trigger | None, Token | None]:
     """The lexicon row for a verb in context, and the object noun it consumed (for light verbs). A row's object
     words match the object's head or a noun modifying it ("halted mediation efforts"), a particle ("call off"), or
@@ -436,19 +316,6 @@ def _names_actor(obj: Token, actors: DocActors) -> bool:
         return True
     return any((c.dep_ in {"amod", "compound", "nmod"} and _conjuncts(c, actors))
                or (c.dep_ == "prep" and c.lower_ == "of" and _prep_objects(c, actors)) for c in obj.children)
-
-
-def noun_rule(noun: Token, lex: Lexicon) -> Trigger | None:
-    """The lexicon row of an event noun in context: a row that names one of its modifiers ("hunger strike")
-    before the plain row."""
-    modifiers = {c.lower_ for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
-    plain: Trigger | None = None
-    for rule in lex.nouns.get(noun.lower_, ()):
-        if rule.objects is None:
-            plain = plain or rule
-        elif rule.objects & modifiers:
-            return rule
-    return plain
 
 
 def _direct_object(verb: Token) -> Token | None:
@@ -632,14 +499,6 @@ def _settle(source: list[_Slot], target: list[_Slot], pair: list[_Slot], rule: T
     source = _unique(source)
     target = [t for t in _unique(target) if t not in source]
     return source, target
-
-
-def _unique(slots: list[_Slot]) -> list[_Slot]:
-    out: list[_Slot] = []
-    for slot in slots:
-        if slot not in out:
-            out.append(slot)
-    return out
 
 
 def _clause_subjects(clause: Token, actors: DocActors) -> list[_Slot]:
