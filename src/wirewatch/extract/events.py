@@ -119,6 +119,12 @@ _TAKING_PART = frozenset({"during", "in", "on", "at", "for", "under"})
 _AIMED_BY_CLAUSE = frozenset({"PROTEST", "REQUEST", "ACCUSE"})
 _CROWD_TARGETED = frozenset({"COERCE", "ASSAULT"})
 _DOMESTIC_PLACED = frozenset({"COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
+#: Subjects that name an attack or its weapon, not a doer: "a roadside bomb killed …", "the blast wounded …".
+_DEVICES = frozenset({"bomb", "bombs", "bombing", "bombings", "explosion", "explosions", "blast", "blasts", "attack",
+                      "attacks", "device", "devices", "mine", "mines", "landmine", "rocket", "rockets", "shell",
+                      "shells", "shelling", "strike", "strikes", "airstrike", "airstrikes", "gunfire", "mortar",
+                      "mortars", "missile", "missiles", "grenade", "grenades", "ambush", "raid", "drone", "drones",
+                      "bomber", "bombers", "gunmen", "assailants", "attackers", "sniper", "snipers"})
 _PLACE_ACTED = frozenset({"COERCE", "ASSAULT"})
 _RECEIVING = frozenset(form for verb in ("receive", "obtain") for form in inflections(verb))
 _FAILING = frozenset(form for verb in ("fail", "refuse", "decline") for form in inflections(verb))
@@ -408,7 +414,7 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
     if not target and source and rule.type in _DOMESTIC_PLACED and all(s.entry.kind != "state" for s in source):
         # "lifted the state of emergency in West Darfur": an act at home is aimed at the country where it happens
         target = [t for t in _place_state(verb, actors) if _other_actor(t, source)]
-    if not source and target and rule.type in _PLACE_ACTED and (passive or _subject_word(verb) is not None):
+    if not source and target and rule.type in _PLACE_ACTED and (passive or _subject_word(verb) in _DEVICES):
         # "was arrested in Lebanon": the authorities of the place acted; "a bombing near Samarra killed a US
         # soldier": an attack no actor claims is coded to the country where it happened
         source = [p for p in _place_state(verb, actors) if _other_actor(p, target)]
