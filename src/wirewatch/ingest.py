@@ -66,6 +66,8 @@ KNOWN_SUFFIXES: Mapping[str, Kind] = {
 
 _HEAD = 8192  # bytes inspected for NULs and sniffed for the format
 _CHUNK = 1 << 16
+_MOSTLY_UTF8 = 1000  # a text with at most one bad byte in this many characters is UTF-8 with damage
+_MOSTLY_UNDEFINED = 10  # more than one byte in this many that no encoding defines: not text at all
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
 _BINARY = "binary file, not text, HTML or JSON Lines"
@@ -159,10 +161,10 @@ def _read_stream(stream: _Readable, name: str, kind: Kind | None, published: dat
     if kind is None and sniff_archive(head) is not None:
         yield Failure(id=name, where=name, error="a WARC or ARC web archive read as a stream; pass its file path")
         return
-    if _looks_binary(head):
+    kind = kind or _sniff(head)
+    if _looks_binary(head) and not (kind == "jsonl" and _sniff(head) == "jsonl"):  # JSON Lines: line by line
         yield Failure(id=name, where=name, error=f"{_BINARY} (it holds NUL bytes); {_FORMATS}")
         return
-    kind = kind or _sniff(head)
     chunks = chain([head], _chunks(stream))
     if kind == "jsonl":
         yield from _read_jsonl(_lines(chunks), name, published)
@@ -216,15 +218,23 @@ def _read_document(data: bytes, name: str, kind: Kind, published: date | None) -
 
 
 def _decode(data: bytes, *, html: bool = False) -> str | None:
-    """Text from bytes: UTF-8 (BOM or not), UTF-16 with a BOM, an HTML page's meta charset, else cp1252."""
+    """Text from bytes: UTF-8 (BOM or not), UTF-16 with a BOM, an HTML page's meta charset, else cp1252.
+
+    A text that is UTF-8 but for a stray byte or two stays UTF-8, each bad byte becoming U+FFFD; cp1252's five
+    undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) become U+FFFD too, so one byte never rejects a whole file.
+    """
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith(_UTF16_BOMS):
         return _try(data, "utf-16")
-    for encoding in ("utf-8", _meta_charset(data) if html else None, "cp1252"):
+    for encoding in ("utf-8", _meta_charset(data) if html else None):
         if encoding is not None and (text := _try(data, encoding)) is not None:
             return text
-    return None
+    lenient = data.decode("utf-8", errors="replace")
+    if lenient.count("\ufffd") <= max(2, len(lenient) // _MOSTLY_UTF8):
+        return lenient
+    legacy = data.decode("cp1252", errors="replace")
+    return None if legacy.count("\ufffd") * _MOSTLY_UNDEFINED > len(legacy) else legacy
 
 
 def _try(data: bytes, encoding: str) -> str | None:
@@ -249,6 +259,8 @@ def _read_jsonl(lines: Iterable[bytes], name: str, published: date | None) -> It
 
 def _record(line: bytes, where: str, published: date | None) -> Item:
     """One JSON Lines record as a RawDocument, or a Failure saying what is wrong with the line."""
+    if b"\x00" in line:
+        return Failure(id=None, where=where, error="the line holds NUL bytes, which JSON never does; fix or remove it")
     text = _decode(line.rstrip(b"\r"))
     if text is None:
         return Failure(id=None, where=where, error="undecodable line; save the file as UTF-8")
@@ -256,6 +268,8 @@ def _record(line: bytes, where: str, published: date | None) -> Item:
         obj = json.loads(text)
     except ValueError as err:
         return Failure(id=_id_hint(text), where=where, error=_invalid_json(err))
+    except RecursionError:
+        return Failure(id=_id_hint(text), where=where, error="JSON nested too deeply to read; flatten the record")
     if not isinstance(obj, dict):
         return Failure(id=None, where=where, error=_not_an_object(obj))
     try:

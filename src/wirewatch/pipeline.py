@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
-from .annotate import load_model
+from .annotate import load_model, parse
 from .clean import Cleaner
 from .config import Config
 from .errors import PipelineError
@@ -110,22 +110,26 @@ class Annotator:
     assigns: ClassVar[frozenset[str]] = frozenset({"doc"})
 
     def __call__(self, work: Work) -> None:
-        work.doc = load_model(self.config.model.name)(_need(work.article, "article").text)
+        work.doc = parse(load_model(self.config.model.name), _need(work.article, "article").text)
 
     def pipe(self, works: Iterable[Work]) -> Iterator[Work]:
         """Annotate a stream of works in batches, in order (works stay in this process; only texts travel)."""
         nlp = load_model(self.config.model.name)
         waiting: dict[int, Work] = {}
+        too_long: dict[int, str] = {}  # parsed in pieces, outside the batch (spaCy refuses them whole)
 
         def texts() -> Iterator[tuple[str, int]]:
             for n, work in enumerate(works):
                 waiting[n] = work
-                yield (work.article.text if work.article is not None and _coded(work) else ""), n
+                text = work.article.text if work.article is not None and _coded(work) else ""
+                if len(text) > nlp.max_length:
+                    too_long[n], text = text, ""
+                yield text, n
 
         for doc, n in nlp.pipe(texts(), as_tuples=True, batch_size=self.config.model.batch_size,
                                n_process=self.config.model.n_process):
             work = waiting.pop(n)
-            work.doc = doc
+            work.doc = parse(nlp, too_long.pop(n)) if n in too_long else doc
             yield work
 
 

@@ -1,0 +1,132 @@
+"""Hostile and damaged input: each bad record fails alone, with a message naming it, and its neighbours come out.
+
+Every case is the smallest reproducer of a defect found by a probe of generated and mutated inputs.
+"""
+
+from __future__ import annotations
+
+import gzip
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from wirewatch import api
+from wirewatch.annotate import load_model, parse, pieces
+from wirewatch.clean import scrub
+from wirewatch.extract._dates import resolve_date
+from wirewatch.ingest import read_paths
+from wirewatch.records import Extraction, Failure, RawDocument
+from wirewatch.resolve._context import entity_of
+
+GOOD = '{"id": "good", "text": "Chile and Peru signed a fishing accord on Friday."}\n'
+
+
+def _read(tmp_path: Path, name: str, data: bytes) -> list[RawDocument | Failure]:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return list(read_paths([path]))
+
+
+@pytest.mark.parametrize(("line", "says"), [
+    ('{"id": "deep", "text": "x", "extra": ' + "[" * 1000 + "]" * 1000 + "}\n", "nested too deeply"),
+    ('{"id": "nul", "text": "a\x00b"}\n', "NUL bytes"),
+    ('{"id": "cut", "text": "no end\n', "invalid JSON"),
+])
+def test_a_bad_json_lines_record_fails_alone_and_its_neighbour_is_read(tmp_path, line, says):
+    first, second = _read(tmp_path, "in.jsonl", (line + GOOD).encode("utf-8"))
+    assert isinstance(first, Failure) and says in first.error and first.where.endswith("in.jsonl:1")
+    assert isinstance(second, RawDocument) and second.id == "good"
+
+
+def test_a_lone_surrogate_escape_in_a_record_is_replaced_not_fatal(tmp_path):
+    line = '{"id": "s", "text": "Chile recalled its envoy \\ud800 from Lima."}\n'
+    records = _read(tmp_path, "in.jsonl", (line + GOOD).encode("utf-8"))
+    results = list(api.extract(documents=[r for r in records if isinstance(r, RawDocument)]))
+    assert [type(r) for r in results] == [Extraction, Extraction]
+    assert "\ufffd" in results[0].article.text
+
+
+@pytest.mark.parametrize(("text", "clean"), [
+    ("a\ud800b", "a\ufffdb"),
+    ("\udfffend", "\ufffdend"),
+    ("plain text", "plain text"),
+])
+def test_scrub_replaces_lone_surrogates_only(text, clean):
+    assert scrub(text) == clean
+
+
+@pytest.mark.parametrize("stray", [b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"])
+def test_one_stray_byte_in_a_utf8_text_file_does_not_reject_or_garble_the_file(tmp_path, stray):
+    body = "Fran\u00e7ois Dupont met the minister \u2014 the talks went well.".encode() + b" " + stray + b" end"
+    (document,) = _read(tmp_path, "note.txt", body)
+    assert isinstance(document, RawDocument)
+    assert document.text is not None and document.text.startswith("Fran\u00e7ois") and "\ufffd" in document.text
+
+
+def test_a_cp1252_file_is_still_read_as_cp1252(tmp_path):
+    (document,) = _read(tmp_path, "old.txt", "Caf\u00e9 talks \u2013 Montr\u00e9al".encode("cp1252"))
+    assert isinstance(document, RawDocument) and document.text == "Caf\u00e9 talks \u2013 Montr\u00e9al"
+
+
+def test_a_nul_byte_still_rejects_a_binary_text_file(tmp_path):
+    (failure,) = _read(tmp_path, "blob.txt", b"\x00\x01\x02binary")
+    assert isinstance(failure, Failure) and "NUL" in failure.error
+
+
+def test_a_gzipped_json_lines_file_with_a_bad_line_keeps_the_good_one(tmp_path):
+    path = tmp_path / "in.jsonl.gz"
+    path.write_bytes(gzip.compress(b'{"id": "bad", "text": "a\x00b"}\n' + GOOD.encode()))
+    first, second = read_paths([path])
+    assert isinstance(first, Failure) and isinstance(second, RawDocument)
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("talks will resume tomorrow", date(9999, 12, 31)),
+    ("they met yesterday", date(1, 1, 1)),
+    ("the envoy returns next week", date(9999, 12, 30)),
+])
+def test_a_relative_date_past_the_calendar_is_no_date_not_an_error(text, published):
+    assert resolve_date(text, published, future=True) is None
+
+
+@pytest.mark.parametrize(("text", "limit"), [
+    ("one two three\n\nfour five six\n\nseven eight", 16),
+    ("a" * 50, 20),
+    ("short", 100),
+    ("word " * 40, 33),
+])
+def test_pieces_join_back_into_the_text_and_respect_the_limit(text, limit):
+    parts = pieces(text, limit)
+    assert "".join(parts) == text
+    assert all(len(p) <= limit for p in parts)
+
+
+def test_pieces_end_at_a_paragraph_break_when_one_is_near():
+    assert pieces("alpha beta\n\ngamma delta", 16) == ["alpha beta\n\n", "gamma delta"]
+
+
+@pytest.mark.slow
+def test_a_document_longer_than_the_model_limit_is_parsed_in_pieces_with_the_same_text():
+    nlp = load_model()
+    text = "\n\n".join(["Chile and Peru signed a fishing accord on Friday in Lima."] * 40)
+    saved = nlp.max_length
+    nlp.max_length = 500
+    try:
+        doc = parse(nlp, text)
+    finally:
+        nlp.max_length = saved
+    assert doc.text == text
+    assert [e.text for e in doc.ents] == [e.text for e in nlp(text).ents]
+
+
+@pytest.mark.slow
+def test_a_token_s_entity_is_the_document_entity_it_belongs_to():
+    doc = load_model()("The Islamic Republic of Iran and the United Nations met in New York City on Monday.")
+    for ent in doc.ents:
+        for token in ent:
+            span = entity_of(token)
+            want = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+            assert (span.start, span.end) == (want.start, want.end)
+    outside = next(t for t in doc if not t.ent_type_)
+    assert (entity_of(outside).start, entity_of(outside).end) == (outside.i, outside.i + 1)
