@@ -130,3 +130,50 @@ def test_a_token_s_entity_is_the_document_entity_it_belongs_to():
             assert (span.start, span.end) == (want.start, want.end)
     outside = next(t for t in doc if not t.ent_type_)
     assert (entity_of(outside).start, entity_of(outside).end) == (outside.i, outside.i + 1)
+
+
+# --- archives and pages ----------------------------------------------------------------------------------
+
+
+def test_an_arc_record_declaring_a_huge_length_is_one_failure_and_the_next_record_is_read(tmp_path):
+    from .test_warc import arc_record, http
+
+    page = http("200 OK", "text/html", b"<html><body><p>Chile and Peru met.</p></body></html>")
+    huge = b"http://news.example/huge 192.0.2.7 20240420093000 text/html 99999999999\nHTTP/1.1 200\n"
+    (failure, document) = _read(tmp_path, "crawl.arc", huge + arc_record("http://news.example/ok", page))
+    assert isinstance(failure, Failure) and "99999999999 bytes" in failure.error
+    assert isinstance(document, RawDocument) and document.url == "http://news.example/ok"
+
+
+@pytest.mark.parametrize("header", ["text/html; charset=undefined", "text/html; charset=x-no-such"])
+def test_a_page_whose_header_names_an_unusable_charset_is_still_read(tmp_path, header):
+    from fastwarc.warc import WarcRecordType
+
+    from .test_warc import http, warc_record
+
+    body = "<html><body><p>Genève talks</p></body></html>".encode()
+    record = warc_record(WarcRecordType.response, "http://x.example/", http("200 OK", header, body))
+    (document,) = _read(tmp_path, "one.warc", record)
+    assert isinstance(document, RawDocument) and "Genève" in (document.html or "")
+
+
+def test_a_brotli_bomb_in_a_warc_record_is_refused_within_the_cap(tmp_path):
+    brotli = pytest.importorskip("brotli")
+    from fastwarc.warc import WarcRecordType
+
+    from wirewatch._archive import MAX_RECORD
+
+    from .test_warc import http, warc_record
+
+    bomb = brotli.compress(b"<p>" + b"a" * (MAX_RECORD + 1024), quality=1)
+    record = warc_record(WarcRecordType.response, "http://x.example/bomb",
+                         http("200 OK", "text/html", bomb, "Content-Encoding: br"))
+    (failure,) = _read(tmp_path, "bomb.warc", record)
+    assert isinstance(failure, Failure) and "inflates to more than" in failure.error
+
+
+@pytest.mark.parametrize("content_type", ["text/html; charset=undefined", "text/html; charset=bogus-8"])
+def test_a_fetched_page_with_an_unusable_declared_charset_decodes(content_type):
+    from wirewatch.fetch._pages import decode_page
+
+    assert decode_page("Genève".encode(), content_type) == "Genève"

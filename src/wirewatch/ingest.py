@@ -240,7 +240,7 @@ def _decode(data: bytes, *, html: bool = False) -> str | None:
 def _try(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):
         return None
 
 
