@@ -14,6 +14,7 @@ import pytest
 from wirewatch import api
 from wirewatch.annotate import load_model, parse, pieces
 from wirewatch.clean import scrub
+from wirewatch.config import LimitsConfig
 from wirewatch.extract._dates import resolve_date
 from wirewatch.ingest import read_paths
 from wirewatch.records import Extraction, Failure, RawDocument
@@ -177,3 +178,40 @@ def test_a_fetched_page_with_an_unusable_declared_charset_decodes(content_type):
     from wirewatch.fetch._pages import decode_page
 
     assert decode_page("Genève".encode(), content_type) == "Genève"
+
+
+# --- limits ----------------------------------------------------------------------------------------------
+
+
+def _zeros_gz(path: Path, megabytes: int) -> Path:
+    with gzip.open(path, "wb", compresslevel=1) as out:
+        for _ in range(megabytes):
+            out.write(b" " * (1 << 20))
+    return path
+
+
+def test_a_gzip_bomb_stops_at_the_input_limit_with_an_error_naming_the_setting(tmp_path):
+    bomb = _zeros_gz(tmp_path / "a-bomb.html.gz", 3)
+    good = tmp_path / "b-good.txt"
+    good.write_text("Chile and Peru signed a fishing accord on Friday.", encoding="utf-8")
+    failure, document = read_paths([tmp_path], limits=LimitsConfig(max_input_mb=1))
+    assert isinstance(failure, Failure) and failure.where == str(bomb)
+    assert "limits.max_input_mb" in failure.error and "1 MiB" in failure.error
+    assert isinstance(document, RawDocument) and document.id == str(good)
+
+
+def test_a_json_lines_line_over_the_limit_fails_alone(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "big", "text": "' + "x" * (1 << 21) + '"}\n' + GOOD, encoding="utf-8")
+    failure, document = read_paths([path], limits=LimitsConfig(max_input_mb=1))
+    assert isinstance(failure, Failure) and failure.where == f"{path}:1" and "limits.max_input_mb" in failure.error
+    assert isinstance(document, RawDocument) and document.id == "good"
+
+
+@pytest.mark.parametrize("value", [0, -5])
+def test_the_input_limit_must_be_at_least_one_mebibyte(value):
+    from wirewatch.config import load_config
+    from wirewatch.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="limits.max_input_mb"):
+        load_config(env={}, overrides={"limits.max_input_mb": value})

@@ -59,7 +59,7 @@ def extract(
     is the index of earlier articles (``dedup.load_index`` of a store), else this run's articles only.
     """
     config = config or load_config()
-    items = documents if documents is not None else read_paths(paths or [], published=published)
+    items = documents if documents is not None else read_paths(paths or [], published=published, limits=config.limits)
     return Pipeline.default(config, duplicates=duplicates).run(items)
 
 

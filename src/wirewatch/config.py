@@ -17,8 +17,8 @@ from typing import Any
 
 from .errors import ConfigError
 
-__all__ = ["CleanConfig", "Config", "DedupConfig", "ExtractConfig", "FetchConfig", "ModelConfig", "ResolveConfig",
-           "StoreConfig", "load_config"]
+__all__ = ["CleanConfig", "Config", "DedupConfig", "ExtractConfig", "FetchConfig", "LimitsConfig", "ModelConfig",
+           "ResolveConfig", "StoreConfig", "load_config"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +89,18 @@ class FetchConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class LimitsConfig:
+    """[limits]: how much one input may cost before it is refused with an error naming the limit."""
+
+    max_input_mb: int = 32
+
+    @property
+    def max_input_bytes(self) -> int:
+        """The largest decompressed file, JSON Lines line or archived page that is read, in bytes."""
+        return self.max_input_mb << 20
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """All of wirewatch's settings; see ``default.toml`` for what each means."""
 
@@ -99,6 +111,7 @@ class Config:
     resolve: ResolveConfig = field(default_factory=ResolveConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
     fetch: FetchConfig = field(default_factory=FetchConfig)
+    limits: LimitsConfig = field(default_factory=LimitsConfig)
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Config:
         """A copy with ``{"section.key": value}`` overrides applied and validated (None values ignored)."""
@@ -119,6 +132,7 @@ _SECTIONS: dict[str, type] = {
     "resolve": ResolveConfig,
     "store": StoreConfig,
     "fetch": FetchConfig,
+    "limits": LimitsConfig,
 }
 
 
@@ -233,6 +247,8 @@ def _validate(config: Config) -> None:
         raise ConfigError(f"store.on_error must be 'skip' or 'raise', not {config.store.on_error!r}")
     _validate_fetch(config.fetch)
     _validate_dedup(config)
+    if config.limits.max_input_mb < 1:
+        raise ConfigError(f"limits.max_input_mb must be at least 1 MiB, not {config.limits.max_input_mb}")
 
 
 def _validate_dedup(config: Config) -> None:
