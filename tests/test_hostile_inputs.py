@@ -215,3 +215,65 @@ def test_the_input_limit_must_be_at_least_one_mebibyte(value):
 
     with pytest.raises(ConfigError, match="limits.max_input_mb"):
         load_config(env={}, overrides={"limits.max_input_mb": value})
+
+
+# --- the network: servers that drip, feeds cut short --------------------------------------------------------
+
+
+class _Drip:
+    """A server on 127.0.0.1 that sends its headers, then one byte of body every 0.2 s for ever (until cut)."""
+
+    def __init__(self) -> None:
+        import socket
+        import threading
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(1)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/slow.html"
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        import time
+
+        conn, _ = self.sock.accept()
+        conn.recv(4096)
+        try:
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n")
+            for _ in range(200):  # bounded: 40 s at most, far past the deadline under test
+                conn.sendall(b"x")
+                time.sleep(0.2)
+        except OSError:
+            pass  # the client cut the connection
+        finally:
+            conn.close()
+            self.sock.close()
+
+
+def test_a_server_that_drips_its_answer_is_cut_off_at_the_request_deadline():
+    import time
+
+    from wirewatch.fetch._http import Request, TransportError, UrllibTransport
+
+    drip = _Drip()
+    started = time.monotonic()
+    with pytest.raises(TransportError, match="fetch.deadline"):
+        UrllibTransport().send(Request(drip.url, timeout=1.0, deadline=1.5))
+    assert time.monotonic() - started < 5
+
+
+def test_a_feed_cut_short_queues_what_it_holds_and_is_reported():
+    from wirewatch.fetch._feeds import parse_feed
+
+    whole = (Path(__file__).parent / "fixtures" / "feeds" / "world.rss").read_bytes()
+    parsed = parse_feed(whole[: len(whole) * 2 // 3], url="https://news.example.org/world/rss.xml")
+    assert parsed.problem is not None and "entries could be read" in parsed.problem
+    assert parse_feed(whole, url="https://news.example.org/world/rss.xml").problem is None
+
+
+def test_the_request_deadline_cannot_be_shorter_than_the_read_timeout():
+    from wirewatch.config import load_config
+    from wirewatch.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="fetch.deadline"):
+        load_config(env={}, overrides={"fetch.timeout": 30.0, "fetch.deadline": 10.0})

@@ -84,6 +84,7 @@ class FetchConfig:
     user_agent: str = "wirewatch/0.1 (news event research; set fetch.user_agent to add a contact address)"
     per_host_delay: float = 2.0
     timeout: float = 20.0
+    deadline: float = 60.0
     retries: int = 3
     backoff: float = 2.0
 
@@ -271,5 +272,7 @@ def _validate_fetch(fetch: FetchConfig) -> None:
             raise ConfigError(f"fetch.{name} must be 0 or more seconds, not {getattr(fetch, name)}")
     if fetch.timeout <= 0:
         raise ConfigError(f"fetch.timeout must be more than 0 seconds, not {fetch.timeout}")
+    if fetch.deadline < fetch.timeout:
+        raise ConfigError(f"fetch.deadline ({fetch.deadline} s) must be at least fetch.timeout ({fetch.timeout} s)")
     if fetch.retries < 0:
         raise ConfigError(f"fetch.retries must be 0 or more, not {fetch.retries}")
