@@ -277,3 +277,13 @@ def test_the_request_deadline_cannot_be_shorter_than_the_read_timeout():
 
     with pytest.raises(ConfigError, match="fetch.deadline"):
         load_config(env={}, overrides={"fetch.timeout": 30.0, "fetch.deadline": 10.0})
+
+
+@pytest.mark.parametrize("depth", [300, 800])
+def test_a_page_nested_deeper_than_the_parser_s_limit_keeps_its_text(depth):
+    from wirewatch.clean import clean
+
+    paragraph = "<p>Chile and Peru signed a fishing accord on Friday in Lima, officials said. It covers the south.</p>"
+    html = "<html><body>" + "<div>" * depth + paragraph + "</div>" * depth + "</body></html>"
+    article = clean(RawDocument(id="deep", source="deep", html=html))
+    assert article.page_kind == "article" and article.text.startswith("Chile and Peru signed")
