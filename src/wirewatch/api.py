@@ -19,8 +19,8 @@ from .batch import Shard, count_rows, find_shards
 from .config import Config, load_config
 from .errors import InputError, WirewatchError
 from .ingest import KNOWN_SUFFIXES, read_paths
-from .pipeline import Pipeline
 from .records import Extraction, Failure, RawDocument
+from .registry import build_pipeline
 from .resolve import Office, load_kb, unify_people
 from .sample import sample_documents
 from .store import ActorRow, EventRow, QuoteRow, Store, Summary
@@ -60,7 +60,7 @@ def extract(
     """
     config = config or load_config()
     items = documents if documents is not None else read_paths(paths or [], published=published)
-    return Pipeline.default(config, duplicates=duplicates).run(items)
+    return build_pipeline(config, duplicates=duplicates).run(items)
 
 
 def extract_text(text: str, *, published: date | None = None, config: Config | None = None) -> Extraction:
@@ -268,6 +268,6 @@ def watch(
     fetcher = fetch.Fetcher(config.fetch, transport=transport)
     return fetch.watch(
         feeds, open_store=open_store, fetcher=fetcher,
-        extract=Pipeline.default(config, duplicates=duplicates).run, interval=interval, once=once,
+        extract=build_pipeline(config, duplicates=duplicates).run, interval=interval, once=once,
         max_items=max_items, progress=progress, on_poll=on_poll,
     )  # fmt: skip

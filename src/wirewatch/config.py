@@ -17,8 +17,8 @@ from typing import Any
 
 from .errors import ConfigError
 
-__all__ = ["CleanConfig", "Config", "DedupConfig", "ExtractConfig", "FetchConfig", "ModelConfig", "ResolveConfig",
-           "StoreConfig", "load_config"]
+__all__ = ["CleanConfig", "Config", "DedupConfig", "ExtractConfig", "FetchConfig", "ModelConfig", "PipelineConfig",
+           "ResolveConfig", "StoreConfig", "load_config"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +70,13 @@ class ResolveConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class PipelineConfig:
+    """[pipeline]: further stages, registered by name, to run after the built-in ones."""
+
+    extra: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class StoreConfig:
     """[store]: the DuckDB file and what a failing document does to a batch."""
 
@@ -97,6 +104,7 @@ class Config:
     dedup: DedupConfig = field(default_factory=DedupConfig)
     extract: ExtractConfig = field(default_factory=ExtractConfig)
     resolve: ResolveConfig = field(default_factory=ResolveConfig)
+    pipeline: PipelineConfig = field(default_factory=PipelineConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
     fetch: FetchConfig = field(default_factory=FetchConfig)
 
@@ -117,6 +125,7 @@ _SECTIONS: dict[str, type] = {
     "dedup": DedupConfig,
     "extract": ExtractConfig,
     "resolve": ResolveConfig,
+    "pipeline": PipelineConfig,
     "store": StoreConfig,
     "fetch": FetchConfig,
 }

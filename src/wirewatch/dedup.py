@@ -40,16 +40,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import Any, ClassVar, Protocol
 
 import numpy as np
 from datasketch import MinHash
 
+from .base import Work
 from .config import DedupConfig
 from .records import Article
-
-if TYPE_CHECKING:
-    from .pipeline import Work
 
 __all__ = ["DedupStage", "DuplicateIndex", "Signature", "load_index", "mark_duplicate", "signature"]
 
