@@ -17,8 +17,8 @@ from typing import Any
 
 from .errors import ConfigError
 
-__all__ = ["CleanConfig", "Config", "DedupConfig", "ExtractConfig", "FetchConfig", "ModelConfig", "PipelineConfig",
-           "ResolveConfig", "StoreConfig", "load_config"]
+__all__ = ["DEFAULTS", "CleanConfig", "Config", "DedupConfig", "ExtractConfig", "FetchConfig", "ModelConfig",
+           "PipelineConfig", "ResolveConfig", "StoreConfig", "load_config"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +119,10 @@ class Config:
         return _build(merged, "overrides")
 
 
+#: The shipped defaults (``default.toml`` gives the same values, a test checks): the one source of every keyword
+#: default deeper in the library that a setting also governs.
+DEFAULTS = Config()
+
 _SECTIONS: dict[str, type] = {
     "model": ModelConfig,
     "clean": CleanConfig,
@@ -211,11 +215,7 @@ def _coerce(section: str, key: str, value: Any, default: Any) -> Any:
     name = f"{section}.{key}"
     try:
         if isinstance(default, bool):
-            if isinstance(value, str):
-                if value.lower() not in {"1", "0", "true", "false", "yes", "no"}:
-                    raise ValueError(value)
-                return value.lower() in {"1", "true", "yes"}
-            return bool(value)
+            return _flag(name, value)
         if isinstance(default, int):
             return int(value)
         if isinstance(default, float):
@@ -226,6 +226,15 @@ def _coerce(section: str, key: str, value: Any, default: Any) -> Any:
         return str(value)
     except (TypeError, ValueError) as err:
         raise ConfigError(f"{name} = {value!r} is not a valid {type(default).__name__}") from err
+
+
+def _flag(name: str, value: Any) -> bool:
+    """A boolean setting: a bool, or one of the words 1/0, true/false, yes/no (any case)."""
+    if not isinstance(value, str):
+        return bool(value)
+    if value.lower() not in {"1", "0", "true", "false", "yes", "no"}:
+        raise ConfigError(f"{name} = {value!r} is not a valid bool; use true or false")
+    return value.lower() in {"1", "true", "yes"}
 
 
 def _validate(config: Config) -> None:

@@ -8,9 +8,11 @@ other stage runs per document. Build the configured pipeline with :func:`wirewat
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 
 from .base import BatchStage, Stage, Work, coded
+from .config import DEFAULTS
 from .errors import PipelineError
 from .records import Extraction, Failure, RawDocument
 
@@ -18,12 +20,14 @@ __all__ = ["ON_ERROR", "Pipeline"]
 
 #: What a failing document does: "skip" records it as a Failure and goes on; "raise" stops the run.
 ON_ERROR = ("skip", "raise")
+log = logging.getLogger(__name__)
 
 
 class Pipeline:
     """Stages in a checked order, run over a stream of raw documents."""
 
-    def __init__(self, stages: Sequence[Stage], *, on_error: str = "skip", given: Iterable[str] = ("raw",)) -> None:
+    def __init__(self, stages: Sequence[Stage], *, on_error: str = DEFAULTS.store.on_error,
+                 given: Iterable[str] = ("raw",)) -> None:
         """``given``: what the works handed to :meth:`run` already hold (``article`` when they come cleaned)."""
         if on_error not in ON_ERROR:
             raise PipelineError(f"on_error must be one of {ON_ERROR}, not {on_error!r}")
@@ -38,6 +42,7 @@ class Pipeline:
             available |= stage.assigns
         self.stages = list(stages)
         self.on_error = on_error
+        log.debug("pipeline: %s", " → ".join(s.name for s in self.stages))
 
     def run(self, raws: Iterable[RawDocument | Failure | Work]) -> Iterator[Extraction | Failure]:
         """Process documents in input order; failures come out in their place."""
@@ -79,4 +84,5 @@ class Pipeline:
                 if self.on_error == "raise":
                     raise
                 where = work.raw.source or work.raw.id
+                log.info("%s: skipped, the %s stage failed (%s: %s)", where, stage.name, type(err).__name__, err)
                 failures[id(work)] = Failure(work.raw.id, where, f"{stage.name} failed: {type(err).__name__}: {err}")

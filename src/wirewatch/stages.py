@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from typing import ClassVar
 
 from .annotate import load_model
@@ -48,12 +49,17 @@ class Annotator:
         work.doc = load_model(self.config.model.name)(need(work.article, "article").text)
 
     def pipe(self, works: Iterable[Work]) -> Iterator[Work]:
-        """Annotate a stream of works in batches, in order (works stay in this process; only texts travel)."""
+        """Annotate a stream of works in batches, in order (works stay in this process; only texts travel); the
+        model is loaded when the first work comes."""
+        stream = iter(works)
+        first = next(stream, None)
+        if first is None:
+            return
         nlp = load_model(self.config.model.name)
         waiting: dict[int, Work] = {}
 
         def texts() -> Iterator[tuple[str, int]]:
-            for n, work in enumerate(works):
+            for n, work in enumerate(chain([first], stream)):
                 waiting[n] = work
                 yield (work.article.text if work.article is not None and coded(work) else ""), n
 
