@@ -321,7 +321,7 @@ def test_a_held_page_is_stored_from_the_store_without_being_requested_again():
         log.record_feed(FeedState(FEED), [FeedEntry(page, "A")])
         log.hold(page, "<p>held page</p>", status=200, page_format="html", final_url=page)
         report = polls(store, fetcher, 1)[0]
-        assert (report.fetched, report.stored) == (0, 1)
+        assert (report.fetched, report.added) == (0, 1)
         assert store.fetch_log.counts() == {"stored": 1}
     assert transport.count(page) == 0
 

@@ -119,7 +119,7 @@ def _warc_pass(raw: BinaryIO, gzipped: bool, start: int, suspect: Corrupt | None
         last = start + record.stream_pos
         try:
             item = _warc_item(record, last)
-        except (OSError, ValueError) as err:  # the record's framing or gzip data is broken
+        except (OSError, ValueError, Corrupt) as err:  # the record's framing or gzip data is broken
             yield Corrupt(last, _reason(err))
             return _resume(raw, last, gzipped), None
         if item is not None:
@@ -142,10 +142,10 @@ def _stopped(raw: BinaryIO, gzipped: bool, start: int, last: int | None, err: Ex
 
 def _warc_item(record: WarcRecord, offset: int) -> Response | Corrupt | None:
     """The record as an HTML page's response, a Corrupt for a page that cannot be read, None for any other
-    record; raises OSError or ValueError when the record's framing is broken."""
+    record; raises Corrupt (or fastwarc's OSError or ValueError) when the record's framing is broken."""
     length = record.headers.get("Content-Length") or ""
     if not length.strip().isdigit():
-        raise ValueError(f"the WARC header's Content-Length {length!r} is not a number")
+        raise Corrupt(offset, f"the WARC header's Content-Length {length!r} is not a number")
     try:
         return _warc_response(record, offset)
     except Corrupt as err:

@@ -8,10 +8,12 @@ attribute ruler are disabled: wirewatch's lexicons carry their own inflected for
 from __future__ import annotations
 
 import importlib.util
+import logging
 import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from .config import DEFAULTS
 from .errors import ModelError
 
 if TYPE_CHECKING:
@@ -48,6 +50,7 @@ def _register() -> None:
     if not Language.has_factory(_PARAGRAPHS):
         Language.component(_PARAGRAPHS, func=_paragraph_breaks)
 _lock = threading.Lock()
+log = logging.getLogger(__name__)
 
 
 def text_of(doc: Doc) -> str:
@@ -71,12 +74,13 @@ def resolve_model_name(name: str) -> str:
     )
 
 
-def load_model(name: str = "auto", *, full: bool = False) -> Language:
+def load_model(name: str = DEFAULTS.model.name, *, full: bool = False) -> Language:
     """Load a spaCy pipeline once per process; ``full=True`` keeps every component (for baselines)."""
     resolved = resolve_model_name(name)
     key = (resolved, full)
     with _lock:
         if key not in _cache:
+            log.info("loading the spaCy pipeline %s", resolved)
             _cache[key] = _load(resolved, full=full)
         return _cache[key]
 
@@ -133,7 +137,8 @@ def parse(nlp: Language, text: str) -> Doc:
     return Doc.from_docs(parts, ensure_whitespace=False)
 
 
-def annotate(texts: Iterable[str], *, model: str = "auto", batch_size: int = 32, n_process: int = 1) -> Iterator[Doc]:
+def annotate(texts: Iterable[str], *, model: str = DEFAULTS.model.name, batch_size: int = DEFAULTS.model.batch_size,
+             n_process: int = DEFAULTS.model.n_process) -> Iterator[Doc]:
     """Parse texts in order with the shared pipeline."""
     nlp = load_model(model)
     yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)

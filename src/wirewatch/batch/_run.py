@@ -131,7 +131,8 @@ def _shards(items: Iterable[RawDocument | Failure], size: int) -> Iterator[Shard
 
 def _manifest(paths: list[str], shard_size: int, published: date | None, config: Config) -> dict[str, Any]:
     """What decides the shards' contents: a re-run must match it to resume."""
-    settings = repr((config.model, config.clean, config.dedup, config.extract, config.resolve, config.store.on_error))
+    settings = repr((config.model, config.clean, config.dedup, config.extract, config.resolve, config.store.on_error,
+                     *((config.pipeline,) if config.pipeline.extra else ())))
     return {
         "inputs": [p if p == "-" else os.path.abspath(p) for p in paths],
         "shard_size": shard_size,

@@ -13,6 +13,7 @@ once per host and kept for :data:`ROBOTS_TTL`; a ``Crawl-delay`` longer than ``p
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from ..config import FetchConfig
 from ..errors import FetchError
 from ._http import MAX_BYTES, Request, Response, Transport, TransportError, UrllibTransport
 from ._robots import robots_url, rules_from
+
+log = logging.getLogger(__name__)
 
 __all__ = ["MAX_REDIRECTS", "MAX_WAIT", "ROBOTS_TTL", "Fetcher"]
 
@@ -105,6 +108,7 @@ class Fetcher:
                     raise FetchError(url, str(err)) from err
                 if last:
                     raise FetchError(url, f"no answer after {attempt + 1} attempt(s) ({err})", transient=True) from err
+                log.info("%s: no answer (%s); trying again", url, err)
                 self._sleep(self._backoff(attempt))
                 continue
             self._done(host)
@@ -115,6 +119,7 @@ class Fetcher:
                 if pause <= MAX_WAIT:  # a longer rest defers this URL only, not the host's other pages
                     self._rest(host, pause)
                 raise FetchError(url, _gave_up(response, attempt + 1, pause), status=response.status, transient=True)
+            log.info("%s: status %d; trying again in %.1f s", url, response.status, pause)
             self._sleep(pause)
         raise AssertionError("unreachable")  # pragma: no cover - the loop always returns or raises
 

@@ -23,6 +23,9 @@ from dataclasses import dataclass, field
 from email.message import Message
 from typing import Any, Protocol
 
+from ..config import DEFAULTS
+from ..errors import TransportError
+
 __all__ = ["MAX_BYTES", "Request", "Response", "Transport", "TransportError", "UrllibTransport"]
 
 #: Bodies longer than this are cut here (the fetcher refuses them): no news page or feed is this big.
@@ -36,8 +39,8 @@ class Request:
 
     url: str
     headers: Mapping[str, str] = field(default_factory=dict)
-    timeout: float = 20.0
-    deadline: float = 60.0
+    timeout: float = DEFAULTS.fetch.timeout
+    deadline: float = DEFAULTS.fetch.deadline
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,17 +55,6 @@ class Response:
     def header(self, name: str) -> str | None:
         """The value of header ``name`` (any case), or None."""
         return self.headers.get(name.lower())
-
-
-class TransportError(Exception):
-    """No answer came: a timeout, a refused or dropped connection, a name that does not resolve.
-
-    ``permanent`` when asking again cannot help (the address itself cannot be requested).
-    """
-
-    def __init__(self, message: str, *, permanent: bool = False) -> None:
-        super().__init__(message)
-        self.permanent = permanent
 
 
 class Transport(Protocol):
