@@ -79,7 +79,7 @@ def _scores_dict(scores: Any) -> dict[str, Any]:
 
 
 def _print_scores(scores: Any, show_errors: int, coder: str) -> None:
-    console = Console()
+    console = Console(emoji=False)
     console.print(f"[bold]{scores.name}[/bold]: {scores.sentences} sentences, {scores.scored} gold events scored "
                   f"({scores.unscored} with no PLOVER type skipped); coder {coder}", highlight=False)
     console.print(f"  end-to-end accuracy (source, target and type right): [bold]{scores.end_to_end:.3f}[/bold]")
