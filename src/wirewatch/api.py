@@ -28,8 +28,8 @@ from .store import ActorRow, EventRow, QuoteRow, Store, Summary
 if TYPE_CHECKING:
     from .dedup import DuplicateIndex
 
-__all__ = ["ActorProfile", "IngestReport", "actor_profile", "count_documents", "demo", "extract", "extract_text",
-           "ingest", "watch"]
+__all__ = ["ActorProfile", "IngestReport", "actor_profile", "count_documents", "demo", "duplicate_index", "extract",
+           "extract_text", "ingest", "watch"]
 
 Progress = Callable[[Extraction | Failure | None], None]
 
@@ -118,34 +118,52 @@ def ingest(
     config: Config | None = None,
     published: date | None = None,
     progress: Progress | None = None,
+    store: Store | None = None,
+    duplicates: DuplicateIndex | None = None,
 ) -> IngestReport:
     """Extract and store documents; articles already stored are recognised and added once only.
 
     A folder written by ``wirewatch batch``, or one of its shard files, is loaded as it is, not extracted again.
+    ``store`` is an open store to write to instead of ``db`` (a server's writer), and ``duplicates`` its index of
+    coded originals, kept between calls (else it is read from the store).
     """
     config = config or load_config()
+    if store is None:
+        with Store.open(db if db is not None else config.store.path) as opened:
+            return ingest(paths, documents=documents, config=config, published=published, progress=progress,
+                          store=opened, duplicates=duplicates)
     report = IngestReport()
     shards, paths = _split_shards(paths)
-    with Store.open(db if db is not None else config.store.path) as store:
-        for shard in shards:
-            _load_shard(store, shard, report, progress)
-        if shards and not paths and documents is None:
-            return report
-        index = _duplicate_index(store, config)
-        for result in extract(paths, documents=documents, config=config, published=published, duplicates=index):
-            report.seen += 1
-            if isinstance(result, Failure):
-                report.failures.append(result)
-                store.add_failure(result)
-            elif store.add(unify_people(result, store.unknown_people)):
-                report.added += 1
-                report.events += len(result.events)
-                _remember(store, index, result)
-            else:
-                report.duplicates += 1
-            if progress is not None:
-                progress(result)
+    for shard in shards:
+        _load_shard(store, shard, report, progress)
+    if shards and not paths and documents is None:
+        return report
+    index = duplicates if duplicates is not None else _duplicate_index(store, config)
+    for result in extract(paths, documents=documents, config=config, published=published, duplicates=index):
+        _store_result(store, index, result, report)
+        if progress is not None:
+            progress(result)
     return report
+
+
+def _store_result(store: Store, index: DuplicateIndex | None, result: Extraction | Failure,
+                  report: IngestReport) -> None:
+    """Store one extraction (or record one failure) and count it."""
+    report.seen += 1
+    if isinstance(result, Failure):
+        report.failures.append(result)
+        store.add_failure(result)
+    elif store.add(unify_people(result, store.unknown_people)):
+        report.added += 1
+        report.events += len(result.events)
+        _remember(store, index, result)
+    else:
+        report.duplicates += 1
+
+
+def duplicate_index(store: Store, config: Config) -> DuplicateIndex | None:
+    """The index of a store's coded originals (None when near-duplicates are not looked for), for ``ingest``."""
+    return _duplicate_index(store, config)
 
 
 def _duplicate_index(store: Store, config: Config) -> DuplicateIndex | None:
@@ -218,18 +236,22 @@ class ActorProfile:
     quotes: tuple[QuoteRow, ...]
 
 
-def actor_profile(name: str, *, db: str | os.PathLike[str], config: Config | None = None) -> ActorProfile | None:
-    """The profile of the most mentioned actor that ``name`` (key, country, code or part of a name) stands for."""
+def actor_profile(name: str, *, db: str | os.PathLike[str] | None = None, store: Store | None = None,
+                  config: Config | None = None) -> ActorProfile | None:
+    """The profile of the most mentioned actor that ``name`` (key, country, code or part of a name) stands for,
+    read from the store at ``db`` or from an open ``store``."""
     config = config or load_config()
-    with Store.open(db, read_only=True) as store:
-        found = store.actors(name=name, limit=1)
-        if not found:
-            return None
-        actor = found[0]
-        everything = ("asserted", "reported", "negated", "future", "hypothetical", "denied")
-        as_source = tuple(store.events(source=actor.key, modalities=everything))
-        as_target = tuple(store.events(target=actor.key, modalities=everything))
-        quotes = tuple(store.quotes(speaker=actor.key))
+    if store is None:
+        with Store.open(db if db is not None else config.store.path, read_only=True) as opened:
+            return actor_profile(name, store=opened, config=config)
+    found = store.actors(name=name, limit=1)
+    if not found:
+        return None
+    actor = found[0]
+    everything = ("asserted", "reported", "negated", "future", "hypothetical", "denied")
+    as_source = tuple(store.events(source=actor.key, modalities=everything))
+    as_target = tuple(store.events(target=actor.key, modalities=everything))
+    quotes = tuple(store.quotes(speaker=actor.key))
     person = load_kb(config.resolve.user_tables).people.get(actor.key.removeprefix("person:"))
     offices = person.offices if person is not None and actor.key.startswith("person:") else ()
     return ActorProfile(actor, tuple(sorted(offices, key=lambda o: o.start or date.min)), as_source, as_target,

@@ -10,6 +10,7 @@ Every error the library raises on purpose derives from :class:`WirewatchError`::
     ├── KnowledgeBaseError     an actor table is malformed
     ├── FetchError             a feed, page or robots.txt cannot be fetched (after retries, or for good)
     ├── BatchError             a batch cannot run: its output folder holds another batch, a worker died
+    ├── QueryError             a query's parameter is malformed (a cursor no page gave, a page size out of range)
     └── StoreError             the DuckDB store cannot be opened, migrated or written
         └── SchemaError        the database was written by a newer wirewatch
 
@@ -26,6 +27,7 @@ __all__ = [
     "KnowledgeBaseError",
     "ModelError",
     "PipelineError",
+    "QueryError",
     "SchemaError",
     "StoreError",
     "WirewatchError",
@@ -77,6 +79,10 @@ class FetchError(WirewatchError):
 
 class BatchError(WirewatchError):
     """A batch cannot run or go on: its output folder holds another batch, or a worker failed or died."""
+
+
+class QueryError(WirewatchError):
+    """A query's parameter is malformed: a cursor no page gave, a page size or period out of range."""
 
 
 class StoreError(WirewatchError):

@@ -18,11 +18,14 @@ from __future__ import annotations
 
 from ._dedup import Duplicates, Report
 from ._fetched import FeedEntry, FeedState, FetchLog, QueuedUrl
+from ._pages import ArticleRow, EventFilter, Page
 from ._parquet import SHARD_TABLES, ShardLoad, ShardWrite, write_shard, write_shard_bytes
 from ._rows import ActorRow, CountryPair, EventRow, QuoteRow, Summary
 from ._schema import SCHEMA_VERSION
+from ._series import INTERVALS, Activity, DyadPeriod, Network, NetworkEdge, NetworkNode
 from ._store import Store
 
-__all__ = ["ActorRow", "CountryPair", "Duplicates", "EventRow", "FeedEntry", "FeedState", "FetchLog", "QueuedUrl",
-           "QuoteRow", "Report", "SCHEMA_VERSION", "SHARD_TABLES", "ShardLoad", "ShardWrite", "Store", "Summary",
-           "write_shard", "write_shard_bytes"]
+__all__ = ["Activity", "ActorRow", "ArticleRow", "CountryPair", "Duplicates", "DyadPeriod", "EventFilter", "EventRow",
+           "FeedEntry", "FeedState", "FetchLog", "INTERVALS", "Network", "NetworkEdge", "NetworkNode", "Page",
+           "QueuedUrl", "QuoteRow", "Report", "SCHEMA_VERSION", "SHARD_TABLES", "ShardLoad", "ShardWrite", "Store",
+           "Summary", "write_shard", "write_shard_bytes"]

@@ -1,0 +1,161 @@
+"""Charts drawn on the server as SVG (no script): activity bars, a dyad's cooperation and conflict, the network.
+
+Every text and address is escaped; hovering shows an SVG ``<title>``; bars and nodes are links.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from html import escape
+from urllib.parse import quote, urlencode
+
+from markupsafe import Markup
+
+from ..store import Activity, DyadPeriod, Network
+
+__all__ = ["activity_chart", "actor_href", "dyad_chart", "network_chart", "search_href"]
+
+_COLOURS = {"articles": "#7a8ca3", "events": "#d9822b", "vcoop": "#8cc084", "mcoop": "#2e8b57",
+            "vconf": "#f08080", "mconf": "#b22222"}
+
+
+def search_href(**params: str | None) -> str:
+    """The search page's address for these filters (empty ones left out)."""
+    return "/search?" + urlencode({k: v for k, v in params.items() if v})
+
+
+def actor_href(key: str) -> str:
+    """The actor page's address."""
+    return "/actor/" + quote(key, safe=":")
+
+
+def _svg(width: int, height: int, body: list[str], label: str) -> Markup:
+    return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+                  f'height="{height}" role="img" aria-label="{escape(label)}">' + "".join(body) + "</svg>")
+
+
+def _bar(x: float, y: float, w: float, h: float, colour: str) -> str:
+    return f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0.5):.1f}" height="{max(h, 0):.1f}" fill="{colour}"/>'
+
+
+def _label(x: float, y: float, text: str, *, anchor: str = "middle", size: int = 10) -> str:
+    return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}">{escape(text)}</text>'
+
+
+def activity_chart(periods: Sequence[Activity], *, width: int = 760, height: int = 200) -> Markup:
+    """Articles and events per period, side by side; a period's events bar opens its events."""
+    if not periods:
+        return _svg(width, 40, [_label(width / 2, 24, "nothing stored yet")], "no activity")
+    top = max(max(p.articles, p.events) for p in periods) or 1
+    step, base = width / len(periods), height - 20
+    body = [f'<line x1="0" y1="{base}" x2="{width}" y2="{base}" stroke="#999"/>']
+    for i, p in enumerate(periods):
+        x, bar = i * step, step * 0.4
+        a, e = p.articles / top * (base - 10), p.events / top * (base - 10)
+        tip = f"{p.start} to {p.end}: {p.articles} articles, {p.events} events"
+        href = escape(search_href(since=p.start.isoformat(), until=p.end.isoformat()))
+        body.append(f'<a href="{href}" class="bar" data-start="{p.start}"><title>{escape(tip)}</title>'
+                    + _bar(x + step * 0.1, base - a, bar, a, _COLOURS["articles"])
+                    + _bar(x + step * 0.5, base - e, bar, e, _COLOURS["events"]) + "</a>")
+    body += _period_labels(periods, step, height)
+    return _svg(width, height, body, "articles and events by period")
+
+
+def _period_labels(periods: Sequence[Activity | DyadPeriod], step: float, height: int) -> list[str]:
+    every = max(1, math.ceil(len(periods) / 8))
+    return [_label(i * step + step / 2, height - 5, p.start.isoformat()[:7]) for i, p in enumerate(periods)
+            if i % every == 0]
+
+
+def dyad_chart(periods: Sequence[DyadPeriod], *, source: str, target: str, modalities: Sequence[str],
+               width: int = 760, height: int = 280) -> Markup:
+    """Cooperation above the axis, conflict below, a bar per period; a bar opens that period's events."""
+    if not periods:
+        return _svg(width, 40, [_label(width / 2, 24, "no events between them")], "no events")
+    top = max(max(p.cooperation, p.conflict) for p in periods) or 1
+    step, mid, half = width / len(periods), (height - 20) / 2, (height - 20) / 2 - 6
+    body = [f'<line x1="0" y1="{mid}" x2="{width}" y2="{mid}" stroke="#666"/>',
+            _label(4, 12, "cooperation", anchor="start"), _label(4, height - 26, "conflict", anchor="start")]
+    for i, p in enumerate(periods):
+        body.append(_dyad_bar(p, i * step + step * 0.15, step * 0.7, mid, half / top, source, target, modalities))
+    body += _period_labels(periods, step, height)
+    return _svg(width, height, body, f"cooperation and conflict from {source} to {target}")
+
+
+def _dyad_bar(p: DyadPeriod, x: float, w: float, mid: float, scale: float, source: str, target: str,
+              modalities: Sequence[str]) -> str:
+    vc, mc, vf, mf = (n * scale for n in (p.verbal_cooperation, p.material_cooperation, p.verbal_conflict,
+                                          p.material_conflict))
+    tip = (f"{p.start} to {p.end}: {p.cooperation} cooperation ({p.verbal_cooperation} verbal, "
+           f"{p.material_cooperation} material), {p.conflict} conflict ({p.verbal_conflict} verbal, "
+           f"{p.material_conflict} material); mean Goldstein {p.goldstein}")
+    href = search_href(source=source, target=target, since=p.start.isoformat(), until=p.end.isoformat(),
+                       all="1" if len(modalities) > 2 else None)
+    return (f'<a href="{escape(href)}" class="bar" data-start="{p.start}"><title>{escape(tip)}</title>'
+            + _bar(x, mid - mc, w, mc, _COLOURS["mcoop"]) + _bar(x, mid - mc - vc, w, vc, _COLOURS["vcoop"])
+            + _bar(x, mid, w, vf, _COLOURS["vconf"]) + _bar(x, mid + vf, w, mf, _COLOURS["mconf"]) + "</a>")
+
+
+def network_chart(network: Network, *, width: int = 760, height: int = 520) -> Markup:
+    """Actors as circles sized by their events, edges green (cooperative on average) or red; a node opens its
+    actor's page."""
+    if not network.nodes:
+        return _svg(width, 40, [_label(width / 2, 24, "no events to draw")], "empty network")
+    at = layout([n.key for n in network.nodes], [(e.source, e.target) for e in network.edges], width, height)
+    top = max(n.events for n in network.nodes)
+    body = [_edge(at[e.source], at[e.target], e.events, e.goldstein) for e in network.edges]
+    for node in network.nodes:
+        x, y = at[node.key]
+        r = 5 + 12 * math.sqrt(node.events / top)
+        tip = f"{node.name} ({node.kind or '?'}, {node.country or 'no country'}): {node.events} events"
+        body.append(f'<a href="{escape(actor_href(node.key))}" class="node" data-key="{escape(node.key)}">'
+                    f'<title>{escape(tip)}</title><circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#4a6fa5" '
+                    f'stroke="#fff"/>' + _label(x, y - r - 3, node.name[:28]) + "</a>")
+    return _svg(width, height, body, "network of actors")
+
+
+def _edge(a: tuple[float, float], b: tuple[float, float], events: int, goldstein: float) -> str:
+    colour = _COLOURS["mcoop"] if goldstein >= 0 else _COLOURS["mconf"]
+    return (f'<line x1="{a[0]:.1f}" y1="{a[1]:.1f}" x2="{b[0]:.1f}" y2="{b[1]:.1f}" stroke="{colour}" '
+            f'stroke-opacity="0.6" stroke-width="{1 + math.log2(events):.1f}"/>')
+
+
+def layout(keys: Sequence[str], edges: Sequence[tuple[str, str]], width: int, height: int,
+           *, rounds: int = 120) -> dict[str, tuple[float, float]]:
+    """A deterministic force-directed layout (Fruchterman-Reingold) starting from a circle."""
+    n = len(keys)
+    pos = {k: [width / 2 + width * 0.35 * math.cos(2 * math.pi * i / n),
+               height / 2 + height * 0.35 * math.sin(2 * math.pi * i / n)] for i, k in enumerate(keys)}
+    ideal = math.sqrt(width * height / max(n, 1)) * 0.6
+    for step in range(rounds):
+        moves = _forces(pos, edges, ideal)
+        heat = width / 10 * (1 - step / rounds) + 1
+        for key, (dx, dy) in moves.items():
+            length = math.hypot(dx, dy) or 1.0
+            pos[key][0] = min(width - 40, max(40, pos[key][0] + dx / length * min(length, heat)))
+            pos[key][1] = min(height - 20, max(24, pos[key][1] + dy / length * min(length, heat)))
+    return {k: (p[0], p[1]) for k, p in pos.items()}
+
+
+def _forces(pos: dict[str, list[float]], edges: Sequence[tuple[str, str]], ideal: float) -> dict[str, list[float]]:
+    moves = {k: [0.0, 0.0] for k in pos}
+    keys = list(pos)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
+            d = math.hypot(dx, dy) or 0.01
+            push = ideal * ideal / d
+            moves[a][0] += dx / d * push
+            moves[a][1] += dy / d * push
+            moves[b][0] -= dx / d * push
+            moves[b][1] -= dy / d * push
+    for a, b in edges:
+        dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
+        d = math.hypot(dx, dy) or 0.01
+        pull = d * d / ideal
+        moves[a][0] -= dx / d * pull
+        moves[a][1] -= dy / d * pull
+        moves[b][0] += dx / d * pull
+        moves[b][1] += dy / d * pull
+    return moves
