@@ -555,6 +555,15 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _add_commands() -> None:
+    from ._cli_serve import serve
+
+    cli.add_command(serve)
+
+
+_add_commands()
+
+
 def main() -> None:
     """Entry point of the ``wirewatch`` command."""
     cli(obj={})
