@@ -244,8 +244,10 @@ def test_posting_the_same_text_again_stores_nothing_twice(writable: TestClient) 
 
 
 def test_json_lines_and_html_are_ingested_too(writable: TestClient) -> None:
-    lines = ('{"id": "j1", "text": "Kenya recalled its ambassador from Uganda on Friday.", "published": "2024-02-02"}\n'
-             '{"id": "j2", "text": "Peru and Ecuador held talks on border security in Lima.", "published": "2024-02-03"}\n')
+    lines = ('{"id": "j1", "text": "Kenya recalled its ambassador from Uganda on Friday.",'
+             ' "published": "2024-02-02"}\n'
+             '{"id": "j2", "text": "Peru and Ecuador held talks on border security in Lima.",'
+             ' "published": "2024-02-03"}\n')
     body = writable.post("/api/articles", content=lines, headers={"Content-Type": "application/x-ndjson", **auth()})
     assert [d["id"] for d in body.json()["documents"]] == ["j1", "j2"]
     page = "<html><head><title>Talks</title></head><body><article><p>" + ARTICLE.replace("Tuesday", "Monday") * 3
