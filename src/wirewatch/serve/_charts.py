@@ -39,6 +39,11 @@ def _bar(x: float, y: float, w: float, h: float, colour: str) -> str:
     return f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0.5):.1f}" height="{max(h, 0):.1f}" fill="{colour}"/>'
 
 
+def _hit(x: float, w: float, height: float) -> str:
+    """A clear rectangle over a period's whole column, so a click anywhere in it follows the link."""
+    return f'<rect class="hit" x="{x:.1f}" y="0" width="{w:.1f}" height="{height:.1f}" fill="transparent"/>'
+
+
 def _label(x: float, y: float, text: str, *, anchor: str = "middle", size: int = 10) -> str:
     return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}">{escape(text)}</text>'
 
@@ -56,7 +61,7 @@ def activity_chart(periods: Sequence[Activity], *, width: int = 760, height: int
         tip = f"{p.start} to {p.end}: {p.articles} articles, {p.events} events"
         href = escape(search_href(since=p.start.isoformat(), until=p.end.isoformat()))
         body.append(f'<a href="{href}" class="bar" data-start="{p.start}"><title>{escape(tip)}</title>'
-                    + _bar(x + step * 0.1, base - a, bar, a, _COLOURS["articles"])
+                    + _hit(x, step, base) + _bar(x + step * 0.1, base - a, bar, a, _COLOURS["articles"])
                     + _bar(x + step * 0.5, base - e, bar, e, _COLOURS["events"]) + "</a>")
     body += _period_labels(periods, step, height)
     return _svg(width, height, body, "articles and events by period")
@@ -78,13 +83,14 @@ def dyad_chart(periods: Sequence[DyadPeriod], *, source: str, target: str, modal
     body = [f'<line x1="0" y1="{mid}" x2="{width}" y2="{mid}" stroke="#666"/>',
             _label(4, 12, "cooperation", anchor="start"), _label(4, height - 26, "conflict", anchor="start")]
     for i, p in enumerate(periods):
-        body.append(_dyad_bar(p, i * step + step * 0.15, step * 0.7, mid, half / top, source, target, modalities))
+        body.append(_dyad_bar(p, i * step, step, mid, half / top, source, target, modalities))
     body += _period_labels(periods, step, height)
     return _svg(width, height, body, f"cooperation and conflict from {source} to {target}")
 
 
-def _dyad_bar(p: DyadPeriod, x: float, w: float, mid: float, scale: float, source: str, target: str,
+def _dyad_bar(p: DyadPeriod, left: float, step: float, mid: float, scale: float, source: str, target: str,
               modalities: Sequence[str]) -> str:
+    x, w = left + step * 0.15, step * 0.7
     vc, mc, vf, mf = (n * scale for n in (p.verbal_cooperation, p.material_cooperation, p.verbal_conflict,
                                           p.material_conflict))
     tip = (f"{p.start} to {p.end}: {p.cooperation} cooperation ({p.verbal_cooperation} verbal, "
@@ -93,7 +99,7 @@ def _dyad_bar(p: DyadPeriod, x: float, w: float, mid: float, scale: float, sourc
     href = search_href(source=source, target=target, since=p.start.isoformat(), until=p.end.isoformat(),
                        all="1" if len(modalities) > 2 else None)
     return (f'<a href="{escape(href)}" class="bar" data-start="{p.start}"><title>{escape(tip)}</title>'
-            + _bar(x, mid - mc, w, mc, _COLOURS["mcoop"]) + _bar(x, mid - mc - vc, w, vc, _COLOURS["vcoop"])
+            + _hit(left, step, mid * 2) + _bar(x, mid - mc, w, mc, _COLOURS["mcoop"]) + _bar(x, mid - mc - vc, w, vc, _COLOURS["vcoop"])
             + _bar(x, mid, w, vf, _COLOURS["vconf"]) + _bar(x, mid + vf, w, mf, _COLOURS["mconf"]) + "</a>")
 
 

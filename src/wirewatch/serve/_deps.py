@@ -52,8 +52,8 @@ def event_filter(
     source: Annotated[str | None, Query(description="Source actor: country (RUS), code (RUSGOV), key or name")] = None,
     target: Annotated[str | None, Query(description="Target actor, as for source")] = None,
     type: Annotated[str | None, Query(description="PLOVER event type, e.g. CONSULT")] = None,
-    since: Annotated[dt.date | None, Query(description="Only events on or after this day")] = None,
-    until: Annotated[dt.date | None, Query(description="Only events on or before this day")] = None,
+    since: Annotated[str | None, Query(description="Only events on or after this day (YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, Query(description="Only events on or before this day (YYYY-MM-DD)")] = None,
     modality: Annotated[list[str] | None, Query(description="Modalities kept (repeat); default asserted, reported")]
     = None,
     all_modalities: Annotated[bool, Query(description="Keep every modality")] = False,
@@ -64,7 +64,17 @@ def event_filter(
             raise QueryError(f"modality must be one of {', '.join(ALL_MODALITIES)}, not {name!r}")
     chosen = ALL_MODALITIES if all_modalities else tuple(modality or ("asserted", "reported"))
     return EventFilter(source=source or None, target=target or None, type=type.upper() if type else None,
-                       since=since, until=until, modalities=chosen)
+                       since=day(since, "since"), until=day(until, "until"), modalities=chosen)
+
+
+def day(value: str | None, name: str) -> dt.date | None:
+    """A YYYY-MM-DD parameter; empty (a form's blank field) is none."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as err:
+        raise QueryError(f"{name} must be a date (YYYY-MM-DD), not {value[:40]!r}") from err
 
 
 EventQuery = Annotated[EventFilter, Depends(event_filter)]
