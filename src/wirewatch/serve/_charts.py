@@ -99,7 +99,8 @@ def _dyad_bar(p: DyadPeriod, left: float, step: float, mid: float, scale: float,
     href = search_href(source=source, target=target, since=p.start.isoformat(), until=p.end.isoformat(),
                        all="1" if len(modalities) > 2 else None)
     return (f'<a href="{escape(href)}" class="bar" data-start="{p.start}"><title>{escape(tip)}</title>'
-            + _hit(left, step, mid * 2) + _bar(x, mid - mc, w, mc, _COLOURS["mcoop"]) + _bar(x, mid - mc - vc, w, vc, _COLOURS["vcoop"])
+            + _hit(left, step, mid * 2)
+            + _bar(x, mid - mc, w, mc, _COLOURS["mcoop"]) + _bar(x, mid - mc - vc, w, vc, _COLOURS["vcoop"])
             + _bar(x, mid, w, vf, _COLOURS["vconf"]) + _bar(x, mid + vf, w, mf, _COLOURS["mconf"]) + "</a>")
 
 
