@@ -123,6 +123,15 @@ def test_a_dyad_series_counts_cooperation_and_conflict_by_period(client: TestCli
     assert counted == len(events)
 
 
+def test_a_series_has_every_period_from_the_first_to_the_last_empty_ones_included(client: TestClient) -> None:
+    periods = client.get("/api/activity", params={"interval": "month"}).json()["periods"]
+    months = [p["start"][:7] for p in periods]
+    assert any(p["articles"] == p["events"] == 0 for p in periods)
+    for before, after in zip(months, months[1:], strict=False):
+        year, month = map(int, before.split("-"))
+        assert after == (f"{year + 1}-01" if month == 12 else f"{year}-{month + 1:02d}")
+
+
 def test_the_network_joins_actors_that_its_edges_name(client: TestClient) -> None:
     body = client.get("/api/network", params={"edges": 10}).json()
     keys = {n["key"] for n in body["nodes"]}

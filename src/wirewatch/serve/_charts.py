@@ -111,38 +111,55 @@ def network_chart(network: Network, *, width: int = 760, height: int = 520) -> M
         return _svg(width, 40, [_label(width / 2, 24, "no events to draw")], "empty network")
     at = layout([n.key for n in network.nodes], [(e.source, e.target) for e in network.edges], width, height)
     top = max(n.events for n in network.nodes)
-    body = [_edge(at[e.source], at[e.target], e.events, e.goldstein) for e in network.edges]
+    names = {n.key: n.name for n in network.nodes}
+    body = [_edge(at[e.source], at[e.target], e.events, e.goldstein, f"{names[e.source]} → {names[e.target]}")
+            for e in network.edges]
     for node in network.nodes:
         x, y = at[node.key]
         r = 5 + 12 * math.sqrt(node.events / top)
         tip = f"{node.name} ({node.kind or '?'}, {node.country or 'no country'}): {node.events} events"
         body.append(f'<a href="{escape(actor_href(node.key))}" class="node" data-key="{escape(node.key)}">'
                     f'<title>{escape(tip)}</title><circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#4a6fa5" '
-                    f'stroke="#fff"/>' + _label(x, y - r - 3, node.name[:28]) + "</a>")
+                    f'stroke="#fff"/>' + _label(x, y - r - 3, node.name[:22], size=9) + "</a>")
     return _svg(width, height, body, "network of actors")
 
 
-def _edge(a: tuple[float, float], b: tuple[float, float], events: int, goldstein: float) -> str:
+def _edge(a: tuple[float, float], b: tuple[float, float], events: int, goldstein: float, label: str) -> str:
     colour = _COLOURS["mcoop"] if goldstein >= 0 else _COLOURS["mconf"]
-    return (f'<line x1="{a[0]:.1f}" y1="{a[1]:.1f}" x2="{b[0]:.1f}" y2="{b[1]:.1f}" stroke="{colour}" '
-            f'stroke-opacity="0.6" stroke-width="{1 + math.log2(events):.1f}"/>')
+    tip = f"{label}: {events} events, mean Goldstein {goldstein}"
+    return (f'<g><title>{escape(tip)}</title>'
+            f'<line x1="{a[0]:.1f}" y1="{a[1]:.1f}" x2="{b[0]:.1f}" y2="{b[1]:.1f}" stroke="{colour}" '
+            f'stroke-opacity="0.6" stroke-width="{1 + math.log2(events):.1f}"/></g>')
 
 
 def layout(keys: Sequence[str], edges: Sequence[tuple[str, str]], width: int, height: int,
-           *, rounds: int = 120) -> dict[str, tuple[float, float]]:
-    """A deterministic force-directed layout (Fruchterman-Reingold) starting from a circle."""
+           *, rounds: int = 200) -> dict[str, tuple[float, float]]:
+    """A deterministic force-directed layout (Fruchterman-Reingold, with a pull to the centre that keeps
+    unconnected groups in view), starting from a circle."""
     n = len(keys)
-    pos = {k: [width / 2 + width * 0.35 * math.cos(2 * math.pi * i / n),
-               height / 2 + height * 0.35 * math.sin(2 * math.pi * i / n)] for i, k in enumerate(keys)}
-    ideal = math.sqrt(width * height / max(n, 1)) * 0.6
+    cx, cy = width / 2, height / 2
+    pos = {k: [cx + width * 0.3 * math.cos(2 * math.pi * i / n), cy + height * 0.3 * math.sin(2 * math.pi * i / n)]
+           for i, k in enumerate(keys)}
+    ideal = math.sqrt(width * height / max(n, 1)) * 0.45
     for step in range(rounds):
         moves = _forces(pos, edges, ideal)
-        heat = width / 10 * (1 - step / rounds) + 1
+        heat = width / 12 * (1 - step / rounds) + 0.5
         for key, (dx, dy) in moves.items():
+            dx += (cx - pos[key][0]) * 1.5
+            dy += (cy - pos[key][1]) * 1.5 * width / height
             length = math.hypot(dx, dy) or 1.0
-            pos[key][0] = min(width - 40, max(40, pos[key][0] + dx / length * min(length, heat)))
-            pos[key][1] = min(height - 20, max(24, pos[key][1] + dy / length * min(length, heat)))
-    return {k: (p[0], p[1]) for k, p in pos.items()}
+            pos[key][0] = min(width - 50, max(50, pos[key][0] + dx / length * min(length, heat)))
+            pos[key][1] = min(height - 20, max(28, pos[key][1] + dy / length * min(length, heat)))
+    return _fit(pos, width, height)
+
+
+def _fit(pos: dict[str, list[float]], width: int, height: int) -> dict[str, tuple[float, float]]:
+    """The positions stretched to fill the drawing, margins kept for the labels."""
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    sx = (width - 120) / ((max(xs) - min(xs)) or 1)
+    sy = (height - 60) / ((max(ys) - min(ys)) or 1)
+    return {k: (60 + (p[0] - min(xs)) * sx if len(pos) > 1 else width / 2,
+                36 + (p[1] - min(ys)) * sy if len(pos) > 1 else height / 2) for k, p in pos.items()}
 
 
 def _forces(pos: dict[str, list[float]], edges: Sequence[tuple[str, str]], ideal: float) -> dict[str, list[float]]:

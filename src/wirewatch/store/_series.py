@@ -112,8 +112,9 @@ def dyad_series(con: duckdb.DuckDBPyConnection, where: EventFilter, *, interval:
         " GROUP BY start ORDER BY start",
         [interval, *params],
     ).fetchall()
-    return [DyadPeriod(start, period_end(start, interval), vc, mc, vf, mf, round(mean, 2))
-            for start, vc, mc, vf, mf, mean in rows]
+    found = {start: (vc, mc, vf, mf, round(mean, 2)) for start, vc, mc, vf, mf, mean in rows}
+    return [DyadPeriod(start, period_end(start, interval), *found.get(start, (0, 0, 0, 0, 0.0)))
+            for start in _every_period(list(found), interval)]
 
 
 def activity(con: duckdb.DuckDBPyConnection, *, interval: str = "month") -> list[Activity]:
@@ -128,7 +129,25 @@ def activity(con: duckdb.DuckDBPyConnection, *, interval: str = "month") -> list
         " SELECT start, coalesce(art.n, 0), coalesce(ev.n, 0) FROM art FULL JOIN ev USING (start) ORDER BY start",
         [interval, interval],
     ).fetchall()
-    return [Activity(start, period_end(start, interval), articles, events) for start, articles, events in rows]
+    found = {start: (articles, events) for start, articles, events in rows}
+    return [Activity(start, period_end(start, interval), *found.get(start, (0, 0)))
+            for start in _every_period(list(found), interval)]
+
+
+#: Periods beyond this many between the first and the last are not filled in (a stray date decades away).
+MOST_PERIODS = 600
+
+
+def _every_period(starts: list[dt.date], interval: str) -> list[dt.date]:
+    """Every period's start from the first of ``starts`` to the last, empty ones included (when not too many)."""
+    if not starts:
+        return []
+    every: list[dt.date] = []
+    day = min(starts)
+    while day <= max(starts) and len(every) <= MOST_PERIODS:
+        every.append(day)
+        day = period_end(day, interval) + dt.timedelta(days=1)
+    return every if len(every) <= MOST_PERIODS else sorted(starts)
 
 
 def network(con: duckdb.DuckDBPyConnection, where: EventFilter, *, edges: int = 60) -> Network:
