@@ -28,9 +28,13 @@ _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
               "may read it too.")
 @click.option("--cors-origin", "cors_origins", multiple=True,
               help="An origin allowed to call the API from a browser (repeatable; none by default).")
+@click.option("--watch", "feeds", multiple=True, metavar="FEED",
+              help="An RSS or Atom feed to poll while serving, as `wirewatch watch` does (repeatable).")
+@click.option("--interval", type=click.FloatRange(min=1), default=900, show_default=True,
+              help="Seconds between polls of the --watch feeds.")
 @click.pass_context
 def serve(ctx: click.Context, db: str | None, host: str, port: int, token_file: str | None, read_only: bool,
-          cors_origins: tuple[str, ...]) -> None:
+          cors_origins: tuple[str, ...], feeds: tuple[str, ...], interval: float) -> None:
     """Serve the HTTP API (/api; /docs lists it) and the dashboard (/) over one store."""
     try:
         import uvicorn
@@ -42,9 +46,11 @@ def serve(ctx: click.Context, db: str | None, host: str, port: int, token_file: 
     config = _guarded(lambda: load_config(ctx.obj.get("config_path"), overrides={"store.path": db}))
     token = None if read_only else _guarded(lambda: resolve_token(token_file=token_file))
     settings = ServeSettings(db=config.store.path, token=token.value if token else None, read_only=read_only,
-                             cors_origins=cors_origins, config=config)
+                             cors_origins=cors_origins, watch=feeds, watch_interval=interval, config=config)
     app = _guarded(lambda: create_app(settings))
     _tell(host, port, token, config.store.path)
+    if feeds:
+        _err.print(f"Watching {len(feeds)} feed(s) every {interval:g} s; each poll is logged.")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

@@ -15,11 +15,12 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__
+from .. import __version__, fetch
 from ..errors import ConfigError, InputError, QueryError, WirewatchError
 from . import _api, _dashboard, _write
 from ._db import Busy, Database, ReadOnly
 from ._settings import ServeSettings
+from ._watching import Watcher
 
 __all__ = ["API_ROUTERS", "create_app"]
 
@@ -36,18 +37,26 @@ _HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
             "X-Frame-Options": "DENY"}
 
 
-def create_app(settings: ServeSettings) -> FastAPI:
-    """The FastAPI application serving ``settings.db``: JSON under ``/api``, the dashboard at ``/``."""
+def create_app(settings: ServeSettings, *, transport: fetch.Transport | None = None) -> FastAPI:
+    """The FastAPI application serving ``settings.db``: JSON under ``/api``, the dashboard at ``/``; with
+    ``settings.watch``, feeds are polled while it runs (``transport``: how pages are fetched, for tests)."""
+    _check_feeds(settings)
     db = Database(settings.db, read_only=settings.read_only, config=settings.config)
+    watcher = Watcher(db, settings.watch, interval=settings.watch_interval, transport=transport) if settings.watch \
+        else None
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if watcher is not None:
+            watcher.start()
         yield
+        if watcher is not None:
+            watcher.stop()
         db.close()
 
     app = FastAPI(title="wirewatch", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Who did what to whom, when, where, and who says so: the events of a wirewatch store.")
-    app.state.db, app.state.settings = db, settings
+    app.state.db, app.state.settings, app.state.watcher = db, settings, watcher
     _install_errors(app)
     app.middleware("http")(_security_headers)
     if settings.cors_origins:
@@ -58,6 +67,14 @@ def create_app(settings: ServeSettings) -> FastAPI:
     app.include_router(_dashboard.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def _check_feeds(settings: ServeSettings) -> None:
+    if settings.watch and settings.read_only:
+        raise ConfigError("--watch writes what it fetches: it cannot run on a read-only store")
+    for feed in settings.watch:
+        if fetch.page_url(feed, "") is None:
+            raise InputError(feed, "not an http:// or https:// address of a feed; give the feed's full URL")
 
 
 async def _security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

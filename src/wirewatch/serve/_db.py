@@ -56,12 +56,21 @@ class Database:
         if not self._lock.acquire(timeout=wait):
             raise Busy(f"the store was busy writing for {wait:g} s; try again later")
         try:
-            if self._writer is None:
-                self._writer = self._root.cursor()
-                self._index = api.duplicate_index(self._writer, self.config)
-            yield self._writer
+            yield self._open_writer()
         finally:
             self._lock.release()
+
+    def _open_writer(self) -> Store:
+        """The writer's connection and the index of coded originals, made at the first write (under the lock)."""
+        if self._writer is None:
+            self._writer = self._root.cursor()
+            self._index = api.duplicate_index(self._writer, self.config)
+        return self._writer
+
+    def duplicates(self) -> DuplicateIndex | None:
+        """The index of the store's coded originals that every write shares (None when not looked for)."""
+        with self.writing():
+            return self._index
 
     def ingest(self, documents: Iterable[RawDocument | Failure], *, wait: float) -> tuple[api.IngestReport,
                                                                                         list[Extraction | Failure]]:

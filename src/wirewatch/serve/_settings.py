@@ -14,7 +14,8 @@ class ServeSettings:
     """What one server serves and allows.
 
     ``token`` guards every write (None: writes are refused); ``read_only`` opens the store read-only, so no write
-    works at all; ``cors_origins`` are the origins allowed to call the API from a browser (none by default).
+    works at all; ``cors_origins`` are the origins allowed to call the API from a browser (none by default);
+    ``watch`` are feeds polled every ``watch_interval`` seconds inside the server.
     """
 
     db: str
@@ -25,4 +26,6 @@ class ServeSettings:
     max_page_size: int = 500
     max_body_bytes: int = 10 * 2**20
     write_wait: float = 60.0
+    watch: tuple[str, ...] = ()
+    watch_interval: float = 900.0
     config: Config | None = None
