@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 
 from .. import api
 from ..store import Page
-from ._deps import ALL_MODALITIES, EventQuery, Reader, page_size, plain, settings
+from ._deps import ALL_MODALITIES, EventQuery, Reader, Wirewatch, page_size, plain, settings
 from ._settings import ServeSettings
 
 __all__ = ["router"]
@@ -64,11 +64,11 @@ def actors(store: Reader, config: Settings, country: str | None = None, kind: st
 
 
 @router.get("/actors/{name:path}", summary="One actor's profile")
-def actor(name: str, store: Reader, config: Settings,
+def actor(name: str, store: Reader, wirewatch: Wirewatch,
           events: Annotated[int, Query(ge=0, le=500, description="Latest events shown on each side")] = 50,
           ) -> dict[str, Any]:
     """Offices with their dates, names used, events as source and as target (the latest), quotes."""
-    profile = api.actor_profile(name, store=store, config=config.config)
+    profile = api.actor_profile(name, store=store, config=wirewatch)
     if profile is None:
         raise HTTPException(404, f"no actor matches {name!r}; list them at /api/actors")
     return {

@@ -5,11 +5,13 @@ Every text and address is escaped; hovering shows an SVG ``<title>``; bars and n
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from html import escape
 from urllib.parse import quote, urlencode
 
+import numpy as np
 from markupsafe import Markup
 
 from ..store import Activity, DyadPeriod, Network
@@ -135,51 +137,48 @@ def _edge(a: tuple[float, float], b: tuple[float, float], events: int, goldstein
 def layout(keys: Sequence[str], edges: Sequence[tuple[str, str]], width: int, height: int,
            *, rounds: int = 200) -> dict[str, tuple[float, float]]:
     """A deterministic force-directed layout (Fruchterman-Reingold, with a pull to the centre that keeps
-    unconnected groups in view), starting from a circle."""
+    unconnected groups in view), starting from a circle; the same graph is laid out once."""
+    found = _layout(tuple(keys), tuple(edges), width, height, rounds)
+    return dict(zip(keys, found, strict=True))
+
+
+@functools.lru_cache(maxsize=64)
+def _layout(keys: tuple[str, ...], edges: tuple[tuple[str, str], ...], width: int, height: int,
+            rounds: int) -> tuple[tuple[float, float], ...]:
     n = len(keys)
-    cx, cy = width / 2, height / 2
-    pos = {k: [cx + width * 0.3 * math.cos(2 * math.pi * i / n), cy + height * 0.3 * math.sin(2 * math.pi * i / n)]
-           for i, k in enumerate(keys)}
+    index = {k: i for i, k in enumerate(keys)}
+    pairs = np.array([(index[a], index[b]) for a, b in edges], dtype=int).reshape(-1, 2)
+    angle = 2 * np.pi * np.arange(n) / max(n, 1)
+    centre = np.array([width / 2, height / 2])
+    pos = centre + np.stack([width * 0.3 * np.cos(angle), height * 0.3 * np.sin(angle)], axis=1)
     ideal = math.sqrt(width * height / max(n, 1)) * 0.45
+    low, high = np.array([50.0, 28.0]), np.array([width - 50.0, height - 20.0])
     for step in range(rounds):
-        moves = _forces(pos, edges, ideal)
+        move = _forces(pos, pairs, ideal) + (centre - pos) * np.array([1.5, 1.5 * width / height])
+        length = np.maximum(np.linalg.norm(move, axis=1, keepdims=True), 1e-9)
         heat = width / 12 * (1 - step / rounds) + 0.5
-        for key, (dx, dy) in moves.items():
-            dx += (cx - pos[key][0]) * 1.5
-            dy += (cy - pos[key][1]) * 1.5 * width / height
-            length = math.hypot(dx, dy) or 1.0
-            pos[key][0] = min(width - 50, max(50, pos[key][0] + dx / length * min(length, heat)))
-            pos[key][1] = min(height - 20, max(28, pos[key][1] + dy / length * min(length, heat)))
+        pos = np.clip(pos + move / length * np.minimum(length, heat), low, high)
     return _fit(pos, width, height)
 
 
-def _fit(pos: dict[str, list[float]], width: int, height: int) -> dict[str, tuple[float, float]]:
+def _forces(pos: np.ndarray, pairs: np.ndarray, ideal: float) -> np.ndarray:
+    """Repulsion between every two nodes (ideal² / d) and attraction along edges (d² / ideal)."""
+    delta = pos[:, None, :] - pos[None, :, :]
+    dist = np.maximum(np.linalg.norm(delta, axis=2), 0.01)
+    move = (delta / dist[..., None] * (ideal * ideal / dist)[..., None]).sum(axis=1)
+    if len(pairs):
+        d = pos[pairs[:, 0]] - pos[pairs[:, 1]]
+        length = np.maximum(np.linalg.norm(d, axis=1, keepdims=True), 0.01)
+        pull = d / length * (length * length / ideal)
+        np.add.at(move, pairs[:, 0], -pull)
+        np.add.at(move, pairs[:, 1], pull)
+    return move
+
+
+def _fit(pos: np.ndarray, width: int, height: int) -> tuple[tuple[float, float], ...]:
     """The positions stretched to fill the drawing, margins kept for the labels."""
-    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
-    sx = (width - 120) / ((max(xs) - min(xs)) or 1)
-    sy = (height - 60) / ((max(ys) - min(ys)) or 1)
-    return {k: (60 + (p[0] - min(xs)) * sx if len(pos) > 1 else width / 2,
-                36 + (p[1] - min(ys)) * sy if len(pos) > 1 else height / 2) for k, p in pos.items()}
-
-
-def _forces(pos: dict[str, list[float]], edges: Sequence[tuple[str, str]], ideal: float) -> dict[str, list[float]]:
-    moves = {k: [0.0, 0.0] for k in pos}
-    keys = list(pos)
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
-            dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
-            d = math.hypot(dx, dy) or 0.01
-            push = ideal * ideal / d
-            moves[a][0] += dx / d * push
-            moves[a][1] += dy / d * push
-            moves[b][0] -= dx / d * push
-            moves[b][1] -= dy / d * push
-    for a, b in edges:
-        dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
-        d = math.hypot(dx, dy) or 0.01
-        pull = d * d / ideal
-        moves[a][0] -= dx / d * pull
-        moves[a][1] -= dy / d * pull
-        moves[b][0] += dx / d * pull
-        moves[b][1] += dy / d * pull
-    return moves
+    if len(pos) < 2:
+        return tuple((width / 2, height / 2) for _ in pos)
+    span = np.maximum(pos.max(axis=0) - pos.min(axis=0), 1.0)
+    fitted = np.array([60.0, 36.0]) + (pos - pos.min(axis=0)) / span * np.array([width - 120.0, height - 60.0])
+    return tuple((float(x), float(y)) for x, y in fitted)

@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from .. import api
 from ..store import INTERVALS, EventFilter
 from ._charts import activity_chart, actor_href, dyad_chart, network_chart, search_href
-from ._deps import EventQuery, Reader, settings
+from ._deps import EventQuery, Reader, Wirewatch, settings
 from ._settings import ServeSettings
 from ._text import segments
 
@@ -90,9 +90,9 @@ def network(store: Reader, where: EventQuery,
 
 
 @router.get("/actor/{key:path}", response_class=HTMLResponse)
-def actor(key: str, store: Reader, config: Settings) -> HTMLResponse:
+def actor(key: str, store: Reader, wirewatch: Wirewatch) -> HTMLResponse:
     """One actor: offices with dates, names used, events as source and target, quotes."""
-    profile = api.actor_profile(key, store=store, config=config.config)
+    profile = api.actor_profile(key, store=store, config=wirewatch)
     if profile is None:
         raise HTTPException(404, f"no actor matches {key!r}")
     return _page("actor.html", title=profile.actor.name, profile=profile, latest=40)

@@ -9,12 +9,14 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
 
+from ..config import Config
 from ..errors import QueryError
 from ..store import EventFilter, Store
 from ._db import Database
 from ._settings import ServeSettings
 
-__all__ = ["ALL_MODALITIES", "EventQuery", "Reader", "event_filter", "page_size", "plain", "reader", "settings"]
+__all__ = ["ALL_MODALITIES", "EventQuery", "Reader", "Wirewatch", "event_filter", "page_size", "plain", "reader",
+           "settings"]
 
 ALL_MODALITIES = ("asserted", "reported", "negated", "future", "hypothetical", "denied")
 
@@ -31,6 +33,11 @@ def settings(request: Request) -> ServeSettings:
     return found
 
 
+def wirewatch_config(db: Annotated[Database, Depends(database)]) -> Config:
+    """The wirewatch settings the server was started with (read once)."""
+    return db.config
+
+
 def reader(db: Annotated[Database, Depends(database)]) -> Iterator[Store]:
     """A store over a connection of the request's own."""
     with db.reader() as store:
@@ -38,6 +45,7 @@ def reader(db: Annotated[Database, Depends(database)]) -> Iterator[Store]:
 
 
 Reader = Annotated[Store, Depends(reader)]
+Wirewatch = Annotated[Config, Depends(wirewatch_config)]
 
 
 def page_size(limit: int | None, config: ServeSettings) -> int:
