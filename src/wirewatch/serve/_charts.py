@@ -69,10 +69,17 @@ def activity_chart(periods: Sequence[Activity], *, width: int = 760, height: int
     return _svg(width, height, body, "articles and events by period")
 
 
-def _period_labels(periods: Sequence[Activity | DyadPeriod], step: float, height: int) -> list[str]:
+def _period_labels(periods: Sequence[Activity | DyadPeriod], step: float, height: int, *,
+                   offset: float = 0) -> list[str]:
     every = max(1, math.ceil(len(periods) / 8))
-    return [_label(i * step + step / 2, height - 5, p.start.isoformat()[:7]) for i, p in enumerate(periods)
+    return [_label(offset + i * step + step / 2, height - 5, _period_name(p)) for i, p in enumerate(periods)
             if i % every == 0]
+
+
+def _period_name(period: Activity | DyadPeriod) -> str:
+    """2024 for a year, 2024-03 for a month, the first day for a week or a day."""
+    days = (period.end - period.start).days
+    return period.start.isoformat()[: 4 if days > 300 else 7 if days > 27 else 10]
 
 
 def dyad_chart(periods: Sequence[DyadPeriod], *, source: str, target: str, modalities: Sequence[str],
@@ -81,12 +88,13 @@ def dyad_chart(periods: Sequence[DyadPeriod], *, source: str, target: str, modal
     if not periods:
         return _svg(width, 40, [_label(width / 2, 24, "no events between them")], "no events")
     top = max(max(p.cooperation, p.conflict) for p in periods) or 1
-    step, mid, half = width / len(periods), (height - 20) / 2, (height - 20) / 2 - 6
-    body = [f'<line x1="0" y1="{mid}" x2="{width}" y2="{mid}" stroke="#666"/>',
-            _label(4, 12, "cooperation", anchor="start"), _label(4, height - 26, "conflict", anchor="start")]
+    gutter = 84
+    step, mid, half = (width - gutter) / len(periods), (height - 20) / 2, (height - 20) / 2 - 6
+    body = [f'<line x1="{gutter}" y1="{mid}" x2="{width}" y2="{mid}" stroke="#666"/>',
+            _label(4, mid - 8, "cooperation", anchor="start"), _label(4, mid + 16, "conflict", anchor="start")]
     for i, p in enumerate(periods):
-        body.append(_dyad_bar(p, i * step, step, mid, half / top, source, target, modalities))
-    body += _period_labels(periods, step, height)
+        body.append(_dyad_bar(p, gutter + i * step, step, mid, half / top, source, target, modalities))
+    body += _period_labels(periods, step, height, offset=gutter)
     return _svg(width, height, body, f"cooperation and conflict from {source} to {target}")
 
 
