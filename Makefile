@@ -28,6 +28,7 @@ setup-dev: $(VENV)/.dev          ## also install the test and lint tools
 
 demo: setup                      ## ingest the bundled sample corpus into wirewatch-demo.duckdb and summarise it
 	$(BIN)/wirewatch demo
+	@echo "See it in a browser: make serve, then open http://127.0.0.1:8765/ (the dashboard of wirewatch-demo.duckdb)"
 
 serve: setup-serve               ## serve the API and dashboard of the demo store on http://127.0.0.1:8765/
 	test -f wirewatch-demo.duckdb || $(BIN)/wirewatch demo

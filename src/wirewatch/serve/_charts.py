@@ -72,7 +72,7 @@ def activity_chart(periods: Sequence[Activity], *, width: int = 760, height: int
 def _period_labels(periods: Sequence[Activity | DyadPeriod], step: float, height: int, *,
                    offset: float = 0) -> list[str]:
     every = max(1, math.ceil(len(periods) / 8))
-    return [_label(offset + i * step + step / 2, height - 5, _period_name(p)) for i, p in enumerate(periods)
+    return [_label(max(offset + i * step + step / 2, 30), height - 5, _period_name(p)) for i, p in enumerate(periods)
             if i % every == 0]
 
 
