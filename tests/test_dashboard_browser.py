@@ -149,6 +149,31 @@ def test_a_click_on_a_network_node_opens_its_actor(base: str, watched: Watched) 
     assert watched.errors == []
 
 
+def test_the_network_zooms_with_the_wheel_and_an_actor_can_be_dragged(base: str, watched: Watched) -> None:
+    watched.page.goto(f"{base}/network")
+    svg = watched.page.locator("#network svg")
+    before = svg.get_attribute("viewBox")
+    area = svg.bounding_box()
+    assert area is not None
+    watched.page.mouse.move(area["x"] + area["width"] / 2, area["y"] + area["height"] / 2)
+    watched.page.mouse.wheel(0, -400)
+    watched.page.wait_for_function("before => document.querySelector('#network svg').getAttribute('viewBox') "
+                                   "!== before", arg=before)
+    watched.page.dblclick("#network svg", position={"x": 5, "y": 5})
+    assert svg.get_attribute("viewBox") == before
+    circle = watched.page.locator("#network a.node circle").first
+    x = circle.get_attribute("cx")
+    spot = circle.bounding_box()
+    assert spot is not None
+    watched.page.mouse.move(spot["x"] + spot["width"] / 2, spot["y"] + spot["height"] / 2)
+    watched.page.mouse.down()
+    watched.page.mouse.move(spot["x"] + 80, spot["y"] + 40, steps=5)
+    watched.page.mouse.up()
+    assert circle.get_attribute("cx") != x
+    assert watched.page.url.endswith("/network")
+    assert watched.errors == []
+
+
 def test_hostile_article_text_is_shown_as_text_and_nothing_runs(base: str, watched: Watched) -> None:
     watched.page.goto(f"{base}/article/{article_id(base, 'hostile-1')}")
     text = watched.page.locator("main").inner_text()

@@ -182,10 +182,11 @@ def test_an_unexpected_failure_answers_json_without_a_stack_trace(writable: Test
     assert response.json()["error"]["message"].startswith("internal error")
 
 
-def test_every_response_carries_a_policy_forbidding_script(client: TestClient) -> None:
+def test_every_response_carries_a_policy_forbidding_inline_script(client: TestClient) -> None:
     for path in ("/", "/api/events", "/api/no-such-route", "/static/style.css"):
         assert client.get(path).headers["content-security-policy"] == CSP
-    assert "script-src" not in CSP and "default-src 'none'" in CSP
+    assert "default-src 'none'" in CSP and "script-src 'self';" in CSP
+    assert "unsafe-inline" not in CSP and "unsafe-eval" not in CSP
 
 
 def test_cors_is_off_unless_configured(client: TestClient, demo_db: Path, config: Config) -> None:
@@ -251,6 +252,24 @@ def test_posting_the_same_text_again_stores_nothing_twice(writable: TestClient) 
         body = writable.post("/api/articles", content=ARTICLE, headers={"Content-Type": "text/plain", **auth()}).json()
         assert body["added"] == expected
     assert writable.get("/api/summary").json()["articles"] == 26
+
+
+def test_an_answer_is_reused_until_the_next_write(writable: TestClient) -> None:
+    db = writable.app.state.db  # type: ignore[attr-defined]
+    before = writable.get("/api/events", params={"limit": 500})
+    calls: list[object] = []
+    original = db.reader
+
+    def counted() -> object:
+        calls.append(1)
+        return original()
+
+    db.reader = counted
+    assert writable.get("/api/events", params={"limit": 500}).content == before.content
+    assert calls == []
+    writable.post("/api/articles", content=ARTICLE, headers={"Content-Type": "text/plain", **auth()})
+    after = writable.get("/api/events", params={"limit": 500})
+    assert calls and len(after.json()["items"]) > len(before.json()["items"])
 
 
 def test_json_lines_and_html_are_ingested_too(writable: TestClient) -> None:

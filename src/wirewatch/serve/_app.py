@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__, fetch
 from ..errors import ConfigError, InputError, QueryError, WirewatchError
 from . import _api, _dashboard, _write
+from ._cache import ResponseCache
 from ._db import Busy, Database, ReadOnly
 from ._settings import ServeSettings
 from ._watching import Watcher
@@ -30,9 +31,10 @@ log = logging.getLogger("wirewatch.serve")
 API_ROUTERS: tuple[APIRouter, ...] = (_api.router, _write.router)
 STATIC = Path(__file__).with_name("static")
 
-#: No script at all, styles and images from this server only, never framed.
-CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
-       "frame-ancestors 'none'")
+#: Scripts, styles and images from this server's files only (never inline, never a javascript: address),
+#: nothing else loaded, never framed.
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'; "
+       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 _HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
             "X-Frame-Options": "DENY"}
 
@@ -58,6 +60,7 @@ def create_app(settings: ServeSettings, *, transport: fetch.Transport | None = N
                   description="Who did what to whom, when, where, and who says so: the events of a wirewatch store.")
     app.state.db, app.state.settings, app.state.watcher = db, settings, watcher
     _install_errors(app)
+    app.middleware("http")(ResponseCache(db))
     app.middleware("http")(_security_headers)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],

@@ -122,8 +122,8 @@ def network_chart(network: Network, *, width: int = 760, height: int = 520) -> M
     at = layout([n.key for n in network.nodes], [(e.source, e.target) for e in network.edges], width, height)
     top = max(n.events for n in network.nodes)
     names = {n.key: n.name for n in network.nodes}
-    body = [_edge(at[e.source], at[e.target], e.events, e.goldstein, f"{names[e.source]} → {names[e.target]}")
-            for e in network.edges]
+    body = [_edge(at[e.source], at[e.target], e.events, e.goldstein, f"{names[e.source]} → {names[e.target]}",
+                  e.source, e.target) for e in network.edges]
     for node in network.nodes:
         x, y = at[node.key]
         r = 5 + 12 * math.sqrt(node.events / top)
@@ -134,11 +134,13 @@ def network_chart(network: Network, *, width: int = 760, height: int = 520) -> M
     return _svg(width, height, body, "network of actors")
 
 
-def _edge(a: tuple[float, float], b: tuple[float, float], events: int, goldstein: float, label: str) -> str:
+def _edge(a: tuple[float, float], b: tuple[float, float], events: int, goldstein: float, label: str, source: str,
+          target: str) -> str:
     colour = _COLOURS["mcoop"] if goldstein >= 0 else _COLOURS["mconf"]
     tip = f"{label}: {events} events, mean Goldstein {goldstein}"
     return (f'<g><title>{escape(tip)}</title>'
-            f'<line x1="{a[0]:.1f}" y1="{a[1]:.1f}" x2="{b[0]:.1f}" y2="{b[1]:.1f}" stroke="{colour}" '
+            f'<line data-source="{escape(source)}" data-target="{escape(target)}" '
+            f'x1="{a[0]:.1f}" y1="{a[1]:.1f}" x2="{b[0]:.1f}" y2="{b[1]:.1f}" stroke="{colour}" '
             f'stroke-opacity="0.6" stroke-width="{1 + math.log2(events):.1f}"/></g>')
 
 

@@ -1,4 +1,5 @@
-"""The dashboard: server-rendered pages (Jinja2, every value escaped), charts as SVG, no script at all."""
+"""The dashboard: server-rendered pages (Jinja2, every value escaped), charts as SVG; one script of ours
+(static/network.js) drags and zooms the network."""
 
 from __future__ import annotations
 

@@ -38,6 +38,8 @@ class Database:
         self._lock = threading.Lock()
         self._writer: Store | None = None
         self._index: DuplicateIndex | None = None
+        #: Counts the writes ended; an answer computed in one generation holds until the next write.
+        self.generation = 0
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
@@ -58,6 +60,7 @@ class Database:
         try:
             yield self._open_writer()
         finally:
+            self.generation += 1
             self._lock.release()
 
     def _open_writer(self) -> Store:
