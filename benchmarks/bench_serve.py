@@ -8,6 +8,7 @@ other than 200, or no answer), read latency (p50, p95, p99), reads per second, p
 server's peak memory (VmHWM).
 
     .venv/bin/python benchmarks/bench_serve.py [--clients 50] [--seconds 60] [--max-requests 500000]
+                                               [--post-every 1.0]   (0: reads alone)
 """
 
 from __future__ import annotations
@@ -95,17 +96,17 @@ async def post(client: httpx.AsyncClient, n: int, found: dict[str, list]) -> Non
     found["posts"].append(time.perf_counter() - began)
 
 
-async def writer(client: httpx.AsyncClient, until: float, found: dict[str, list]) -> None:
-    """A new article every second, on the second, whether or not the one before is answered yet."""
+async def writer(client: httpx.AsyncClient, until: float, every: float, found: dict[str, list]) -> None:
+    """A new article every ``every`` seconds (none when 0), whether or not the one before is answered yet."""
     sent, n = [], 0
-    while time.monotonic() < until:
+    while every > 0 and time.monotonic() < until:
         sent.append(asyncio.create_task(post(client, n, found)))
         n += 1
-        await asyncio.sleep(1.0)
+        await asyncio.sleep(every)
     await asyncio.gather(*sent)
 
 
-async def load(base: str, clients: int, seconds: float, max_requests: int) -> dict[str, list]:
+async def load(base: str, clients: int, seconds: float, max_requests: int, every: float) -> dict[str, list]:
     found: dict[str, list] = {"latency": [], "errors": [], "posts": [], "post_errors": []}
     limits = httpx.Limits(max_connections=clients + 2, max_keepalive_connections=clients + 2)
     headers = {"Authorization": f"Bearer {TOKEN}"}
@@ -113,7 +114,7 @@ async def load(base: str, clients: int, seconds: float, max_requests: int) -> di
         await client.post("/api/articles", content="Warm-up: Iceland and Malta held talks on Monday.",
                           headers={"Content-Type": "text/plain"})  # loads the model before the clock starts
         until, budget = time.monotonic() + seconds, [max_requests]
-        await asyncio.gather(writer(client, until, found),
+        await asyncio.gather(writer(client, until, every, found),
                              *(reader(client, n, until, budget, found) for n in range(clients)))
     return found
 
@@ -123,14 +124,15 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
 
 
-def report(found: dict[str, list], seconds: float, clients: int, rss: float) -> None:
+def report(found: dict[str, list], seconds: float, clients: int, every: float, rss: float) -> None:
     latency = found["latency"]
-    print(f"{clients} clients for {seconds:g} s on 127.0.0.1, one article posted a second")
+    posting = f"an article posted every {every:g} s" if every > 0 else "no posts"
+    print(f"{clients} clients for {seconds:g} s on 127.0.0.1, {posting}")
     print(f"reads: {len(latency)} ({len(latency) / seconds:.0f}/s), errors {len(found['errors'])}; latency p50 "
           f"{percentile(latency, 0.5) * 1000:.0f} ms, p95 {percentile(latency, 0.95) * 1000:.0f} ms, "
           f"p99 {percentile(latency, 0.99) * 1000:.0f} ms")
     posts = found["posts"]
-    print(f"posts: {len(posts)} sent once a second, errors {len(found['post_errors'])}; latency median "
+    print(f"posts: {len(posts)}, errors {len(found['post_errors'])}; latency median "
           f"{statistics.median(posts) * 1000:.0f} ms, max {max(posts) * 1000:.0f} ms" if posts else "posts: none")
     print(f"server peak memory (VmHWM): {rss:.0f} MiB")
     for error in (found["errors"] + found["post_errors"])[:10]:
@@ -142,6 +144,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--max-requests", type=int, default=500_000, help="stop reading after this many")
+    parser.add_argument("--post-every", type=float, default=1.0, help="seconds between posts (0: no posts)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.duckdb"
@@ -149,12 +152,13 @@ def main() -> None:
         port = free_port()
         server = start_server(db, port)
         try:
-            found = asyncio.run(load(f"http://127.0.0.1:{port}", args.clients, args.seconds, args.max_requests))
+            found = asyncio.run(load(f"http://127.0.0.1:{port}", args.clients, args.seconds, args.max_requests,
+                                     args.post_every))
             rss = peak_rss_mib(server.pid)
         finally:
             server.terminate()
             server.wait(timeout=30)
-    report(found, args.seconds, args.clients, rss)
+    report(found, args.seconds, args.clients, args.post_every, rss)
     if found["errors"] or found["post_errors"]:
         raise SystemExit(1)
 

@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__, api, fetch
+from ._cli_serve import serve
 from .batch import ENGINES, run_batch
 from .config import Config, default_config_text, load_config
 from .errors import WirewatchError
@@ -555,13 +556,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _add_commands() -> None:
-    from ._cli_serve import serve
-
-    cli.add_command(serve)
-
-
-_add_commands()
+cli.add_command(serve)
 
 
 def main() -> None:
