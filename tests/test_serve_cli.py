@@ -112,7 +112,7 @@ def test_watched_feeds_are_stored_while_the_server_answers(demo_db: Path, tmp_pa
         while not watcher.polls and time.monotonic() < deadline:
             assert client.get("/api/summary").status_code == 200
             time.sleep(0.2)
-        assert watcher.polls and watcher.polls[0].stored == 2
+        assert watcher.polls and watcher.polls[0].added == 2
         urls = {a["url"] for a in client.get("/api/articles", params={"limit": 500}).json()["items"]}
         assert set(PAGES) <= urls
         posted = client.post("/api/articles", content="Fiji and Samoa held talks in Suva on Friday.",

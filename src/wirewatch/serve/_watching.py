@@ -8,7 +8,7 @@ import threading
 from collections.abc import Sequence
 
 from .. import fetch
-from ..pipeline import Pipeline
+from ..registry import build_pipeline
 from ._db import Database
 
 __all__ = ["Watcher"]
@@ -42,7 +42,7 @@ class Watcher:
 
     def _run(self) -> None:
         config = self.db.config
-        extract = Pipeline.default(config, duplicates=self.db.duplicates()).run
+        extract = build_pipeline(config, duplicates=self.db.duplicates()).run
         try:
             fetch.watch(self.feeds, open_store=self.db.writing, fetcher=fetch.Fetcher(config.fetch,
                         transport=self.transport), extract=extract, interval=self.interval,
@@ -59,4 +59,4 @@ class Watcher:
     def _polled(self, report: fetch.PollReport) -> None:
         self.polls.append(report)
         log.warning("watch: %d feeds polled, %d new entries, %d articles stored, %d failed", report.feeds,
-                    report.new_entries, report.stored, len(report.failures) + len(report.feed_failures))
+                    report.new_entries, report.added, len(report.failures) + len(report.feed_failures))

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
+from ..config import LimitsConfig
 from ..ingest import read_paths
 from ..records import Extraction, Failure, RawDocument
 from ._db import Database
@@ -47,7 +48,8 @@ async def post_articles(
     """Each document's extraction (the ``wirewatch extract`` contract), whether it was stored, and the counts."""
     body = await _body(request, config.max_body_bytes)
     kind = request.headers.get("content-type", "text/plain").split(";")[0].strip().lower()
-    documents = _documents(body, kind, id=id, url=url, title=title, outlet=outlet, published=published)
+    documents = _documents(body, kind, id=id, url=url, title=title, outlet=outlet, published=published,
+                           limits=db.config.limits)
     report, results = await run_in_threadpool(db.ingest, documents, wait=config.write_wait)
     return {"seen": report.seen, "added": report.added, "duplicates": report.duplicates, "events": report.events,
             "failures": len(report.failures), "documents": [_result(r) for r in results]}
@@ -69,10 +71,10 @@ async def _body(request: Request, most: int) -> bytes:
 
 
 def _documents(body: bytes, kind: str, *, id: str | None, url: str | None, title: str | None, outlet: str | None,
-               published: dt.date | None) -> list[RawDocument | Failure]:
+               published: dt.date | None, limits: LimitsConfig) -> list[RawDocument | Failure]:
     """The documents of a body: JSON Lines records, else one text or HTML document."""
     if kind in _JSONL:
-        return list(read_paths(["-"], stdin=io.BytesIO(body), published=published))
+        return list(read_paths(["-"], stdin=io.BytesIO(body), published=published, limits=limits))
     text = body.decode("utf-8", errors="replace")
     name = id or "post-" + hashlib.sha256(body).hexdigest()[:16]
     html = kind in ("text/html", "application/xhtml+xml")

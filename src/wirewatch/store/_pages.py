@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 import duckdb
 
 from ..errors import QueryError
+from ._filters import ActorQuery, EventQuery
 from ._people import actors as _actors
 from ._queries import _event_row, _filters, _names, matching_keys
 from ._rows import ActorRow, EventRow, QuoteRow
@@ -94,8 +95,9 @@ def check_page_size(limit: int, *, most: int) -> None:
 
 def event_where(con: duckdb.DuckDBPyConnection, where: EventFilter) -> tuple[list[str], Params]:
     """The WHERE clauses and parameters of the events that ``where`` keeps (over ``events e`` and ``articles a``)."""
-    clauses, params = _filters(con, source=where.source, target=where.target, type=where.type, since=where.since,
-                               modalities=where.modalities)
+    query = EventQuery(source=where.source, target=where.target, type=where.type, since=where.since,
+                       modalities=where.modalities)
+    clauses, params = _filters(con, query)
     if where.until is not None:
         clauses.append("coalesce(e.date, a.published) <= ?")
         params.append(where.until)
@@ -185,8 +187,7 @@ def actors_page(
     limit: int, cursor: str | None,
 ) -> Page[ActorRow]:
     """Actors, most mentioned first (then by name and key), as ``Store.actors`` filters them."""
-    keys = matching_keys(con, name) if name is not None else None
-    rows = _actors(con, country=country, kind=kind, keys=keys)
+    rows = _actors(con, ActorQuery(country=country, kind=kind, name=name))
     if cursor is not None:
         mentions, name_, key = decode_cursor(cursor, (int, str, str))
         rows = [r for r in rows if (-r.mentions, r.name, r.key) > (-mentions, name_, key)]

@@ -1,23 +1,20 @@
-"""The ``wirewatch serve`` command: the HTTP API and the dashboard on one port (a thin adapter, as ``cli``)."""
+"""The ``serve`` command: the HTTP API and the dashboard on one port, a thin adapter over :mod:`wirewatch.serve`."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import click
-from rich.console import Console
 
-from .config import load_config
-from .errors import WirewatchError
+from .common import db_option, err, guard, load
 
 __all__ = ["serve"]
 
-_err = Console(stderr=True, soft_wrap=True)
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 @click.command()
-@click.option("--db", type=click.Path(dir_okay=False), help="DuckDB file (default: store.path in the config).")
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; another than 127.0.0.1 opens the store to the network.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
@@ -39,40 +36,34 @@ def serve(ctx: click.Context, db: str | None, host: str, port: int, token_file: 
     try:
         import uvicorn
 
-        from .serve import ServeSettings, create_app, resolve_token
-    except ImportError as err:
-        raise click.ClickException(f"serve needs the 'serve' extra ({err.name} is missing): "
-                                   "pip install 'wirewatch[serve]', or make setup-serve") from err
-    config = _guarded(lambda: load_config(ctx.obj.get("config_path"), overrides={"store.path": db}))
-    token = None if read_only else _guarded(lambda: resolve_token(token_file=token_file))
+        from ..serve import ServeSettings, create_app, resolve_token
+    except ImportError as missing:
+        raise click.ClickException(f"serve needs the 'serve' extra ({missing.name} is missing): "
+                                   "pip install 'wirewatch[serve]', or make setup-serve") from missing
+    config = load(ctx, **{"store.path": db})
+    token = None if read_only else guard(lambda: resolve_token(token_file=token_file))
     settings = ServeSettings(db=config.store.path, token=token.value if token else None, read_only=read_only,
                              cors_origins=cors_origins, watch=feeds, watch_interval=interval, config=config)
-    app = _guarded(lambda: create_app(settings))
+    app = guard(lambda: create_app(settings))
     _tell(host, port, token, config.store.path)
     if feeds:
-        _err.print(f"Watching {len(feeds)} feed(s) every {interval:g} s; each poll is logged.")
+        err.print(f"Watching {len(feeds)} feed(s) every {interval:g} s; each poll is logged.")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 def _tell(host: str, port: int, token: Any, db: str) -> None:
     """Where to look, where the token is, and a warning when the store is open to the network."""
     where = f"[{host}]" if ":" in host else host
-    _err.print(f"Serving {db}: dashboard http://{where}:{port}/ , API http://{where}:{port}/docs (Ctrl-C stops)",
+    err.print(f"Serving {db}: dashboard http://{where}:{port}/ , API http://{where}:{port}/docs (Ctrl-C stops)",
                highlight=False)
     if token is None:
-        _err.print("Read-only: POST /api/articles is refused.")
+        err.print("Read-only: POST /api/articles is refused.")
     elif token.origin in ("made", "kept"):
-        _err.print(f"Writes need 'Authorization: Bearer TOKEN'; the token is in {token.path}"
+        err.print(f"Writes need 'Authorization: Bearer TOKEN'; the token is in {token.path}"
                    + (" (made now)." if token.origin == "made" else "."), highlight=False)
     if host not in _LOOPBACK:
-        _err.print(f"[yellow]Warning: listening on {host} lets anyone who can reach it read the store"
+        err.print(f"[yellow]Warning: listening on {host} lets anyone who can reach it read the store"
                    + ("; and no token was given (--token-file or WIREWATCH_API_TOKEN), so writes rely on the one "
                       f"kept in {token.path}" if token is not None and token.origin in ("made", "kept") else "")
                    + ".[/yellow]", highlight=False)
 
-
-def _guarded(call: Any) -> Any:
-    try:
-        return call()
-    except WirewatchError as err:
-        raise click.ClickException(str(err)) from err
