@@ -79,7 +79,7 @@ async def reader(client: httpx.AsyncClient, n: int, until: float, budget: list[i
             ok, response = False, err
         found["latency"].append(time.perf_counter() - began)
         if not ok:
-            found["errors"].append(f"{path}: {response}")
+            found["errors"].append(f"{path}: {response!r} after {time.perf_counter() - began:.1f} s")
 
 
 async def post(client: httpx.AsyncClient, n: int, found: dict[str, list]) -> None:
@@ -92,7 +92,7 @@ async def post(client: httpx.AsyncClient, n: int, found: dict[str, list]) -> Non
         if response.status_code != 200:
             found["post_errors"].append(f"{response.status_code} {response.text[:200]}")
     except httpx.HTTPError as err:
-        found["post_errors"].append(repr(err))
+        found["post_errors"].append(f"{err!r} after {time.perf_counter() - began:.1f} s")
     found["posts"].append(time.perf_counter() - began)
 
 
@@ -108,7 +108,7 @@ async def writer(client: httpx.AsyncClient, until: float, every: float, found: d
 
 async def load(base: str, clients: int, seconds: float, max_requests: int, every: float) -> dict[str, list]:
     found: dict[str, list] = {"latency": [], "errors": [], "posts": [], "post_errors": []}
-    limits = httpx.Limits(max_connections=clients + 2, max_keepalive_connections=clients + 2)
+    limits = httpx.Limits(max_connections=clients + 100, max_keepalive_connections=clients + 100)  # posts queue up
     headers = {"Authorization": f"Bearer {TOKEN}"}
     async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits, headers=headers) as client:
         await client.post("/api/articles", content="Warm-up: Iceland and Malta held talks on Monday.",
