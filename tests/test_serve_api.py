@@ -80,6 +80,18 @@ def test_events_take_the_cli_filters(client: TestClient) -> None:
     assert typed["items"] and all(r["type"] == "CONSULT" and r["date"] >= "2024-01-01" for r in typed["items"])
 
 
+def test_articles_filter_by_outlet_words_and_dates(client: TestClient) -> None:
+    every = client.get("/api/articles", params={"limit": 500}).json()["items"]
+    outlet = every[0]["outlet"]
+    by_outlet = client.get("/api/articles", params={"outlet": outlet.upper(), "limit": 500}).json()["items"]
+    assert by_outlet and all(a["outlet"] == outlet for a in by_outlet) and len(by_outlet) < len(every)
+    word = every[0]["title"].split()[0]
+    by_word = client.get("/api/articles", params={"q": word, "limit": 500}).json()["items"]
+    assert every[0] in by_word and len(by_word) < len(every)
+    dated = client.get("/api/articles", params={"since": "2024-06-01", "until": "2024-06-30"}).json()["items"]
+    assert dated and all("2024-06-01" <= a["published"] <= "2024-06-30" for a in dated)
+
+
 def test_events_come_newest_first(client: TestClient) -> None:
     dates = [r["date"] or r["published"] for r in client.get("/api/events", params={"limit": 500}).json()["items"]]
     dated = [d for d in dates if d]
