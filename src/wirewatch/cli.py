@@ -272,8 +272,8 @@ def quotes(ctx: click.Context, db: str | None, speaker: str | None, about: str |
 
 
 @cli.command(name="eval")
-@click.option("--set", "sets", type=click.Choice(["plover", "petr2"]), multiple=True,
-              help="Gold set to score (repeatable; default: both).")
+@click.option("--set", "sets", type=click.Choice(["plover", "petr2", "polnear"]), multiple=True,
+              help="Gold set to score (repeatable; default: plover and petr2). polnear scores the quotes.")
 @click.option("--data", type=click.Path(file_okay=False), help="Folder holding plover_gsr/ and petr2_gsr/ "
               "(default: ../shared/eval).")
 @click.option("--errors", "show_errors", type=int, default=0, show_default=True,
@@ -285,17 +285,45 @@ def evaluate(ctx: click.Context, sets: tuple[str, ...], data: str | None, show_e
     end-to-end accuracy (source, target and type right) and type accuracy where the pair was found."""
     from pathlib import Path
 
-    from .evaluation import default_data_dir
+    from .evaluation import QuoteScores, default_data_dir
     from .evaluation import evaluate as run_eval
 
     config = _config(ctx)
     folder = Path(data) if data else default_data_dir()
     results = _guard_call(lambda: run_eval(list(sets) or ["plover", "petr2"], folder, config))
     if fmt == "json":
-        click.echo(json.dumps([_scores_dict(s) for s in results], indent=2))
+        click.echo(json.dumps([_quote_scores_dict(s) if isinstance(s, QuoteScores) else _scores_dict(s)
+                               for s in results], indent=2))
         return
     for scores in results:
-        _print_scores(scores, show_errors, config.extract.coder)
+        if isinstance(scores, QuoteScores):
+            _print_quote_scores(scores, show_errors)
+        else:
+            _print_scores(scores, show_errors, config.extract.coder)
+
+
+def _quote_scores_dict(scores: Any) -> dict[str, Any]:
+    return {"set": scores.name, "articles": scores.articles, "counted_attributions": scores.counted,
+            "named_sources": len(scores.named), "found": round(scores.found, 3),
+            "speaker_right_named": round(scores.speaker_right, 3), "predicted_quotes": scores.predicted,
+            "false_quotes": len(scores.false_quotes), "precision": round(scores.precision, 3)}
+
+
+def _print_quote_scores(scores: Any, show_errors: int) -> None:
+    console = Console()
+    console.print(f"[bold]{scores.name}[/bold]: {scores.articles} articles, {scores.counted} attributions counted "
+                  f"({len(scores.named)} with a named source); {scores.predicted} quotes extracted", highlight=False)
+    console.print(f"  found: [bold]{scores.found:.3f}[/bold]; speaker right on named sources: "
+                  f"[bold]{scores.speaker_right:.3f}[/bold]; precision: [bold]{scores.precision:.3f}[/bold]")
+    for o in scores.misses()[:show_errors]:
+        console.print(f"  [red]missed[/red] {o.article}: {o.gold.source} | {o.gold.cue} | {o.gold.content}",
+                      highlight=False)
+    for o in scores.wrong_speakers()[:show_errors]:
+        console.print(f"  [red]speaker[/red] {o.article}: gold {o.gold.source}; got {o.speakers} | "
+                      f"{o.gold.content}", highlight=False)
+    for article, quote in scores.false_quotes[:show_errors]:
+        console.print(f"  [red]false quote[/red] {article}: {quote.speaker_text or '?'} | {quote.cue or '-'} | "
+                      f"{quote.text}", highlight=False)
 
 
 def _scores_dict(scores: Any) -> dict[str, Any]:
