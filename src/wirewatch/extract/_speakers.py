@@ -12,17 +12,32 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..records import Actor
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from ..resolve import DocActors
 
-__all__ = ["STATEMENT_NOUNS", "named_speaker", "phrase_text", "speaker_actor", "speaker_id", "speaker_of"]
+__all__ = ["PERSON_ROLES", "STATEMENT_NOUNS", "earlier_speaker", "named_inside", "named_speaker", "phrase_text",
+           "speaker_actor", "speaker_id", "speaker_of"]
 
 STATEMENT_NOUNS = frozenset({"statement", "spokesman", "spokeswoman", "spokesperson", "communique", "release",
                              "ministry", "office", "report", "readout", "source", "sources", "agency", "press"})
 #: Words of a role phrase that say nothing about the office ("the former secretary").
 _ROLE_FILLER = frozenset({"the", "this", "that", "former", "then", "new", "current", "outgoing", "acting", "top"})
+#: Role nouns that name a person: "the EU's top diplomat" is a person of the EU, not the EU.
+PERSON_ROLES = frozenset({"diplomat", "chief", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson",
+                          "envoy", "ambassador", "president", "premier", "chancellor", "head", "director"})
+#: Office words that a role word stands for when the office does not use the word itself.
+_ROLE_OFFICES: dict[str, frozenset[str]] = {
+    "diplomat": frozenset({"foreign", "ambassador", "envoy", "representative"}),
+    "chief": frozenset({"secretary", "director", "head", "chair", "chairman", "president", "commander",
+                        "representative", "leader"}),
+    "spokesman": frozenset({"spokesperson", "spokeswoman", "press"}),
+    "spokeswoman": frozenset({"spokesperson", "spokesman", "press"}),
+    "spokesperson": frozenset({"spokesman", "spokeswoman", "press"}),
+}
 _SPEECH_LIKE = frozenset({"saying", "describing", "calling", "adding", "noting", "arguing", "warning"})
 
 
@@ -36,10 +51,20 @@ def speaker_of(verb: Token) -> Token | None:
                 return child
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if subjects:  # the nearest: a dateline the parser took for a subject ("MOSCOW — …") is farther
-        return min(subjects, key=lambda c: abs(c.i - verb.i))
+        return _past_dateline(min(subjects, key=lambda c: abs(c.i - verb.i)))
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
         return speaker_of(verb.head)
     return None
+
+
+def _past_dateline(subject: Token) -> Token:
+    """ "PARIS — The minister said": a dateline taken for the subject gives way to the subject set after its dash."""
+    doc = subject.doc
+    dash = subject.i + 1
+    if dash >= len(doc) or doc[dash].text not in {"\u2014", "\u2013", "-", "--"} or subject.sent.start + 2 < subject.i:
+        return subject
+    after = [c for c in subject.children if c.dep_ in {"appos", "conj"} and c.i > dash]
+    return after[0] if after else subject
 
 
 def named_speaker(token: Token | None) -> Token | None:
@@ -85,6 +110,8 @@ def _owner(child: Token, actors: DocActors):  # noqa: ANN202 - the resolver's sl
 def speaker_id(token: Token, actors: DocActors) -> str | None:
     """The id of the actor a speaker phrase stands for, or None when no one can be named."""
     slot = speaker_actor(token, actors) or _apposed_person(token, actors)
+    if slot is not None and slot.entry.kind != "person" and token.lower_ in PERSON_ROLES:
+        return _office_holder(token, actors, owner=slot) or str(slot.id)  # "the EU's top diplomat": its person
     if slot is not None:
         return str(slot.id)
     if not _definite(token):
@@ -107,24 +134,39 @@ def _definite(token: Token) -> bool:
                                                for c in token.children)
 
 
-def _office_holder(token: Token, actors: DocActors) -> str | None:
-    """ "the foreign secretary": the person named last before it whose office holds all the phrase's words."""
-    role = {t.lower_ for t in token.subtree if t.i <= token.i and t.is_alpha} - _ROLE_FILLER
+def _office_holder(token: Token, actors: DocActors, *, owner=None) -> str | None:  # noqa: ANN001
+    """ "the foreign secretary", "the EU's top diplomat": the person named last before it whose office fits the
+    phrase's lower-case words (and who belongs to the body or country the phrase names)."""
+    role = {t.lower_ for t in token.subtree if t.i <= token.i and t.is_alpha and t.is_lower} - _ROLE_FILLER
     best, best_at = None, -1
     for actor in _people(actors):
         office = set(re.findall(r"[a-z]+", (actor.office or "").lower()))
         before = [m.span[0] for m in actor.mentions if m.span[1] <= token.idx]
-        if role and role <= office and before and max(before) > best_at:
+        fits = role and all(w in office or _ROLE_OFFICES.get(w, frozenset()) & office for w in role)
+        if fits and before and max(before) > best_at and (owner is None or _belongs(actor, owner, office)):
             best, best_at = actor.id, max(before)
     return best
 
 
-def _people(actors: DocActors) -> list:
-    """The people resolved so far, computed once per document (their offices do not change)."""
-    cache = actors.doc.user_data.setdefault("wirewatch.people", {})
-    if "people" not in cache:
-        cache["people"] = [a for a in actors.actors() if a.kind == "person"]
-    return list(cache["people"])
+def _belongs(person: Actor, owner, office: set[str]) -> bool:  # noqa: ANN001 - the resolver's slot
+    """Whether a person acts for a body or country: affiliated to it, of its country, or its name in the office."""
+    entry = owner.entry
+    if person.affiliation == entry.key or (entry.country and person.country == entry.country):
+        return True
+    return bool((set(re.findall(r"[a-z]+", entry.name.lower())) - {"of", "the"}) & office)
+
+
+def _people(actors: DocActors) -> list[Actor]:
+    """The people resolved so far (their offices and names do not change)."""
+    return [a for a in _everyone(actors) if a.kind == "person"]
+
+
+def _everyone(actors: DocActors) -> list[Actor]:
+    """The actors resolved so far, computed once per document."""
+    cache = actors.doc.user_data.setdefault("wirewatch.actors", {})
+    if "all" not in cache:
+        cache["all"] = list(actors.actors())
+    return list(cache["all"])
 
 
 def _antecedent(token: Token, actors: DocActors) -> str | None:
@@ -137,3 +179,30 @@ def _antecedent(token: Token, actors: DocActors) -> str | None:
             if slot is not None:
                 return str(slot.id)
     return None
+
+
+def named_inside(pronoun: Token, actors: DocActors, quote: tuple[int, int]) -> bool:
+    """ "“… Japan …,” it added": whether the pronoun's resolution was named only inside the quote it cues."""
+    if pronoun.tag_ != "PRP":
+        return False
+    slot = actors.actor_at(pronoun)
+    if slot is None:
+        return False
+    earlier = [m for m in slot.mentions if m.span[1] <= pronoun.idx and m.how != "pronoun"]
+    return bool(earlier) and all(quote[0] <= m.span[0] < quote[1] for m in earlier)
+
+
+def earlier_speaker(pronoun: str, actors: DocActors, before: int, said: list[str | None]) -> str | None:
+    """Who a pronoun speaker stands for when the resolver's answer lay inside the quote: the last earlier speaker
+    of its kind (a person for "he" and "she", a body for "it"), else the actor of that kind named last before."""
+    kinds = {a.id: a.kind == "person" for a in _everyone(actors)}
+    person = pronoun.lower() != "it"
+    spoke = [s for s in said if s is not None and kinds.get(s) == person]
+    if spoke:
+        return spoke[-1]
+    best, best_at = None, -1
+    for actor in _everyone(actors):
+        named = [m.span[0] for m in actor.mentions if m.span[1] <= before and m.how != "pronoun"]
+        if (actor.kind == "person") == person and named and max(named) > best_at:
+            best, best_at = actor.id, max(named)
+    return best

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..annotate import text_of
 from ..records import Actor, Quote, QuoteKind
 from ._modality import DENIAL_VERBS, SPEECH_VERBS
-from ._speakers import named_speaker, phrase_text, speaker_id, speaker_of
+from ._speakers import earlier_speaker, named_inside, named_speaker, phrase_text, speaker_id, speaker_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -47,6 +47,7 @@ _INDIRECT_CUES = (SPEECH_VERBS | DENIAL_VERBS | {"expressed", "expressing", "hop
                                                   "predicted", "promised"} | _SAYING) - {
     "according", "indicate", "indicated", "indicating", "show", "shows", "showed", "suggest", "suggested",
     "reveal", "revealed", "think", "thinks", "thought", "believe", "believes"}
+_PRONOUN_SPEAKERS = frozenset({"he", "she", "it"})
 #: Subjects that name no speaker unless the resolver finds who they stand for ("it is said that", "this shows").
 _NO_ONE = frozenset({"it", "this", "that", "these", "those", "which", "what", "there", "all", "one", "each"})
 _MIN_WORDS = 4
@@ -114,9 +115,9 @@ def _find_close(text: str, start: int, closer: str) -> int | None:
 def extract_quotes(doc: Doc, actors: DocActors) -> list[Quote]:
     """Every quote in a parsed article, in text order."""
     spans = find_quoted_spans(text_of(doc))
-    direct = _direct_quotes(doc, actors, spans)
     marked = [s for s in spans if _is_quote(text_of(doc)[s[0] : s[1]])]
     indirect = [Quote("q", *found) for found in _outermost(_indirect(doc, actors, marked))]
+    direct = _direct_quotes(doc, actors, spans, indirect)
     quotes = sorted(_absorb_partials(direct, indirect), key=lambda q: q.span)
     everyone = actors.actors()
     return [
@@ -126,12 +127,15 @@ def extract_quotes(doc: Doc, actors: DocActors) -> list[Quote]:
     ]
 
 
-def _direct_quotes(doc: Doc, actors: DocActors, spans: list[tuple[int, int]]) -> list[Quote]:
+def _direct_quotes(doc: Doc, actors: DocActors, spans: list[tuple[int, int]], indirect: list[Quote]) -> list[Quote]:
     """The quotes in marks; one with no cue carries on from the quote before it, or takes its paragraph's speaker."""
     quotes: list[Quote] = []
     previous: Quote | None = None
     for span in spans:
         quote = _direct(doc, actors, span, len(quotes) + 1)
+        if quote.speaker is None and quote.speaker_text and quote.speaker_text.lower() in _PRONOUN_SPEAKERS:
+            said = [q.speaker for q in sorted(quotes + indirect, key=lambda q: q.span) if q.span[0] < quote.span[0]]
+            quote = replace(quote, speaker=earlier_speaker(quote.speaker_text, actors, quote.span[0], said))
         if quote.speaker_text is None and quote.cue is None:
             if previous is not None and _continues(text_of(doc), previous, quote):
                 quote = replace(quote, speaker=previous.speaker, speaker_text=previous.speaker_text, cue=previous.cue)
@@ -272,7 +276,8 @@ def _direct(doc: Doc, actors: DocActors, span: tuple[int, int], number: int) -> 
         cue_text = _cue_phrase(cue.verb)
         if cue.speaker is not None:
             speaker_text = phrase_text(cue.speaker)
-            speaker = speaker_id(cue.speaker, actors)
+            if not named_inside(cue.speaker, actors, (start, end)):
+                speaker = speaker_id(cue.speaker, actors)
     if speaker is None:
         fallback = _according_cue(_sentences_around(doc, start, end), start)
         found = speaker_id(fallback.speaker, actors) if fallback and fallback.speaker is not None else None
