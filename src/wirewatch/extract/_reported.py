@@ -196,7 +196,9 @@ def _according_content(prep: Token) -> tuple[int, int] | None:
         closes = max(t.i for t in prep.subtree) >= sent.end - 2
         cued = any(t.lower_ in INDIRECT_CUES and t.tag_.startswith("VB") and speaker_of(t) is not None
                    for t in sent if t.i < prep.i)
-        return (sent.start_char, prep.idx) if closes and not cued else None
+        if cued:
+            return None
+        return (sent.start_char, prep.idx) if closes else (sent.start_char, last)  # "X, according to Y, in Z"
     comma = next((t.i for t in sent if t.i > prep.i and t.text == ","), None)
     phrase_end = comma - 1 if comma is not None else max(t.i for t in prep.subtree)
     rest = [t for t in sent if t.i > phrase_end and not (t.is_punct and t.i == phrase_end + 1)]

@@ -101,7 +101,7 @@ def extract_quotes(doc: Doc, actors: DocActors) -> list[Quote]:
     spans = find_quoted_spans(text_of(doc))
     marked = [s for s in spans if is_quote(text_of(doc)[s[0] : s[1]])]
     indirect = [Quote("q", *found) for found in reported_speech(doc, actors, marked)]
-    direct = _direct_quotes(doc, actors, spans, indirect)
+    direct = _direct_quotes(doc, actors, spans, indirect) + _transcript(doc, actors)
     quotes = sorted(_absorb_partials(direct, indirect), key=lambda q: q.span)
     everyone = actors.actors()
     return [
@@ -117,14 +117,17 @@ def _direct_quotes(doc: Doc, actors: DocActors, spans: list[tuple[int, int]], in
     previous: Quote | None = None
     for span in spans:
         quote = _direct(doc, actors, span, len(quotes) + 1)
-        if quote.speaker is None and quote.speaker_text and quote.speaker_text.lower() in _PRONOUN_SPEAKERS:
+        signed = _dash_attributed(doc, actors, span, quote)
+        if signed is not None:
+            quote = signed
+        elif quote.speaker is None and quote.speaker_text and quote.speaker_text.lower() in _PRONOUN_SPEAKERS:
             said = [q.speaker for q in sorted(quotes + indirect, key=lambda q: q.span) if q.span[0] < quote.span[0]]
             quote = replace(quote, speaker=earlier_speaker(quote.speaker_text, actors, quote.span[0], said))
-        if quote.speaker_text is None and quote.cue is None:
+        elif quote.speaker_text is None and quote.cue is None:
             if previous is not None and _continues(text_of(doc), previous, quote):
                 quote = replace(quote, speaker=previous.speaker, speaker_text=previous.speaker_text, cue=previous.cue)
             else:
-                quote = _dash_attributed(doc, actors, span, quote) or _paragraph_speaker(doc, actors, quote)
+                quote = _paragraph_speaker(doc, actors, quote)
         if is_quote(quote.text):
             quotes.append(quote)
             previous = quote
@@ -148,7 +151,7 @@ def _absorb_partials(direct: list[Quote], indirect: list[Quote]) -> list[Quote]:
 
 
 _NAME = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4}"
-_DASH_NAME = re.compile(r"[\s\u201d\"]*[\u2015\u2014\u2013]\s*(" + _NAME + r")\s*(?:\n|,|$)")
+_DASH_NAME = re.compile(r"[\s\u201d\"]*[\u2015\u2014\u2013]\s*(" + _NAME + r")\s*(?:\n|,|$|(?=[\u201c\"]))")
 
 
 def _dash_attributed(doc: Doc, actors: DocActors, span: tuple[int, int], quote: Quote) -> Quote | None:
@@ -174,6 +177,26 @@ def _paragraph_speaker(doc: Doc, actors: DocActors, quote: Quote) -> Quote:
     if who is None or subject is None or subject.ent_type_ != "PERSON":
         return quote
     return replace(quote, speaker=who, speaker_text=phrase_text(subject))
+
+
+_LABEL = re.compile(r"(?:^|\n\n)([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):[ \t]+(?=\S)")
+
+
+def _transcript(doc: Doc, actors: DocActors) -> list[Quote]:
+    """An interview transcript: two or more paragraphs open with a speaker's name in capitals and a colon, and
+    each such paragraph is that speaker's words."""
+    text = text_of(doc)
+    turns = list(_LABEL.finditer(text))
+    quotes: list[Quote] = []
+    for turn in turns if len(turns) >= 2 else []:
+        end = text.find("\n\n", turn.end())
+        end = len(text.rstrip()) if end == -1 else len(text[:end].rstrip())
+        if not is_quote(text[turn.end() : end]):
+            continue
+        token = _token_at(doc, turn.start(1))
+        who = speaker_id(token, actors) if token is not None else None
+        quotes.append(Quote("q", who, turn.group(1), text[turn.end() : end], "direct", ":", (turn.end(), end)))
+    return quotes
 
 
 def _token_at(doc: Doc, offset: int) -> Token | None:
