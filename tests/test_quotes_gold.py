@@ -15,8 +15,8 @@ such a quote also has the gold speaker. Precision is the share of extracted quot
 match some gold quote of the article with the right speaker. F1 combines the two; kind accuracy is measured over
 the gold quotes found.
 
-Issue 5's goal is an F1 of 0.90. ``MIN_F1`` is the F1 measured when the set was written (0.872: precision 0.903,
-recall 0.842), less 0.01 and rounded down: the floor refuses regressions. Raise it as the extractor and resolver
+Issue 5's goal is an F1 of 0.90. ``MIN_F1`` is the F1 measured last (0.957: precision 0.960, recall 0.955, after
+issue 11's quote work), less 0.01 and rounded down: the floor refuses regressions. Raise it as the extractor and resolver
 improve; run with ``-s`` to see the figures and every failure.
 """
 
@@ -40,7 +40,7 @@ GOLD_PATH = Path(__file__).parent / "data" / "quotes_gold.jsonl"
 KB_DIR = Path(wirewatch.__file__).parent / "resolve" / "data"
 
 #: The pinned quality gate: F1 of quote-and-speaker measured on the current extractor, less 0.01, rounded down.
-MIN_F1 = 0.93
+MIN_F1 = 0.94
 ISSUE_5_GOAL_F1 = 0.90
 
 KINDS = {"direct", "indirect", "mixed"}

@@ -28,7 +28,7 @@ STATEMENT_NOUNS = frozenset({"statement", "spokesman", "spokeswoman", "spokesper
 _ROLE_FILLER = frozenset({"the", "this", "that", "former", "then", "new", "current", "outgoing", "acting", "top"})
 #: Role nouns that name a person: "the EU's top diplomat" is a person of the EU, not the EU.
 PERSON_ROLES = frozenset({"diplomat", "chief", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson",
-                          "envoy", "ambassador", "president", "premier", "chancellor", "head", "director"})
+                          "president"})
 #: Office words that a role word stands for when the office does not use the word itself.
 _ROLE_OFFICES: dict[str, frozenset[str]] = {
     "diplomat": frozenset({"foreign", "ambassador", "envoy", "representative"}),
