@@ -123,3 +123,32 @@ def test_the_loader_reads_one_article_a_line_with_its_date(tmp_path: Path):
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     [article] = load_polnear(path)
     assert (article.id, str(article.published), article.attributions[0].source) == ("x1", "2016-10-02", "its chair")
+
+
+#: The polnear dev figures when this gate was last raised (README, "Quote extraction quality"); a drop fails.
+POLNEAR_FOUND = 0.82
+POLNEAR_SPEAKER_RIGHT = 0.75
+POLNEAR_PRECISION = 0.96
+
+
+@pytest.mark.slow
+def test_the_polnear_development_figures_do_not_fall(config):
+    from wirewatch.evaluation import evaluate
+
+    from .conftest import shared_path
+
+    [scores] = evaluate(["polnear"], shared_path("eval"), config)
+    print(f"\npolnear: found {scores.found:.3f}, speaker right {scores.speaker_right:.3f}, "
+          f"precision {scores.precision:.3f}")
+    assert scores.found >= POLNEAR_FOUND
+    assert scores.speaker_right >= POLNEAR_SPEAKER_RIGHT
+    assert scores.precision >= POLNEAR_PRECISION
+
+
+def test_the_error_lines_name_misses_wrong_speakers_and_false_quotes():
+    quotes = (_quote("The harbour board will close the east pier in May", None, "the mayor"),
+              _quote("she told reporters"))
+    scores = score_quotes("t", [_article(CHAIR, LEAFLET)], [_extraction(*quotes)])
+    lines = scores.error_lines(5)
+    assert [line.split(" t1")[0] for line in lines] == ["missed", "speaker", "false quote"]
+    assert scores.summary()["precision"] == 0.5 and scores.error_lines(0) == []

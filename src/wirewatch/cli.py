@@ -292,7 +292,7 @@ def evaluate(ctx: click.Context, sets: tuple[str, ...], data: str | None, show_e
     folder = Path(data) if data else default_data_dir()
     results = _guard_call(lambda: run_eval(list(sets) or ["plover", "petr2"], folder, config))
     if fmt == "json":
-        click.echo(json.dumps([_quote_scores_dict(s) if isinstance(s, QuoteScores) else _scores_dict(s)
+        click.echo(json.dumps([s.summary() if isinstance(s, QuoteScores) else _scores_dict(s)
                                for s in results], indent=2))
         return
     for scores in results:
@@ -302,28 +302,14 @@ def evaluate(ctx: click.Context, sets: tuple[str, ...], data: str | None, show_e
             _print_scores(scores, show_errors, config.extract.coder)
 
 
-def _quote_scores_dict(scores: Any) -> dict[str, Any]:
-    return {"set": scores.name, "articles": scores.articles, "counted_attributions": scores.counted,
-            "named_sources": len(scores.named), "found": round(scores.found, 3),
-            "speaker_right_named": round(scores.speaker_right, 3), "predicted_quotes": scores.predicted,
-            "false_quotes": len(scores.false_quotes), "precision": round(scores.precision, 3)}
-
-
 def _print_quote_scores(scores: Any, show_errors: int) -> None:
     console = Console()
     console.print(f"[bold]{scores.name}[/bold]: {scores.articles} articles, {scores.counted} attributions counted "
                   f"({len(scores.named)} with a named source); {scores.predicted} quotes extracted", highlight=False)
     console.print(f"  found: [bold]{scores.found:.3f}[/bold]; speaker right on named sources: "
                   f"[bold]{scores.speaker_right:.3f}[/bold]; precision: [bold]{scores.precision:.3f}[/bold]")
-    for o in scores.misses()[:show_errors]:
-        console.print(f"  [red]missed[/red] {o.article}: {o.gold.source} | {o.gold.cue} | {o.gold.content}",
-                      highlight=False)
-    for o in scores.wrong_speakers()[:show_errors]:
-        console.print(f"  [red]speaker[/red] {o.article}: gold {o.gold.source}; got {o.speakers} | "
-                      f"{o.gold.content}", highlight=False)
-    for article, quote in scores.false_quotes[:show_errors]:
-        console.print(f"  [red]false quote[/red] {article}: {quote.speaker_text or '?'} | {quote.cue or '-'} | "
-                      f"{quote.text}", highlight=False)
+    for line in scores.error_lines(show_errors):
+        console.print(f"  [red]✗[/red] {line}", highlight=False)
 
 
 def _scores_dict(scores: Any) -> dict[str, Any]:

@@ -131,6 +131,23 @@ class QuoteScores:
     def precision(self) -> float:
         return (self.predicted - len(self.false_quotes)) / self.predicted if self.predicted else 0.0
 
+    def summary(self) -> dict[str, object]:
+        """The figures as a plain mapping (``wirewatch eval --format json``)."""
+        return {"set": self.name, "articles": self.articles, "counted_attributions": self.counted,
+                "named_sources": len(self.named), "found": round(self.found, 3),
+                "speaker_right_named": round(self.speaker_right, 3), "predicted_quotes": self.predicted,
+                "false_quotes": len(self.false_quotes), "precision": round(self.precision, 3)}
+
+    def error_lines(self, limit: int) -> list[str]:
+        """Up to ``limit`` missed attributions, wrong speakers and false quotes, one line each."""
+        lines = [f"missed {o.article}: {o.gold.source} | {o.gold.cue} | {o.gold.content}"
+                 for o in self.misses()[:limit]]
+        lines += [f"speaker {o.article}: gold {o.gold.source}; got {o.speakers} | {o.gold.content}"
+                  for o in self.wrong_speakers()[:limit]]
+        lines += [f"false quote {article}: {q.speaker_text or '?'} | {q.cue or '-'} | {q.text}"
+                  for article, q in self.false_quotes[:limit]]
+        return lines
+
     def misses(self) -> list[AttributionOutcome]:
         """Counted attributions that no quote holds."""
         return [o for o in self.outcomes if not o.found]
