@@ -2,9 +2,13 @@
 
 Direct quotes are found in the text by their quotation marks (curly or straight, split around the cue, running
 over paragraphs when a paragraph opens a quote without closing it); the cue is a speech verb outside the marks
-in the same sentence, or a sentence ending in a colon just before. Indirect quotes are speech verbs with a
-complement clause ("X said that …", "X expressed hope that …", "according to X, …"). Speakers are resolved to
-actors, pronouns and role phrases included; "the agency quoted X as saying" gives X as the speaker.
+in the same sentence (the one whose clause holds the quote), or a sentence ending in a colon just before. A quote
+with no cue carries on from the quote before it (the short first half of a split quote included), is signed by a
+name after a dash ("“…” ― Jane Roe"), or, alone in its paragraph, speaks for the person the sentence before it is
+about. Interview transcripts give each "NAME: …" paragraph to its label. Indirect quotes (``_reported``) are speech
+verbs with a complement clause ("X said that …", "X expressed hope that …", "according to X, …"); one that holds a
+partial quotation becomes one mixed quote. Speakers (``_speakers``) are resolved to actors, pronouns and role
+phrases included, never to a word inside the quote; "the agency quoted X as saying" gives X as the speaker.
 """
 
 from __future__ import annotations
@@ -168,7 +172,9 @@ def _paragraph_speaker(doc: Doc, actors: DocActors, quote: Quote) -> Quote:
     """A paragraph that is only a quotation speaks for the person the sentence before it is about."""
     text = text_of(doc)
     start = text.rfind("\n\n", 0, quote.span[0]) + 2
-    if text[start : quote.span[0]].strip(" \u201c\"") or start < 2:
+    end = text.find("\n\n", quote.span[1])
+    after = text[quote.span[1] : end if end != -1 else len(text)]
+    if text[start : quote.span[0]].strip(" \u201c\"") or after.strip(" .,\u201d\"") or start < 2:
         return quote
     sents, starts = _sentences(doc)
     before = [s for s in sents[: bisect.bisect_right(starts, start)] if s.end_char <= start][-1:]
