@@ -270,6 +270,12 @@ def test_a_reported_clause_inside_another_of_the_same_speaker_is_part_of_it(text
          "he is confident", "no wrongdoing of any kind"),
         ("The governor says the senator's late-night posts about the budget were “reckless, even for him.”",
          "the senator's late-night posts", "reckless, even for him"),
+        ("The union leader said he hopes the strike sends a message that “workers are standing up for their "
+         "pensions.”", "he hopes the strike", "workers are standing up"),
+        ("The mayor said the city “will not give up on the north side, whatever the budget says.”",
+         "will not give up", "whatever the budget says"),
+        ("The minister said that “the talks will go on for as long as they need to.”",
+         "the talks will go on", "as long as they need to"),
     ],
 )
 def test_a_reported_clause_holding_a_partial_quotation_is_one_mixed_quote(text, start, partial):

@@ -79,9 +79,11 @@ def _through_marks(text: str, span: tuple[int, int], direct: list[tuple[int, int
 
 
 def _clashes(span: tuple[int, int], direct: list[tuple[int, int]]) -> bool:
-    """Whether a reported clause clashes with a direct quote: crosses its marks or is mostly that quote."""
+    """Whether a reported clause clashes with a direct quote: crosses its marks or is that quote but a word or two
+    ("said that “…”")."""
     for s, e in direct:
-        if s < span[1] and span[0] < e and not (span[0] <= s and e <= span[1] and 2 * (e - s) < span[1] - span[0]):
+        inside = span[0] <= s and e <= span[1] and 5 * (e - s) < 4 * (span[1] - span[0])
+        if s < span[1] and span[0] < e and not inside:
             return True
     return False
 
