@@ -15,7 +15,7 @@ such a quote also has the gold speaker. Precision is the share of extracted quot
 match some gold quote of the article with the right speaker. F1 combines the two; kind accuracy is measured over
 the gold quotes found.
 
-Issue 5's goal is an F1 of 0.90. ``MIN_F1`` is the F1 measured last (0.957: precision 0.960, recall 0.955, after
+Issue 5's goal is an F1 of 0.90. ``MIN_F1`` is the F1 measured last (0.958: precision 0.960, recall 0.955, after
 issue 11's quote work), less 0.01 and rounded down: the floor refuses regressions. Raise it as the extractor and
 resolver improve; run with ``-s`` to see the figures and every failure.
 """
