@@ -35,7 +35,7 @@ from ._derived import conditional_threats as _conditional_threats
 from ._derived import obligations as _obligations
 from ._derived import superseded as _superseded
 from ._lexicon import Lexicon, Trigger, crosswalk, inflections, lexicon, noun_rule, quad_class
-from ._modality import SPEECH_VERBS, framing
+from ._modality import DENIAL_VERBS, SPEECH_VERBS, denied_gerund, disowns, framing, warning_only
 from ._places import at_crowd as _at_crowd
 from ._places import crowd_country as _crowd_country
 from ._places import home_of as _home_of
@@ -98,6 +98,8 @@ _CROWDS = frozenset({"protesters", "demonstrators", "people", "thousands", "hund
                      "detainees", "villagers", "youths", "women", "farmers", "traders", "drivers"})
 _INTENT_HEADS = frozenset({"plan", "plans", "planned", "ready", "willing", "prepared", "going", "due",
                            "set", "poised", "determined", "decision", "agreement", "pledge", "promise"})
+_RAISING = frozenset({"set", "expected", "scheduled", "slated", "due", "poised", "tipped", "likely", "supposed"})
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re"})
 _SUBORDINATE = frozenset({"acl", "relcl", "advcl", "xcomp", "pcomp", "amod"})
 _LOCATIVE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -191,7 +193,8 @@ def _learned(sent: Span, lex: Lexicon, actors: DocActors, classifier: Classifier
     out = []
     for token in sent:
         if (not token.tag_.startswith("VB") or token.i in taken or token.dep_ in {"aux", "auxpass"}
-                or token.lower_ in _LIGHT_VERBS or token.lower_ in SPEECH_VERBS):
+                or token.lower_ in _LIGHT_VERBS or token.lower_ in SPEECH_VERBS or token.lower_ in _COPULAS
+                or warning_only(token)):
             continue
         if not (_agent(token, actors) or _subject_actors(token, actors)):
             continue  # no actor acts: nothing to code, so no need to ask the classifier
@@ -227,7 +230,7 @@ def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]
     for token in sent:
         if token.tag_.startswith("VB") and (token.lower_ in lex.verbs or token.lower_ in _LIGHT_VERBS):
             rule, obj = _verb_rule(token, lex, actors)
-            if rule is not None:
+            if rule is not None and not (rule.type == "THREATEN" and warning_only(token)):
                 if obj is not None:
                     used.add(obj.i)
                 found = _verb_candidate(token, rule, actors, obj)
@@ -358,16 +361,23 @@ def _not_an_act(verb: Token) -> bool:
 def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | None) -> _Candidate | None:
     if _not_an_act(verb) or _no_actor_acts(verb):
         return None
-    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
+    # "tanks sold to Serbia" is a reduced passive; "reports that it had sold tanks" is a clause of its own
+    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in {"nsubj", "aux"} for c in verb.children)
     passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     if passive and _stative(verb):
         passive = False  # "Israel is opposed to the plan": a stance of the subject, not a passive
     source = _agent(verb, actors) if passive else _subject_actors(verb, actors)
+    denier = denied_gerund(verb)  # "denied supplying missiles to Iran": the denier's subject and preposition
+    if denier is not None and not source:
+        source = _subject_actors(denier, actors)
+    if not source and verb.dep_ == "xcomp" and verb.head.lower_ in _RAISING:
+        # "Iran is set to sign a deal", "the envoys are expected to meet": the subject of the plan acts
+        source = [s for c in verb.head.children if c.dep_ == "nsubjpass" for s in _phrase_actors(c, actors)]
     if passive and not source and rule.type in _HOSTILE:
         source = _attack_doers(verb, actors)  # "were killed in an Israeli air strike"
     target: list[_Slot] = _phrase_actors(verb.head, actors) if reduced else []
     pair: list[_Slot] = []
-    for child in verb.children:
+    for child in (*verb.children, *(c for c in (denier.children if denier is not None else ()) if c.dep_ == "prep")):
         if passive and child.dep_ == "nsubjpass":
             target += _phrase_actors(child, actors)
         elif not passive and child.dep_ == "dobj":
@@ -401,7 +411,7 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
         # forces arrest or disperse is of their own country
         home = _home_of(source, actors) if rule.type == "COERCE" else []
         target = [t for t in _crowd_country(verb, [], actors) or home if t not in source]
-    if not target and source:
+    if not target and source and not disowns(verb):
         target = (_complement_target(verb, source, actors)
                   or _nearest_target(verb, source, actors, aims=rule.type in _AIMED_BY_CLAUSE))
     named = bool(source)
@@ -530,7 +540,7 @@ def _speaker_above(noun: Token, actors: DocActors) -> list[_Slot]:
 
 
 def _event(c: _Candidate, actors: DocActors, published: date | None, number: int) -> Event | None:
-    frame = framing(c.trigger)
+    frame = framing(c.trigger, presupposed=c.nominal and _presupposes(c.trigger))
     rule = c.rule
     etype, mode, code = rule.type, rule.mode, rule.cameo
     if etype == "ASSAULT" and c.trigger.lower_ in _VERBAL_ATTACKS and _verbal(c):
@@ -609,6 +619,13 @@ def _judges(verb: Token) -> bool:
     "welcomed", "discussed") or a verb of saying ("reported")."""
     lower = verb.lower_
     return lower not in _LIGHT_VERBS and (lower in lexicon().verbs or lower in SPEECH_VERBS)
+
+
+def _presupposes(noun: Token) -> bool:
+    """ "has never supported Russia's invasion": an event verb of its own takes the named act as given."""
+    verb = _governing_verb(noun)
+    lower = verb.lower_ if verb is not None else ""
+    return lower in lexicon().verbs and lower not in _LIGHT_VERBS and lower not in DENIAL_VERBS
 
 
 def _passive_without_agent(verb: Token) -> bool:
