@@ -32,6 +32,7 @@ from ._derived import VERBAL_ATTACKS as _VERBAL_ATTACKS
 from ._derived import accusations as _accusations
 from ._derived import allegations as _allegations
 from ._derived import conditional_threats as _conditional_threats
+from ._derived import incursions as _incursions
 from ._derived import obligations as _obligations
 from ._derived import superseded as _superseded
 from ._lexicon import Lexicon, Trigger, crosswalk, inflections, lexicon, noun_rule, quad_class
@@ -245,7 +246,7 @@ def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]
             out.append(found)
     out = _outermost(out)
     taken = {c.trigger.i for c in out}
-    out += _accusations(sent, lex, actors, taken) + _allegations(out, actors, taken)
+    out += _accusations(sent, lex, actors, taken) + _allegations(out, actors, taken) + _incursions(sent, actors, taken)
     demands = _obligations(sent, actors)
     owed = {c.trigger.i for c in out} & {t.i for d in demands for t in d.trigger.children if t.dep_ == "ccomp"}
     # "said Sudan must return the helicopter": the return is demanded, not done; "removing the sanctions is out
