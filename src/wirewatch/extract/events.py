@@ -61,7 +61,8 @@ CODER_NAME = "plover.rules.v2"
 #: The name on events whose type the classifier chose (the hybrid coder's statistical half).
 LEARNED_CODER = "plover.classifier.v1"
 
-_LIGHT_VERBS = frozenset({"announce", "announced", "began", "begin", "carried", "carry", "complete", "completed",
+_LIGHT_VERBS = frozenset({"authorise", "authorised", "authorize", "authorized", "convey", "conveyed", "conveys",
+                          "order", "ordered", "orders", "announce", "announced", "began", "begin", "carried", "carry", "complete", "completed",
                           "conclude", "concluded", "conduct", "conducted", "continue", "continued", "continues",
                           "continuing", "declare", "declared", "deliver",
                           "delivered", "express", "expressed", "expressing", "gave", "give", "given", "had", "has",
