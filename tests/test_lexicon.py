@@ -144,6 +144,12 @@ def test_goldstein_scores_come_from_gdelts_table():
         ("A Turkish court ordered the release of the German journalist.", "RETREAT"),
         ("The Israeli prime minister ordered air strikes on Gaza.", "ASSAULT"),
         ("The Pakistani leader conveyed his country's solidarity to Turkey.", "SUPPORT"),
+        # a formal deal reached or agreed is signed (CAMEO 057); support pledged is support voiced
+        ("Chile and Peru reached an agreement on fishing rights.", "SUPPORT"),
+        ("Britain and Norway agreed a new trade agreement on Friday.", "SUPPORT"),
+        ("Egypt and Sudan agreed to a water-sharing pact.", "SUPPORT"),
+        ("Poland pledged full support for Moldova's bid to join the EU.", "SUPPORT"),
+        ("Brazil offered its support to Bolivia after the floods.", "SUPPORT"),
     ],
 )
 def test_a_codebook_row_codes_its_plover_type(sentence, type_):

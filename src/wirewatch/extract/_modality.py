@@ -182,7 +182,12 @@ def _speaker_foretold(clause: Token, *, addressed: bool) -> bool:
     subject = next((c for c in clause.children if c.dep_ in {"nsubj", "expl"}), None)
     if addressed or subject is None or subject.tag_ == "PRP" or subject.lower_ == "there":
         return True
-    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in subject.children)
+    if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in subject.children):
+        return True  # "its army will respond"
+    return not any(t.ent_type_ in _NAMED for t in subject.subtree)  # "police will not tolerate", not "Russia could"
+
+
+_NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 
 
 def disowns(verb: Token) -> bool:

@@ -61,8 +61,8 @@ CODER_NAME = "plover.rules.v2"
 #: The name on events whose type the classifier chose (the hybrid coder's statistical half).
 LEARNED_CODER = "plover.classifier.v1"
 
-_LIGHT_VERBS = frozenset({"authorise", "authorised", "authorize", "authorized", "convey", "conveyed", "conveys",
-                          "order", "ordered", "orders", "announce", "announced", "began", "begin", "carried", "carry", "complete", "completed",
+_LIGHT_VERBS = frozenset({"convey", "conveyed", "conveys", "announce", "announced", "began", "begin", "carried",
+                          "carry", "complete", "completed",
                           "conclude", "concluded", "conduct", "conducted", "continue", "continued", "continues",
                           "continuing", "declare", "declared", "deliver",
                           "delivered", "express", "expressed", "expressing", "gave", "give", "given", "had", "has",
@@ -101,6 +101,8 @@ _CROWDS = frozenset({"protesters", "demonstrators", "people", "thousands", "hund
 _INTENT_HEADS = frozenset({"plan", "plans", "planned", "ready", "willing", "prepared", "going", "due",
                            "set", "poised", "determined", "decision", "agreement", "pledge", "promise"})
 _RAISING = frozenset({"set", "expected", "scheduled", "slated", "due", "poised", "tipped", "likely", "supposed"})
+#: Verbs whose object names the act they order: "ordered the release of", "authorised air strikes on".
+_ORDERING = frozenset(form for verb in ("order", "authorise", "authorize") for form in inflections(verb))
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re"})
 _SUBORDINATE = frozenset({"acl", "relcl", "advcl", "xcomp", "pcomp", "amod"})
 _LOCATIVE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
@@ -294,14 +296,15 @@ def _verb_rule(verb: Token, lex: Lexicon, actors: DocActors) -> tuple[Trigger | 
     particles = {c.lower_ for c in verb.children
                  if c.dep_ == "prt" or c.dep_ == "prep" and (obj is None or c.lower_ in _ADVERBIAL_PARTICLES)}
     combos |= {f"{p}:{w}" for p in particles for w in obj_words}
-    if obj is not None and verb.lower_ in _LIGHT_VERBS:
+    if obj is not None and (verb.lower_ in _LIGHT_VERBS or verb.lower_ in _ORDERING):
         # "held talks", and "launched a mediation effort": the event noun may modify the object
         for noun in (obj, *(c for c in obj.children if c.dep_ in {"compound", "amod"})):
             light = noun_rule(noun, lex) if noun.lower_ in lex.nouns else None
             if light is not None and light.type == "ASSAULT" and noun.lower_ in _STRIKES and verb.lower_ in _STAGING:
                 light = _LABOUR_STRIKE  # "staged a strike", "held a two-day strike": no air strike
-            if light is not None and verb.lower_ in _PROMISING:
-                # "pledged aid to Ukraine", "offered mediation": a promise is an agreement (CAMEO 03)
+            if light is not None and verb.lower_ in _PROMISING and light.type != "SUPPORT":
+                # "pledged aid to Ukraine", "offered mediation": a promise is an agreement (CAMEO 03); "pledged
+                # support for" is support voiced now
                 light = dataclasses.replace(light, type="AGREE", mode=None, cameo=_PROMISE_CODES.get(light.type, "030"))
             if light is not None:
                 return light, obj
