@@ -150,6 +150,12 @@ def test_goldstein_scores_come_from_gdelts_table():
         ("Egypt and Sudan agreed to a water-sharing pact.", "SUPPORT"),
         ("Poland pledged full support for Moldova's bid to join the EU.", "SUPPORT"),
         ("Brazil offered its support to Bolivia after the floods.", "SUPPORT"),
+        # calling for sanctions or an inquiry against someone, a scathing attack in words, criticism offered
+        ("The Lithuanian president called for sanctions against Belarus.", "ACCUSE"),
+        ("Amnesty International called for an investigation into the Egyptian police.", "ACCUSE"),
+        ("The Indian opposition leader launched a scathing attack on the Pakistani army chief.", "ACCUSE"),
+        ("The Greek premier launched a blistering attack on Turkey's president.", "ACCUSE"),
+        ("The Dutch delegation offered sharp criticism of Hungary's media law.", "ACCUSE"),
     ],
 )
 def test_a_codebook_row_codes_its_plover_type(sentence, type_):
@@ -209,6 +215,7 @@ def test_a_codebook_row_codes_its_plover_type(sentence, type_):
         "The board set a deadline of March for bids.",
         "The company filed a lawsuit over the patent.",
         "The city will provide $5 million for new parks.",
+        "The striker launched a blistering attack on goal in the second half.",
     ],
 )
 def test_an_ordinary_news_sentence_codes_no_event(sentence):

@@ -302,9 +302,9 @@ def _verb_rule(verb: Token, lex: Lexicon, actors: DocActors) -> tuple[Trigger | 
             light = noun_rule(noun, lex) if noun.lower_ in lex.nouns else None
             if light is not None and light.type == "ASSAULT" and noun.lower_ in _STRIKES and verb.lower_ in _STAGING:
                 light = _LABOUR_STRIKE  # "staged a strike", "held a two-day strike": no air strike
-            if light is not None and verb.lower_ in _PROMISING and light.type != "SUPPORT":
-                # "pledged aid to Ukraine", "offered mediation": a promise is an agreement (CAMEO 03); "pledged
-                # support for" is support voiced now
+            if light is not None and verb.lower_ in _PROMISING and light.type in _PROMISE_CODES:
+                # "pledged aid to Ukraine", "offered mediation": a promise is an agreement (CAMEO 03); support
+                # pledged or criticism offered is voiced now
                 light = dataclasses.replace(light, type="AGREE", mode=None, cameo=_PROMISE_CODES.get(light.type, "030"))
             if light is not None:
                 return light, obj
