@@ -132,6 +132,16 @@ def _events(text: str) -> list[tuple[set[str], str, set[str], str]]:
         ("Venezuelan troops launched rockets at Guyana's border posts.", "VEN", "ASSAULT", "GUY", "asserted"),
         ("The Ugandan police lifted the curfew in Gulu after the vote.", "UGA", "CONCEDE", "UGA",
          "asserted"),
+        # part of what an act takes is still its object; a decision taken is the act; captives freed in a country
+        # are freed by its authorities; a ceasefire declared in a country is aimed at it
+        ("Russia has begun withdrawing some of its troops from Syria.", "RUS", "RETREAT", "SYR", "asserted"),
+        ("Hamas freed half of the Thai hostages on Friday.", "HAMAS", "RETREAT", "THA", "asserted"),
+        ("Japan has decided to lift its sanctions on India.", "JPN", "RETREAT", "IND", "asserted"),
+        ("Egypt decided to ease restrictions on Sudanese traders.", "EGY", "CONCEDE", "SDN", "asserted"),
+        ("Two Russian engineers have been released from captivity in Libya.", "LBY", "RETREAT", "RUS", "asserted"),
+        ("Three Turkish sailors were freed in Nigeria on Monday.", "NGA", "RETREAT", "TUR", "asserted"),
+        ("Turkey declared a three-day ceasefire in northern Syria.", "TUR", "RETREAT", "SYR", "asserted"),
+        ("The Russian army announced a truce in eastern Ukraine.", "RUS", "RETREAT", "UKR", "asserted"),
     ],
 )
 def test_a_sentence_gives_its_event(sentence, source, type_, target, modality):

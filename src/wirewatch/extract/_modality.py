@@ -29,7 +29,7 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 _FUTURE_HEADS = frozenset({"plan", "plans", "planned", "planning", "intend", "intends", "intended", "expect",
                            "expected", "expects", "prepare", "prepares", "preparing", "set", "going", "due",
-                           "scheduled", "poised", "agree", "agreed", "agrees", "decide", "decided", "vow", "vowed",
+                           "scheduled", "poised", "agree", "agreed", "agrees", "vow", "vowed",
                            "pledge", "pledged", "promise", "promised", "seek", "seeks", "sought", "aim", "aims",
                            "willing", "ready", "prepared", "committed", "determined", "eager", "keen", "offer",
                            "offered"})
@@ -54,10 +54,12 @@ _CALLING = frozenset({"call", "called", "calls", "calling", "describe", "describ
                       "dubbed", "consider", "considered", "considers", "find", "found"})
 
 
-#: Heads after which an infinitive happened ("continued to strike"); any other infinitive is an intention.
+#: Heads after which an infinitive happened ("continued to strike", "decided to lift the curfew": a decision taken
+#: is the act, as the CAMEO codebook codes it); any other infinitive is an intention.
 _ACHIEVED_HEADS = frozenset({"continue", "continued", "continues", "began", "begin", "begins", "started",
                              "start", "starts", "managed", "manage", "used", "went", "kept", "tried", "came",
-                             "attempted", "attempt", "attempts", "sought", "failed", "proceeded"})
+                             "attempted", "attempt", "attempts", "sought", "failed", "proceeded",
+                             "decided", "decide", "decides"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,6 +103,8 @@ _INTENT_HEADS = frozenset({"plan", "plans", "planned", "ready", "willing", "prep
 _RAISING = frozenset({"set", "expected", "scheduled", "slated", "due", "poised", "tipped", "likely", "supposed"})
 #: Verbs whose object names the act they order: "ordered the release of", "authorised air strikes on".
 _ORDERING = frozenset(form for verb in ("order", "authorise", "authorize") for form in inflections(verb))
+_PARTITIVES = frozenset({"some", "part", "most", "all", "half", "many", "several", "rest", "remainder", "bulk",
+                         "majority", "none", "third", "quarter", "few", "dozens", "hundreds", "thousands"})
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re"})
 _SUBORDINATE = frozenset({"acl", "relcl", "advcl", "xcomp", "pcomp", "amod"})
 _LOCATIVE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
@@ -131,7 +133,7 @@ _DEVICES = frozenset({"bomb", "bombs", "bombing", "bombings", "explosion", "expl
                       "shells", "shelling", "strike", "strikes", "airstrike", "airstrikes", "gunfire", "mortar",
                       "mortars", "missile", "missiles", "grenade", "grenades", "ambush", "raid", "drone", "drones",
                       "bomber", "bombers", "gunmen", "assailants", "attackers", "sniper", "snipers"})
-_PLACE_ACTED = frozenset({"COERCE", "ASSAULT"})
+_PLACE_ACTED = frozenset({"COERCE", "ASSAULT", "RETREAT"})
 _RECEIVING = frozenset(form for verb in ("receive", "obtain") for form in inflections(verb))
 _FAILING = frozenset(form for verb in ("fail", "refuse", "decline") for form in inflections(verb))
 _REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
@@ -289,6 +291,8 @@ def _verb_rule(verb: Token, lex: Lexicon, actors: DocActors) -> tuple[Trigger | 
     obj = _direct_object(verb)
     obj_word = obj.lower_ if obj is not None else None
     obj_words = {obj_word} | {c.lower_ for c in obj.children if c.dep_ == "compound"} if obj is not None else set()
+    if obj is not None and obj.lower_ in _PARTITIVES:  # "withdrew some of its troops", "freed half of the hostages"
+        obj_words |= {g.lower_ for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children}
     # "went on strike", "took to the streets": a preposition and its object together
     combos = {f"{c.lower_}:{g.lower_}" for c in verb.children if c.dep_ in {"prep", "prt"}
               for g in c.children if g.dep_ == "pobj"}
@@ -423,7 +427,7 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
     if not source and rule.type == "PROTEST" and _subject_word(verb) in _CROWDS:
         source = _crowd_country(verb, target, actors)
         target = [t for t in target if t not in source]
-    if not target and rule.type in _LOCATIVE_TYPES:
+    if not target and (rule.type in _LOCATIVE_TYPES or rule.mode == "ceasefire"):
         # "struck villages in southern Lebanon", "massed troops near its border with Ukraine": the place
         target = [t for t in _locative(verb, obj, actors) if t not in source and _other_country(t, source)]
     if not target and source and rule.type in _DOMESTIC_PLACED and all(s.entry.kind != "state" for s in source):
