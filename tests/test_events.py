@@ -142,6 +142,10 @@ def _events(text: str) -> list[tuple[set[str], str, set[str], str]]:
         ("Three Turkish sailors were freed in Nigeria on Monday.", "NGA", "RETREAT", "TUR", "asserted"),
         ("Turkey declared a three-day ceasefire in northern Syria.", "TUR", "RETREAT", "SYR", "asserted"),
         ("The Russian army announced a truce in eastern Ukraine.", "RUS", "RETREAT", "UKR", "asserted"),
+        # a deployment of peacekeepers or monitors is aid (CAMEO 074), not a show of force
+        ("Ghana sent 300 troops to Mali to serve as peacekeepers.", "GHA", "AID", "MLI", "asserted"),
+        ("Bangladesh deployed troops to South Sudan on a peacekeeping mission.", "BGD", "AID", "SSD", "asserted"),
+        ("The African Union deployed election monitors in Guinea.", "AU", "AID", "GIN", "asserted"),
     ],
 )
 def test_a_sentence_gives_its_event(sentence, source, type_, target, modality):

@@ -558,6 +558,8 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
         arriving = _arriving_force(c.trigger)
         if arriving is not None:
             etype, mode, code = arriving
+    if etype == "MOBILIZE" and _peacekeeping(c.trigger):
+        etype, mode, code = "AID", None, "074"  # "sent troops to Liberia on a peacekeeping mission"
     if frame.modality == "future" and etype in _FUTURE_TO_AGREE:
         etype, mode, code = "AGREE", None, "030"
     elif frame.modality == "future" and etype in {"RETREAT", "CONCEDE"} and mode != "resign":
@@ -621,6 +623,12 @@ def _arriving_force(verb: Token) -> tuple[str, str | None, str] | None:
     if any(t.lower_ in _PEACEKEEPING for t in subject.subtree):
         return "AID", None, "074"
     return "MOBILIZE", None, "150"
+
+
+def _peacekeeping(trigger: Token) -> bool:
+    """Whether a deployment is of peacekeepers or monitors: its clause names them or their mission."""
+    clause = trigger if trigger.tag_.startswith("VB") else trigger.head
+    return any(t.lower_ in _PEACEKEEPING for t in clause.subtree)
 
 
 def _judges(verb: Token) -> bool:
