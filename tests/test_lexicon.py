@@ -156,6 +156,13 @@ def test_goldstein_scores_come_from_gdelts_table():
         ("The Indian opposition leader launched a scathing attack on the Pakistani army chief.", "ACCUSE"),
         ("The Greek premier launched a blistering attack on Turkey's president.", "ACCUSE"),
         ("The Dutch delegation offered sharp criticism of Hungary's media law.", "ACCUSE"),
+        # civilians held or used as human shields; charges filed; attacks stepped up or intensified
+        ("Hezbollah used Lebanese civilians as human shields.", "ASSAULT"),
+        ("Islamic State militants held Iraqi villagers as human shields in Mosul.", "ASSAULT"),
+        ("Ukrainian prosecutors filed charges against a Russian general.", "ACCUSE"),
+        ("Turkish prosecutors filed a case against the Swedish publisher.", "ACCUSE"),
+        ("Taliban militants have stepped up attacks on Afghan security forces.", "ASSAULT"),
+        ("Al-Shabaab intensified its attacks on Kenyan troops.", "ASSAULT"),
     ],
 )
 def test_a_codebook_row_codes_its_plover_type(sentence, type_):
@@ -216,6 +223,7 @@ def test_a_codebook_row_codes_its_plover_type(sentence, type_):
         "The company filed a lawsuit over the patent.",
         "The city will provide $5 million for new parks.",
         "The striker launched a blistering attack on goal in the second half.",
+        "The company used its cash reserves as a shield against losses.",
     ],
 )
 def test_an_ordinary_news_sentence_codes_no_event(sentence):

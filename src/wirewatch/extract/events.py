@@ -632,10 +632,12 @@ def _peacekeeping(trigger: Token) -> bool:
 
 
 def _judges(verb: Token) -> bool:
-    """Whether a verb speaks of an act rather than performs it: an event verb of its own ("condemned",
-    "welcomed", "discussed") or a verb of saying ("reported")."""
+    """Whether a verb speaks of an act rather than performs it: an event verb of its own whatever its object
+    ("condemned", "welcomed", "discussed") or a verb of saying ("reported"); not one that is an event only with
+    certain objects ("stepped down", but "stepped up attacks")."""
     lower = verb.lower_
-    return lower not in _LIGHT_VERBS and (lower in lexicon().verbs or lower in SPEECH_VERBS)
+    rules = lexicon().verbs.get(lower, ())
+    return lower not in _LIGHT_VERBS and (any(r.objects is None for r in rules) or lower in SPEECH_VERBS)
 
 
 def _presupposes(noun: Token) -> bool:
