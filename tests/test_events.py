@@ -146,6 +146,9 @@ def _events(text: str) -> list[tuple[set[str], str, set[str], str]]:
         ("Ghana sent 300 troops to Mali to serve as peacekeepers.", "GHA", "AID", "MLI", "asserted"),
         ("Bangladesh deployed troops to South Sudan on a peacekeeping mission.", "BGD", "AID", "SSD", "asserted"),
         ("The African Union deployed election monitors in Guinea.", "AU", "AID", "GIN", "asserted"),
+        # insurgents attack inside their own country: the place names the side attacked
+        ("Taliban fighters stormed a police post in eastern Afghanistan.", "TALIBAN", "ASSAULT", "AFG", "asserted"),
+        ("Boko Haram attacked an army base in northern Nigeria.", "BOKO_HARAM", "ASSAULT", "NGA", "asserted"),
     ],
 )
 def test_a_sentence_gives_its_event(sentence, source, type_, target, modality):

@@ -429,7 +429,10 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
         target = [t for t in target if t not in source]
     if not target and (rule.type in _LOCATIVE_TYPES or rule.mode == "ceasefire"):
         # "struck villages in southern Lebanon", "massed troops near its border with Ukraine": the place
-        target = [t for t in _locative(verb, obj, actors) if t not in source and _other_country(t, source)]
+        # insurgents attack inside their own country: "Taliban fighters stormed a police post in Afghanistan"
+        insurgents = rule.type == "ASSAULT" and bool(source) and all(s.entry.sector == "REB" for s in source)
+        target = [t for t in _locative(verb, obj, actors)
+                  if t not in source and (insurgents or _other_country(t, source))]
     if not target and source and rule.type in _DOMESTIC_PLACED and all(s.entry.kind != "state" for s in source):
         # "lifted the state of emergency in West Darfur": an act at home is aimed at the country where it happens
         target = [t for t in _place_state(verb, actors) if _other_actor(t, source)]
