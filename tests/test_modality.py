@@ -161,3 +161,31 @@ def test_a_warning_of_ones_own_act_is_a_threat(sentence, source, target):
 def test_pressing_an_ally_to_permit_an_act_is_a_request_not_the_allys_threat(sentence, source, target):
     _find(sentence, source, "REQUEST", target)
     assert not [e for e in _events(sentence) if e[1] in {"THREATEN", "ASSAULT"} and target in e[0]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "type_", "target"),
+    [
+        # a claim whose source goes unnamed is reported, never asserted: allegedly, reportedly, is said to
+        ("Iran allegedly supplied drones to Russia.", "IRN", "AID", "RUS"),
+        ("Serbia reportedly sold tanks to Hungary last year.", "SRB", "AID", "HUN"),
+        ("North Korea is believed to have supplied shells to Russia.", "PRK", "AID", "RUS"),
+        ("Belarus is said to have sent missiles to Russia.", "BLR", "AID", "RUS"),
+    ],
+)
+def test_an_unattributed_claim_is_reported(sentence, source, type_, target):
+    event = _find(sentence, source, type_, target)
+    assert event[3] == "reported"
+    assert not event[4]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "type_", "target"),
+    [
+        ("Ukraine hopes to receive more tanks from Germany.", "DEU", "AID", "UKR"),
+        ("Serbia wants to receive more weapons from Russia.", "RUS", "AID", "SRB"),
+    ],
+)
+def test_a_wish_is_hypothetical_not_the_other_sides_agreement(sentence, source, type_, target):
+    assert not [e for e in _events(sentence) if e[1] == "AGREE"]
+    assert _find(sentence, source, type_, target)[3] == "hypothetical"

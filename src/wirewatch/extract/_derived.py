@@ -146,6 +146,9 @@ def incursions(sent: Span, actors: DocActors, taken: set[int]) -> list[Candidate
         source = subject_actors(verb, actors)
         target = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in {"into", "across"}
                   for t in prep_objects(c, actors) if source and other_country(t, source)]
+        if not target and verb.lower_ in _ENTERING:  # "Russian troops entered Georgia"
+            target = [t for c in verb.children if c.dep_ == "dobj" for t in phrase_actors(c, actors)
+                      if source and other_country(t, source)]
         if source and target:
             rule = Trigger("V", verb.lower_, None, "ASSAULT", None, "190", frozenset())
             out.append(Candidate(verb, rule, tuple(unique(source)), tuple(unique(target)), nominal=False))
@@ -162,8 +165,9 @@ def _armed(verb: Token) -> bool:
                for c in verb.children for g in c.children)
 
 
-_CROSSING = frozenset(inflections("cross") | {"pushed", "push", "pushes", "advanced", "advance", "advances",
-                                              "poured", "rolled", "stormed"})
+_CROSSING = frozenset(inflections("cross") | inflections("enter") | {
+    "pushed", "push", "pushes", "advanced", "advance", "advances", "poured", "rolled", "stormed"})
+_ENTERING = frozenset(inflections("enter") | inflections("invade"))
 _FORCES = frozenset({"troops", "forces", "soldiers", "army", "armies", "fighters", "militants", "militias", "militia",
                      "rebels", "insurgents", "gunmen", "tanks", "units", "paratroopers", "marines", "commandos",
                      "infantry", "columns", "battalions", "brigades", "jihadists", "guerrillas", "raiders"})

@@ -95,7 +95,7 @@ def framing(trigger: Token, *, presupposed: bool = False) -> Framing:
         modality = "denied"
     elif future:
         modality = "future"
-    elif reporter is not None:
+    elif reporter is not None or _hearsay(verb):
         modality = "reported"
     else:
         modality = "asserted"
@@ -212,7 +212,8 @@ def _is_future(verb: Token) -> bool:
     if verb.dep_ == "xcomp" and verb.head.lower_ in _FUTURE_HEADS:
         return True
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return infinitive and verb.head.lower_ not in _ACHIEVED_HEADS
+    perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)  # "is said to have sent"
+    return infinitive and not perfect and verb.head.lower_ not in _ACHIEVED_HEADS and not _passive_speech(verb.head)
 
 
 def _conditional(verb: Token) -> bool:
@@ -237,7 +238,29 @@ def _future_in_the_past(verb: Token) -> bool:
     return not any(t.lower_ in {"if", "unless", "were"} for t in verb.sent)
 
 
+def _hearsay(verb: Token) -> bool:
+    """ "Iran allegedly supplied drones", "North Korea is believed to have sent shells": told as a claim whose
+    source the sentence does not name."""
+    if any(c.dep_ == "advmod" and c.lower_ in _HEARSAY for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and _passive_speech(verb.head)
+
+
+def _passive_speech(verb: Token) -> bool:
+    """ "is said", "was believed", "are reported": a verb of saying with no sayer."""
+    return verb.lower_ in SPEECH_VERBS | {"suspected", "rumoured", "rumored", "understood", "known"} and any(
+        c.dep_ == "auxpass" for c in verb.children)
+
+
+_HEARSAY = frozenset({"allegedly", "reportedly", "purportedly", "supposedly", "reputedly", "ostensibly"})
+#: Heads of a wish, whose complement may never happen: "Ukraine hopes to receive tanks".
+_WISHING = frozenset({"hope", "hopes", "hoped", "hoping", "want", "wants", "wanted", "wanting", "wish", "wishes",
+                      "wished", "like", "dream", "dreams", "dreamed"})
+
+
 def _is_hypothetical(verb: Token) -> bool:
+    if verb.dep_ == "xcomp" and verb.head.lower_ in _WISHING:
+        return True
     current = verb
     for _ in range(3):
         children = list(current.children)
@@ -279,6 +302,8 @@ def _reporter(verb: Token) -> tuple[Token | None, bool]:
         denier = denied_gerund(current) if current.dep_ == "amod" else None
         if denier is not None:
             return _subject(denier), True
+        if current.dep_ == "xcomp" and _passive_speech(head):
+            return None, False  # "is believed to have": no one named reports it
         if current.dep_ in {"ccomp", "xcomp", "conj", "parataxis"} and (lower in SPEECH_VERBS or lower in DENIAL_VERBS):
             subject = _subject(head)
             if subject is not None:

@@ -100,7 +100,9 @@ _CROWDS = frozenset({"protesters", "demonstrators", "people", "thousands", "hund
                      "detainees", "villagers", "youths", "women", "farmers", "traders", "drivers"})
 _INTENT_HEADS = frozenset({"plan", "plans", "planned", "ready", "willing", "prepared", "going", "due",
                            "set", "poised", "determined", "decision", "agreement", "pledge", "promise"})
-_RAISING = frozenset({"set", "expected", "scheduled", "slated", "due", "poised", "tipped", "likely", "supposed"})
+_RAISING = frozenset({"set", "expected", "scheduled", "slated", "due", "poised", "tipped", "likely", "supposed",
+                      "said", "believed", "thought", "reported", "alleged", "understood", "rumoured", "rumored",
+                      "suspected", "known"})
 #: Verbs whose object names the act they order: "ordered the release of", "authorised air strikes on".
 _ORDERING = frozenset(form for verb in ("order", "authorise", "authorize") for form in inflections(verb))
 _PARTITIVES = frozenset({"some", "part", "most", "all", "half", "many", "several", "rest", "remainder", "bulk",
