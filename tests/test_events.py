@@ -263,6 +263,7 @@ def test_the_classifier_codes_a_verb_the_lexicon_does_not_know():
          "RUS"),
         ("Sudanese rebels crossed into Chad in a dawn raid.", "SDN", "ASSAULT", "TCD"),
         ("Turkish tanks rolled into northern Syria on Wednesday.", "TUR", "ASSAULT", "SYR"),
+        ("Russian troops entered Georgia on Friday.", "RUS", "ASSAULT", "GEO"),
         ("Sudanese militias launched an incursion into Chad.", "SDN", "ASSAULT", "TCD"),
         ("The Ethiopian army began an offensive against Eritrean positions.", "ETH", "ASSAULT", "ERI"),
         ("Azerbaijani artillery shelled Armenian villages overnight.", "AZE", "ASSAULT", "ARM"),
@@ -292,6 +293,7 @@ def test_war_and_sanctions_code_the_act_and_its_target(sentence, source, type_, 
     [
         "Thousands of Syrian migrants crossed the border into Turkey.",
         "The Hungarian minister crossed into Serbia on Monday.",
+        "Tourists from Germany entered Austria on Monday.",
         "The board adopted a new package of pension reforms.",
     ],
 )

@@ -189,3 +189,16 @@ def test_an_unattributed_claim_is_reported(sentence, source, type_, target):
 def test_a_wish_is_hypothetical_not_the_other_sides_agreement(sentence, source, type_, target):
     assert not [e for e in _events(sentence) if e[1] == "AGREE"]
     assert _find(sentence, source, type_, target)[3] == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "type_", "target"),
+    [
+        # "no", "neither … nor" and "failed to" say the act did not happen
+        ("No talks were held between Serbia and Kosovo.", "SRB", "CONSULT", "XKX"),
+        ("Neither Russia nor Belarus attacked Lithuania.", "RUS", "ASSAULT", "LTU"),
+        ("Israeli forces failed to capture the Lebanese village.", "ISR", "ASSAULT", "LBN"),
+    ],
+)
+def test_an_act_that_did_not_happen_is_negated(sentence, source, type_, target):
+    assert _find(sentence, source, type_, target)[3] == "negated"

@@ -83,7 +83,7 @@ def framing(trigger: Token, *, presupposed: bool = False) -> Framing:
     if hypothetical and reporter is not None and _future_in_the_past(verb):
         hypothetical, future = False, True
     negated = any(c.dep_ == "neg" for c in trigger.children) or (
-        not presupposed and any(c.dep_ == "neg" for c in verb.children)
+        not presupposed and (any(c.dep_ == "neg" for c in verb.children) or _none_took_part(verb, trigger))
     )
     if hypothetical and negated and not _conditional(verb):
         hypothetical = False
@@ -112,6 +112,18 @@ def _clause_verb(token: Token) -> Token:
             return current
         current = current.head
     return current
+
+
+def _none_took_part(verb: Token, trigger: Token) -> bool:
+    """ "No talks were held", "sent no troops", "Neither Russia nor Ukraine attacked", "failed to capture": the
+    act named did not happen."""
+    if verb.dep_ == "xcomp" and verb.head.lower_ in _FAILED:
+        return True
+    parts = [trigger, *(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"})]
+    return any(g.lower_ in {"no", "neither"} and g.dep_ in {"det", "preconj"} for p in parts for g in p.children)
+
+
+_FAILED = frozenset({"fail", "fails", "failed", "failing"})
 
 
 def _planned(trigger: Token) -> bool:

@@ -202,6 +202,7 @@ def _learned(sent: Span, lex: Lexicon, actors: DocActors, classifier: Classifier
     for token in sent:
         if (not token.tag_.startswith("VB") or token.i in taken or token.dep_ in {"aux", "auxpass"}
                 or token.lower_ in _LIGHT_VERBS or token.lower_ in SPEECH_VERBS or token.lower_ in _COPULAS
+                or token.lower_ in _FAILING
                 or warning_only(token)):
             continue
         if not (_agent(token, actors) or _subject_actors(token, actors)):
@@ -580,6 +581,8 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
     if etype in _REFUSABLE and c.trigger.dep_ == "xcomp" and c.trigger.head.lower_ in _FAILING:
         # "failed to reach an agreement", "declined to meet": no act, but a refusal
         etype, mode, code = "REJECT", None, "120"
+        if modality == "negated":  # the refusal itself happened, as its reporter tells it
+            modality = "reported" if frame.reporter is not None else "asserted"
     if modality == "negated" and frame.future and etype in _REFUSABLE:
         # "will not accept more refugees", "would not meet the envoy": a refusal, which PLOVER codes REJECT
         etype, mode, code, modality = "REJECT", None, "120", "asserted"
