@@ -264,6 +264,8 @@ def test_the_classifier_codes_a_verb_the_lexicon_does_not_know():
         ("Sudanese rebels crossed into Chad in a dawn raid.", "SDN", "ASSAULT", "TCD"),
         ("Turkish tanks rolled into northern Syria on Wednesday.", "TUR", "ASSAULT", "SYR"),
         ("Russian troops entered Georgia on Friday.", "RUS", "ASSAULT", "GEO"),
+        ("Ukraine's offensive in the Kursk region of Russia entered its second week.", "UKR", "ASSAULT", "RUS"),
+        ("Israel's offensive in Gaza has killed thousands.", "ISR", "ASSAULT", "PSE"),
         ("Sudanese militias launched an incursion into Chad.", "SDN", "ASSAULT", "TCD"),
         ("The Ethiopian army began an offensive against Eritrean positions.", "ETH", "ASSAULT", "ERI"),
         ("Azerbaijani artillery shelled Armenian villages overnight.", "AZE", "ASSAULT", "ARM"),

@@ -513,7 +513,8 @@ def _noun_candidate(noun: Token, rule: Trigger, actors: DocActors) -> _Candidate
     source, target = _settle(source, target, pair, rule)
     if source and not target and rule.type in _LOCATIVE_TYPES:
         # "remained on alert in the West Bank": the place of a deployment or a crackdown is what it is aimed at
-        target = [t for t in _locative(verb, noun, actors) if _other_country(t, source)] if verb is not None else []
+        # "Ukraine's offensive in the Kursk region entered its second week": the noun's own place, whatever the verb
+        target = [t for t in _locative(verb or noun.head, noun, actors) if _other_country(t, source)]
     if not source or not target:
         return None
     return _Candidate(noun, rule, tuple(source), tuple(target), nominal=True, inferred=inferred)
