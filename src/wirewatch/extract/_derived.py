@@ -146,9 +146,9 @@ def incursions(sent: Span, actors: DocActors, taken: set[int]) -> list[Candidate
         source = subject_actors(verb, actors)
         target = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in {"into", "across"}
                   for t in prep_objects(c, actors) if source and other_country(t, source)]
-        if not target and verb.lower_ in _ENTERING:  # "Russian troops entered Georgia"
-            target = [t for c in verb.children if c.dep_ == "dobj" for t in phrase_actors(c, actors)
-                      if source and other_country(t, source)]
+        if not target and verb.lower_ in _ENTERING:  # "Russian troops entered Georgia" (a country named, not a town)
+            target = [t for c in verb.children if c.dep_ == "dobj" for t in [actors.token_slot.get(c.i)]
+                      if t is not None and t.entry.kind == "state" and source and other_country(t, source)]
         if source and target:
             rule = Trigger("V", verb.lower_, None, "ASSAULT", None, "190", frozenset())
             out.append(Candidate(verb, rule, tuple(unique(source)), tuple(unique(target)), nominal=False))
