@@ -202,3 +202,14 @@ def test_a_wish_is_hypothetical_not_the_other_sides_agreement(sentence, source, 
 )
 def test_an_act_that_did_not_happen_is_negated(sentence, source, type_, target):
     assert _find(sentence, source, type_, target)[3] == "negated"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("Azerbaijan wants to attack Armenia, the Armenian defence minister said.", "AZE", "ARM"),
+        ("Venezuela hopes to invade Guyana before the elections.", "VEN", "GUY"),
+    ],
+)
+def test_a_wish_to_attack_is_a_threat(sentence, source, target):
+    _find(sentence, source, "THREATEN", target)

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["DENIAL_VERBS", "Framing", "SPEECH_VERBS", "denied_gerund", "disowns", "framing",
-           "warning_only"]
+           "warning_only", "wished"]
 
 #: Verbs that report what someone said or believes; an event in their complement is reported by their subject.
 SPEECH_VERBS = frozenset({
@@ -270,8 +270,14 @@ _WISHING = frozenset({"hope", "hopes", "hoped", "hoping", "want", "wants", "want
                       "wished", "like", "dream", "dreams", "dreamed"})
 
 
+def wished(trigger: Token) -> bool:
+    """ "Ukraine hopes to receive tanks", "wants to attack": an act its doer wishes for."""
+    verb = _clause_verb(trigger)
+    return verb.dep_ == "xcomp" and verb.head.lower_ in _WISHING
+
+
 def _is_hypothetical(verb: Token) -> bool:
-    if verb.dep_ == "xcomp" and verb.head.lower_ in _WISHING:
+    if wished(verb):
         return True
     current = verb
     for _ in range(3):

@@ -36,7 +36,7 @@ from ._derived import incursions as _incursions
 from ._derived import obligations as _obligations
 from ._derived import superseded as _superseded
 from ._lexicon import Lexicon, Trigger, crosswalk, inflections, lexicon, noun_rule, quad_class
-from ._modality import DENIAL_VERBS, SPEECH_VERBS, denied_gerund, disowns, framing, warning_only
+from ._modality import DENIAL_VERBS, SPEECH_VERBS, denied_gerund, disowns, framing, warning_only, wished
 from ._places import at_crowd as _at_crowd
 from ._places import crowd_country as _crowd_country
 from ._places import home_of as _home_of
@@ -575,8 +575,10 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
     elif frame.modality == "future" and etype in _FUTURE_TO_THREAT:
         # an announced blockade, boycott, sanction or attack is a threat until it happens
         etype, mode, code = "THREATEN", *_FUTURE_TO_THREAT[etype]
-    elif frame.modality == "hypothetical" and etype in _FUTURE_TO_THREAT and _conditioned(c.trigger):
-        # "may halt mediation if cooperation founders": a sanction held over a condition is a threat
+    elif frame.modality == "hypothetical" and etype in _FUTURE_TO_THREAT and (
+            _conditioned(c.trigger) or wished(c.trigger)):
+        # "may halt mediation if cooperation founders": a sanction held over a condition is a threat, and so is
+        # an attack its doer says it wants
         etype, mode, code = "THREATEN", *_FUTURE_TO_THREAT[etype]
     modality = frame.modality
     if etype in _REFUSABLE and c.trigger.dep_ == "xcomp" and c.trigger.head.lower_ in _FAILING:
