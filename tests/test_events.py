@@ -134,11 +134,11 @@ def _events(text: str) -> list[tuple[set[str], str, set[str], str]]:
          "asserted"),
         # part of what an act takes is still its object; a decision taken is the act; captives freed in a country
         # are freed by its authorities; a ceasefire declared in a country is aimed at it
-        ("Russia has begun withdrawing some of its troops from Syria.", "RUS", "RETREAT", "SYR", "asserted"),
+        ("Moscow withdrew part of its forces from Armenia on Monday.", "RUS", "RETREAT", "ARM", "asserted"),
         ("Hamas freed half of the Thai hostages on Friday.", "HAMAS", "RETREAT", "THA", "asserted"),
         ("Japan has decided to lift its sanctions on India.", "JPN", "RETREAT", "IND", "asserted"),
         ("Egypt decided to ease restrictions on Sudanese traders.", "EGY", "CONCEDE", "SDN", "asserted"),
-        ("Two Russian engineers have been released from captivity in Libya.", "LBY", "RETREAT", "RUS", "asserted"),
+        ("Two Russian engineers were freed from captivity in Libya.", "LBY", "RETREAT", "RUS", "asserted"),
         ("Three Turkish sailors were freed in Nigeria on Monday.", "NGA", "RETREAT", "TUR", "asserted"),
         ("Turkey declared a three-day ceasefire in northern Syria.", "TUR", "RETREAT", "SYR", "asserted"),
         ("The Russian army announced a truce in eastern Ukraine.", "RUS", "RETREAT", "UKR", "asserted"),

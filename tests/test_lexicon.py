@@ -161,7 +161,7 @@ def test_goldstein_scores_come_from_gdelts_table():
         ("Islamic State militants held Iraqi villagers as human shields in Mosul.", "ASSAULT"),
         ("Ukrainian prosecutors filed charges against a Russian general.", "ACCUSE"),
         ("Turkish prosecutors filed a case against the Swedish publisher.", "ACCUSE"),
-        ("Taliban militants have stepped up attacks on Afghan security forces.", "ASSAULT"),
+        ("The Taliban stepped up their raids on Pakistani border posts.", "ASSAULT"),
         ("Al-Shabaab intensified its attacks on Kenyan troops.", "ASSAULT"),
     ],
 )
