@@ -212,9 +212,17 @@ def _learned(sent: Span, lex: Lexicon, actors: DocActors, classifier: Classifier
             continue
         rule = Trigger("V", token.lower_, None, label, None, _PLAIN_CODES[label], _LEARNED_PREPS)
         found = _verb_candidate(token, rule, actors, None)
-        if found is not None and found.source:
+        if found is not None and found.source and not _within_one_state(found):
             out.append(dataclasses.replace(found, learned=probability))
     return out
+
+
+def _within_one_state(c: _Candidate) -> bool:
+    """A guess between a state and its own government ("Real Madrid beat … the Spanish league" read as Spain's
+    government and Spain) is no event; the lexicon alone codes acts at home."""
+    sides = [*c.source, *c.target]
+    return bool(c.target) and len({s.entry.country for s in sides}) == 1 and all(
+        s.entry.kind in {"state", "government"} for s in sides)
 
 
 def _self_directed(c: _Candidate) -> bool:
