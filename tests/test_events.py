@@ -131,6 +131,23 @@ def _events(text: str) -> list[tuple[set[str], str, set[str], str]]:
         ("Venezuelan troops launched rockets at Guyana's border posts.", "VEN", "ASSAULT", "GUY", "asserted"),
         ("The Ugandan police lifted the curfew in Gulu after the vote.", "UGA", "CONCEDE", "UGA",
          "asserted"),
+        # part of what an act takes is still its object; a decision taken is the act; captives freed in a country
+        # are freed by its authorities; a ceasefire declared in a country is aimed at it
+        ("Moscow withdrew part of its forces from Armenia on Monday.", "RUS", "RETREAT", "ARM", "asserted"),
+        ("Hamas freed half of the Thai hostages on Friday.", "HAMAS", "RETREAT", "THA", "asserted"),
+        ("Japan has decided to lift its sanctions on India.", "JPN", "RETREAT", "IND", "asserted"),
+        ("Egypt decided to ease restrictions on Sudanese traders.", "EGY", "CONCEDE", "SDN", "asserted"),
+        ("Two Russian engineers were freed from captivity in Libya.", "LBY", "RETREAT", "RUS", "asserted"),
+        ("Three Turkish sailors were freed in Nigeria on Monday.", "NGA", "RETREAT", "TUR", "asserted"),
+        ("Turkey declared a three-day ceasefire in northern Syria.", "TUR", "RETREAT", "SYR", "asserted"),
+        ("The Russian army announced a truce in eastern Ukraine.", "RUS", "RETREAT", "UKR", "asserted"),
+        # a deployment of peacekeepers or monitors is aid (CAMEO 074), not a show of force
+        ("Ghana sent 300 troops to Mali to serve as peacekeepers.", "GHA", "AID", "MLI", "asserted"),
+        ("Bangladesh deployed troops to South Sudan on a peacekeeping mission.", "BGD", "AID", "SSD", "asserted"),
+        ("The African Union deployed election monitors in Guinea.", "AU", "AID", "GIN", "asserted"),
+        # insurgents attack inside their own country: the place names the side attacked
+        ("Taliban fighters stormed a police post in eastern Afghanistan.", "TALIBAN", "ASSAULT", "AFG", "asserted"),
+        ("Boko Haram attacked an army base in northern Nigeria.", "BOKO_HARAM", "ASSAULT", "NGA", "asserted"),
     ],
 )
 def test_a_sentence_gives_its_event(sentence, source, type_, target, modality):
@@ -234,3 +251,52 @@ def test_the_classifier_codes_a_verb_the_lexicon_does_not_know():
                           published=PUBLISHED)
     learned = [e for e in result.events if e.coder == "plover.classifier.v1"]
     assert [(e.type, e.trigger) for e in learned] == [("ACCUSE", "excoriated")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "type_", "target"),
+    [
+        # war: crossing a border in an attack, incursions, offensives, shelling, fire at homes, forces destroyed,
+        # drone and missile strikes, each an ASSAULT on the right side
+        ("Ukrainian troops crossed the border into Russia's Kursk region in a surprise attack.", "UKR", "ASSAULT",
+         "RUS"),
+        ("Sudanese rebels crossed into Chad in a dawn raid.", "SDN", "ASSAULT", "TCD"),
+        ("Turkish tanks rolled into northern Syria on Wednesday.", "TUR", "ASSAULT", "SYR"),
+        ("Russian troops entered Georgia on Friday.", "RUS", "ASSAULT", "GEO"),
+        ("Ukraine's offensive in the Kursk region of Russia entered its second week.", "UKR", "ASSAULT", "RUS"),
+        ("Israel's offensive in Gaza has killed thousands.", "ISR", "ASSAULT", "PSE"),
+        ("Sudanese militias launched an incursion into Chad.", "SDN", "ASSAULT", "TCD"),
+        ("The Ethiopian army began an offensive against Eritrean positions.", "ETH", "ASSAULT", "ERI"),
+        ("Azerbaijani artillery shelled Armenian villages overnight.", "AZE", "ASSAULT", "ARM"),
+        ("Russian forces fired indiscriminately at residential buildings in Kharkiv.", "RUS", "ASSAULT", "UKR"),
+        ("The Ukrainian army destroyed a Russian battalion near Bakhmut.", "UKR", "ASSAULT", "RUS"),
+        ("Ukraine said it had destroyed dozens of Russian tanks.", "UKR", "ASSAULT", "RUS"),
+        ("Iran fired ballistic missiles at Israel.", "IRN", "ASSAULT", "ISR"),
+        ("Ukrainian drones hit an oil refinery in southern Russia.", "UKR", "ASSAULT", "RUS"),
+        # sanctions adopted, approved or unveiled; countermeasures against named firms; sales condemned
+        ("The European Union adopted its 14th sanctions package against Russia.", "EU", "SANCTION", "RUS"),
+        ("The EU approved a new package of sanctions against Iran.", "EU", "SANCTION", "IRN"),
+        ("Canada unveiled new sanctions targeting Russian oligarchs.", "CAN", "SANCTION", "RUS"),
+        ("China imposed countermeasures on two American drone makers.", "CHN", "SANCTION", "USA"),
+        ("China announced countermeasures against Lockheed Martin over arms sales to Taiwan.", "CHN", "SANCTION",
+         "LOCKHEED_MARTIN"),
+        ("China strongly condemns and firmly opposes the US arms sales to Taiwan.", "CHN", "ACCUSE", "USA"),
+        ("Russia strongly condemned the Japanese sanctions on its banks.", "RUS", "ACCUSE", "JPN"),
+    ],
+)
+def test_war_and_sanctions_code_the_act_and_its_target(sentence, source, type_, target):
+    events = _events(sentence)
+    assert [e for e in events if e[1] == type_ and source in e[0] and target in e[2]], events
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thousands of Syrian migrants crossed the border into Turkey.",
+        "The Hungarian minister crossed into Serbia on Monday.",
+        "Tourists from Germany entered Austria on Monday.",
+        "The board adopted a new package of pension reforms.",
+    ],
+)
+def test_crossings_and_packages_that_are_no_attack_or_sanction_code_none(sentence):
+    assert not [e for e in _events(sentence) if e[1] in {"ASSAULT", "SANCTION"}], _events(sentence)

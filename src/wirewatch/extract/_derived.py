@@ -6,18 +6,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._args import governing_verb, phrase_actors, subject_actors
+from ._args import governing_verb, phrase_actors, prep_objects, subject_actors
 from ._candidate import Candidate, unique
 from ._lexicon import Lexicon, Trigger, inflections, noun_rule
 from ._targets import other_actor, other_country
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from ..resolve import DocActors
 
-__all__ = ["HOSTILE", "VERBAL_ATTACKS", "accusations", "allegations", "conditional_threats", "obligations",
-           "superseded"]
+__all__ = ["HOSTILE", "VERBAL_ATTACKS", "accusations", "allegations", "conditional_threats", "incursions",
+           "obligations", "superseded"]
 
 #: The types of hostile acts, whose alleging or naming accuses their doer.
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
@@ -134,3 +134,42 @@ _FORCE_WORDS = frozenset({"force", "military", "strike", "strikes", "attack", "a
 
 _ALLEGING = frozenset(form for verb in ("allege", "claim", "charge", "insist", "contend", "maintain")
                       for form in inflections(verb))
+
+
+def incursions(sent: Span, actors: DocActors, taken: set[int]) -> list[Candidate]:
+    """ "Ukrainian troops crossed the border into Russia", "rebels crossed into Chad in a raid": armed men who
+    cross into another country attack it (ASSAULT); migrants or a minister who cross are no event."""
+    out = []
+    for verb in sent:
+        if verb.lower_ not in _CROSSING or verb.i in taken or not _armed(verb):
+            continue
+        source = subject_actors(verb, actors)
+        target = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in {"into", "across"}
+                  for t in prep_objects(c, actors) if source and other_country(t, source)]
+        if not target and verb.lower_ in _ENTERING:  # "Russian troops entered Georgia" (a country named, not a town)
+            target = [t for c in verb.children if c.dep_ == "dobj" for t in [actors.token_slot.get(c.i)]
+                      if t is not None and t.entry.kind == "state" and source and other_country(t, source)]
+        if source and target:
+            rule = Trigger("V", verb.lower_, None, "ASSAULT", None, "190", frozenset())
+            out.append(Candidate(verb, rule, tuple(unique(source)), tuple(unique(target)), nominal=False))
+            taken.add(verb.i)
+    return out
+
+
+def _armed(verb: Token) -> bool:
+    """Whether the one who crosses is a force ("troops", "tanks"), or crosses in an attack ("in a raid")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in _FORCES:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in {"in", "during"} and g.lower_ in _ATTACKS
+               for c in verb.children for g in c.children)
+
+
+_CROSSING = frozenset(inflections("cross") | inflections("enter") | {
+    "pushed", "push", "pushes", "advanced", "advance", "advances", "poured", "rolled", "stormed"})
+_ENTERING = frozenset(inflections("enter") | inflections("invade"))
+_FORCES = frozenset({"troops", "forces", "soldiers", "army", "armies", "fighters", "militants", "militias", "militia",
+                     "rebels", "insurgents", "gunmen", "tanks", "units", "paratroopers", "marines", "commandos",
+                     "infantry", "columns", "battalions", "brigades", "jihadists", "guerrillas", "raiders"})
+_ATTACKS = frozenset({"attack", "attacks", "offensive", "incursion", "raid", "raids", "assault", "invasion",
+                      "operation", "counteroffensive", "counter-offensive", "push", "onslaught"})

@@ -32,10 +32,11 @@ from ._derived import VERBAL_ATTACKS as _VERBAL_ATTACKS
 from ._derived import accusations as _accusations
 from ._derived import allegations as _allegations
 from ._derived import conditional_threats as _conditional_threats
+from ._derived import incursions as _incursions
 from ._derived import obligations as _obligations
 from ._derived import superseded as _superseded
 from ._lexicon import Lexicon, Trigger, crosswalk, inflections, lexicon, noun_rule, quad_class
-from ._modality import SPEECH_VERBS, framing
+from ._modality import DENIAL_VERBS, SPEECH_VERBS, denied_gerund, disowns, framing, warning_only, wished
 from ._places import at_crowd as _at_crowd
 from ._places import crowd_country as _crowd_country
 from ._places import home_of as _home_of
@@ -60,7 +61,8 @@ CODER_NAME = "plover.rules.v2"
 #: The name on events whose type the classifier chose (the hybrid coder's statistical half).
 LEARNED_CODER = "plover.classifier.v1"
 
-_LIGHT_VERBS = frozenset({"announce", "announced", "began", "begin", "carried", "carry", "complete", "completed",
+_LIGHT_VERBS = frozenset({"convey", "conveyed", "conveys", "announce", "announced", "began", "begin", "carried",
+                          "carry", "complete", "completed",
                           "conclude", "concluded", "conduct", "conducted", "continue", "continued", "continues",
                           "continuing", "declare", "declared", "deliver",
                           "delivered", "express", "expressed", "expressing", "gave", "give", "given", "had", "has",
@@ -98,6 +100,14 @@ _CROWDS = frozenset({"protesters", "demonstrators", "people", "thousands", "hund
                      "detainees", "villagers", "youths", "women", "farmers", "traders", "drivers"})
 _INTENT_HEADS = frozenset({"plan", "plans", "planned", "ready", "willing", "prepared", "going", "due",
                            "set", "poised", "determined", "decision", "agreement", "pledge", "promise"})
+_RAISING = frozenset({"set", "expected", "scheduled", "slated", "due", "poised", "tipped", "likely", "supposed",
+                      "said", "believed", "thought", "reported", "alleged", "understood", "rumoured", "rumored",
+                      "suspected", "known"})
+#: Verbs whose object names the act they order: "ordered the release of", "authorised air strikes on".
+_ORDERING = frozenset(form for verb in ("order", "authorise", "authorize") for form in inflections(verb))
+_PARTITIVES = frozenset({"some", "part", "most", "all", "half", "many", "several", "rest", "remainder", "bulk",
+                         "majority", "none", "third", "quarter", "few", "dozens", "hundreds", "thousands"})
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re"})
 _SUBORDINATE = frozenset({"acl", "relcl", "advcl", "xcomp", "pcomp", "amod"})
 _LOCATIVE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -125,7 +135,7 @@ _DEVICES = frozenset({"bomb", "bombs", "bombing", "bombings", "explosion", "expl
                       "shells", "shelling", "strike", "strikes", "airstrike", "airstrikes", "gunfire", "mortar",
                       "mortars", "missile", "missiles", "grenade", "grenades", "ambush", "raid", "drone", "drones",
                       "bomber", "bombers", "gunmen", "assailants", "attackers", "sniper", "snipers"})
-_PLACE_ACTED = frozenset({"COERCE", "ASSAULT"})
+_PLACE_ACTED = frozenset({"COERCE", "ASSAULT", "RETREAT"})
 _RECEIVING = frozenset(form for verb in ("receive", "obtain") for form in inflections(verb))
 _FAILING = frozenset(form for verb in ("fail", "refuse", "decline") for form in inflections(verb))
 _REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
@@ -191,7 +201,9 @@ def _learned(sent: Span, lex: Lexicon, actors: DocActors, classifier: Classifier
     out = []
     for token in sent:
         if (not token.tag_.startswith("VB") or token.i in taken or token.dep_ in {"aux", "auxpass"}
-                or token.lower_ in _LIGHT_VERBS or token.lower_ in SPEECH_VERBS):
+                or token.lower_ in _LIGHT_VERBS or token.lower_ in SPEECH_VERBS or token.lower_ in _COPULAS
+                or token.lower_ in _FAILING
+                or warning_only(token)):
             continue
         if not (_agent(token, actors) or _subject_actors(token, actors)):
             continue  # no actor acts: nothing to code, so no need to ask the classifier
@@ -200,9 +212,17 @@ def _learned(sent: Span, lex: Lexicon, actors: DocActors, classifier: Classifier
             continue
         rule = Trigger("V", token.lower_, None, label, None, _PLAIN_CODES[label], _LEARNED_PREPS)
         found = _verb_candidate(token, rule, actors, None)
-        if found is not None and found.source:
+        if found is not None and found.source and not _within_one_state(found):
             out.append(dataclasses.replace(found, learned=probability))
     return out
+
+
+def _within_one_state(c: _Candidate) -> bool:
+    """A guess between a state and its own government ("Real Madrid beat … the Spanish league" read as Spain's
+    government and Spain) is no event; the lexicon alone codes acts at home."""
+    sides = [*c.source, *c.target]
+    return bool(c.target) and len({s.entry.country for s in sides}) == 1 and all(
+        s.entry.kind in {"state", "government"} for s in sides)
 
 
 def _self_directed(c: _Candidate) -> bool:
@@ -227,7 +247,7 @@ def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]
     for token in sent:
         if token.tag_.startswith("VB") and (token.lower_ in lex.verbs or token.lower_ in _LIGHT_VERBS):
             rule, obj = _verb_rule(token, lex, actors)
-            if rule is not None:
+            if rule is not None and not (rule.type == "THREATEN" and warning_only(token)):
                 if obj is not None:
                     used.add(obj.i)
                 found = _verb_candidate(token, rule, actors, obj)
@@ -242,7 +262,7 @@ def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]
             out.append(found)
     out = _outermost(out)
     taken = {c.trigger.i for c in out}
-    out += _accusations(sent, lex, actors, taken) + _allegations(out, actors, taken)
+    out += _accusations(sent, lex, actors, taken) + _allegations(out, actors, taken) + _incursions(sent, actors, taken)
     demands = _obligations(sent, actors)
     owed = {c.trigger.i for c in out} & {t.i for d in demands for t in d.trigger.children if t.dep_ == "ccomp"}
     # "said Sudan must return the helicopter": the return is demanded, not done; "removing the sanctions is out
@@ -282,6 +302,8 @@ def _verb_rule(verb: Token, lex: Lexicon, actors: DocActors) -> tuple[Trigger | 
     obj = _direct_object(verb)
     obj_word = obj.lower_ if obj is not None else None
     obj_words = {obj_word} | {c.lower_ for c in obj.children if c.dep_ == "compound"} if obj is not None else set()
+    if obj is not None and obj.lower_ in _PARTITIVES:  # "withdrew some of its troops", "freed half of the hostages"
+        obj_words |= {g.lower_ for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children}
     # "went on strike", "took to the streets": a preposition and its object together
     combos = {f"{c.lower_}:{g.lower_}" for c in verb.children if c.dep_ in {"prep", "prt"}
               for g in c.children if g.dep_ == "pobj"}
@@ -289,14 +311,15 @@ def _verb_rule(verb: Token, lex: Lexicon, actors: DocActors) -> tuple[Trigger | 
     particles = {c.lower_ for c in verb.children
                  if c.dep_ == "prt" or c.dep_ == "prep" and (obj is None or c.lower_ in _ADVERBIAL_PARTICLES)}
     combos |= {f"{p}:{w}" for p in particles for w in obj_words}
-    if obj is not None and verb.lower_ in _LIGHT_VERBS:
+    if obj is not None and (verb.lower_ in _LIGHT_VERBS or verb.lower_ in _ORDERING):
         # "held talks", and "began a mediation push": the event noun may modify the object
         for noun in (obj, *(c for c in obj.children if c.dep_ in {"compound", "amod"})):
             light = noun_rule(noun, lex) if noun.lower_ in lex.nouns else None
             if light is not None and light.type == "ASSAULT" and noun.lower_ in _STRIKES and verb.lower_ in _STAGING:
                 light = _LABOUR_STRIKE  # "staged a strike", "held a two-day strike": no air strike
-            if light is not None and verb.lower_ in _PROMISING:
-                # "pledged aid to Ukraine", "offered mediation": a promise is an agreement (CAMEO 03)
+            if light is not None and verb.lower_ in _PROMISING and light.type in _PROMISE_CODES:
+                # "pledged aid to Ukraine", "offered mediation": a promise is an agreement (CAMEO 03); support
+                # pledged or criticism offered is voiced now
                 light = dataclasses.replace(light, type="AGREE", mode=None, cameo=_PROMISE_CODES.get(light.type, "030"))
             if light is not None:
                 return light, obj
@@ -358,16 +381,23 @@ def _not_an_act(verb: Token) -> bool:
 def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | None) -> _Candidate | None:
     if _not_an_act(verb) or _no_actor_acts(verb):
         return None
-    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
+    # "tanks sold to Serbia" is a reduced passive; "reports that it had sold tanks" is a clause of its own
+    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in {"nsubj", "aux"} for c in verb.children)
     passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     if passive and _stative(verb):
         passive = False  # "Hungary is opposed to the quota": a stance of the subject, not a passive
     source = _agent(verb, actors) if passive else _subject_actors(verb, actors)
+    denier = denied_gerund(verb)  # "denied supplying missiles to Iran": the denier's subject and preposition
+    if denier is not None and not source:
+        source = _subject_actors(denier, actors)
+    if not source and verb.dep_ == "xcomp" and verb.head.lower_ in _RAISING:
+        # "Iran is set to sign a deal", "the envoys are expected to meet": the subject of the plan acts
+        source = [s for c in verb.head.children if c.dep_ == "nsubjpass" for s in _phrase_actors(c, actors)]
     if passive and not source and rule.type in _HOSTILE:
         source = _attack_doers(verb, actors)  # "died in a Russian missile attack"
     target: list[_Slot] = _phrase_actors(verb.head, actors) if reduced else []
     pair: list[_Slot] = []
-    for child in verb.children:
+    for child in (*verb.children, *(c for c in (denier.children if denier is not None else ()) if c.dep_ == "prep")):
         if passive and child.dep_ == "nsubjpass":
             target += _phrase_actors(child, actors)
         elif not passive and child.dep_ == "dobj":
@@ -401,16 +431,19 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
         # forces arrest or disperse is of their own country
         home = _home_of(source, actors) if rule.type == "COERCE" else []
         target = [t for t in _crowd_country(verb, [], actors) or home if t not in source]
-    if not target and source:
+    if not target and source and not disowns(verb):
         target = (_complement_target(verb, source, actors)
                   or _nearest_target(verb, source, actors, aims=rule.type in _AIMED_BY_CLAUSE))
     named = bool(source)
     if not source and rule.type == "PROTEST" and _subject_word(verb) in _CROWDS:
         source = _crowd_country(verb, target, actors)
         target = [t for t in target if t not in source]
-    if not target and rule.type in _LOCATIVE_TYPES:
+    if not target and (rule.type in _LOCATIVE_TYPES or rule.mode == "ceasefire"):
         # "struck villages in southern Lebanon", "massed troops near its border with Ukraine": the place
-        target = [t for t in _locative(verb, obj, actors) if t not in source and _other_country(t, source)]
+        # insurgents attack inside their own country: "Taliban fighters stormed a police post in Afghanistan"
+        insurgents = rule.type == "ASSAULT" and bool(source) and all(s.entry.sector == "REB" for s in source)
+        target = [t for t in _locative(verb, obj, actors)
+                  if t not in source and (insurgents or _other_country(t, source))]
     if not target and source and rule.type in _DOMESTIC_PLACED and all(s.entry.kind != "state" for s in source):
         # "the army eased the lockdown in Amhara": an act at home is aimed at the country where it happens
         target = [t for t in _place_state(verb, actors) if _other_actor(t, source)]
@@ -487,8 +520,9 @@ def _noun_candidate(noun: Token, rule: Trigger, actors: DocActors) -> _Candidate
         inferred = True
     source, target = _settle(source, target, pair, rule)
     if source and not target and rule.type in _LOCATIVE_TYPES:
-        # "kept its units on alert in Donbas": the place of a deployment or a crackdown is what it is aimed at
-        target = [t for t in _locative(verb, noun, actors) if _other_country(t, source)] if verb is not None else []
+        # "kept its units on alert in Donbas": the place of a deployment or a crackdown is what it is aimed at;
+        # "Ukraine's offensive in the Kursk region entered its second week": the noun's own place, whatever the verb
+        target = [t for t in _locative(verb or noun.head, noun, actors) if _other_country(t, source)]
     if not source or not target:
         return None
     return _Candidate(noun, rule, tuple(source), tuple(target), nominal=True, inferred=inferred)
@@ -530,7 +564,7 @@ def _speaker_above(noun: Token, actors: DocActors) -> list[_Slot]:
 
 
 def _event(c: _Candidate, actors: DocActors, published: date | None, number: int) -> Event | None:
-    frame = framing(c.trigger)
+    frame = framing(c.trigger, presupposed=c.nominal and _presupposes(c.trigger))
     rule = c.rule
     etype, mode, code = rule.type, rule.mode, rule.cameo
     if etype == "ASSAULT" and c.trigger.lower_ in _VERBAL_ATTACKS and _verbal(c):
@@ -539,6 +573,8 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
         arriving = _arriving_force(c.trigger)
         if arriving is not None:
             etype, mode, code = arriving
+    if etype == "MOBILIZE" and _peacekeeping(c.trigger):
+        etype, mode, code = "AID", None, "074"  # "sent troops to Liberia on a peacekeeping mission"
     if frame.modality == "future" and etype in _FUTURE_TO_AGREE:
         etype, mode, code = "AGREE", None, "030"
     elif frame.modality == "future" and etype in {"RETREAT", "CONCEDE"} and mode != "resign":
@@ -547,13 +583,17 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
     elif frame.modality == "future" and etype in _FUTURE_TO_THREAT:
         # an announced blockade, boycott, sanction or attack is a threat until it happens
         etype, mode, code = "THREATEN", *_FUTURE_TO_THREAT[etype]
-    elif frame.modality == "hypothetical" and etype in _FUTURE_TO_THREAT and _conditioned(c.trigger):
-        # "may halt mediation if cooperation founders": a sanction held over a condition is a threat
+    elif frame.modality == "hypothetical" and etype in _FUTURE_TO_THREAT and (
+            _conditioned(c.trigger) or wished(c.trigger)):
+        # "may halt mediation if cooperation founders": a sanction held over a condition is a threat, and so is
+        # an attack its doer says it wants
         etype, mode, code = "THREATEN", *_FUTURE_TO_THREAT[etype]
     modality = frame.modality
     if etype in _REFUSABLE and c.trigger.dep_ == "xcomp" and c.trigger.head.lower_ in _FAILING:
         # "failed to reach an agreement", "declined to meet": no act, but a refusal
         etype, mode, code = "REJECT", None, "120"
+        if modality == "negated":  # the refusal itself happened, as its reporter tells it
+            modality = "reported" if frame.reporter is not None else "asserted"
     if modality == "negated" and frame.future and etype in _REFUSABLE:
         # "will not accept more refugees", "would not meet the envoy": a refusal, which PLOVER codes REJECT
         etype, mode, code, modality = "REJECT", None, "120", "asserted"
@@ -604,11 +644,26 @@ def _arriving_force(verb: Token) -> tuple[str, str | None, str] | None:
     return "MOBILIZE", None, "150"
 
 
+def _peacekeeping(trigger: Token) -> bool:
+    """Whether a deployment is of peacekeepers or monitors: its clause names them or their mission."""
+    clause = trigger if trigger.tag_.startswith("VB") else trigger.head
+    return any(t.lower_ in _PEACEKEEPING for t in clause.subtree)
+
+
 def _judges(verb: Token) -> bool:
-    """Whether a verb speaks of an act rather than performs it: an event verb of its own ("condemned",
-    "welcomed", "discussed") or a verb of saying ("reported")."""
+    """Whether a verb speaks of an act rather than performs it: an event verb of its own whatever its object
+    ("condemned", "welcomed", "discussed") or a verb of saying ("reported"); not one that is an event only with
+    certain objects ("stepped down", but "stepped up attacks")."""
     lower = verb.lower_
-    return lower not in _LIGHT_VERBS and (lower in lexicon().verbs or lower in SPEECH_VERBS)
+    rules = lexicon().verbs.get(lower, ())
+    return lower not in _LIGHT_VERBS and (any(r.objects is None for r in rules) or lower in SPEECH_VERBS)
+
+
+def _presupposes(noun: Token) -> bool:
+    """ "has never supported Russia's invasion": an event verb of its own takes the named act as given."""
+    verb = _governing_verb(noun)
+    lower = verb.lower_ if verb is not None else ""
+    return lower in lexicon().verbs and lower not in _LIGHT_VERBS and lower not in DENIAL_VERBS
 
 
 def _passive_without_agent(verb: Token) -> bool:
