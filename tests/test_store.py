@@ -250,6 +250,7 @@ store.add(article("Two.", "country:UKR"))
 """
 
 
+@pytest.mark.slow
 def test_a_process_killed_between_articles_leaves_whole_articles_only(tmp_path: Path) -> None:
     path = tmp_path / "killed.duckdb"
     src = str(Path(wirewatch.__file__).parent.parent)
@@ -480,6 +481,7 @@ def _events(
     )  # fmt: skip
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(extractions())
 def test_an_extraction_reads_back_as_it_was_stored(extraction: Extraction) -> None:
@@ -489,6 +491,7 @@ def test_an_extraction_reads_back_as_it_was_stored(extraction: Extraction) -> No
         assert store.add(extraction) is False
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(extractions())
 def test_every_stored_event_comes_back_as_a_row_with_its_actors(extraction: Extraction) -> None:

@@ -91,6 +91,7 @@ def test_the_shipped_weights_were_trained_on_these_files():
     assert card["sentences"] == len(RECORDS)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sentence, word, expected", [
     ("Rebel fighters ambushed a police convoy near the border on Sunday.", "ambushed", "ASSAULT"),
     ("Police in the capital arrested dozens of demonstrators outside parliament.", "arrested", "COERCE"),
