@@ -12,7 +12,7 @@ import pytest
 
 from wirewatch.extract._classifier import MODEL_FILE, load_classifier
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "training" / "events"
 CARD = ROOT / "src" / "wirewatch" / "extract" / "data" / MODEL_FILE.replace(".npz", ".json")
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
