@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 import duckdb
@@ -49,10 +49,14 @@ class ShardWrite:
     """What one written shard holds: articles (copies marked as such included), copies of earlier articles (exact
     ones left out, near ones marked ``duplicate_of``), events and failures."""
 
-    articles: int
-    duplicates: int
-    events: int
-    failures: int
+    articles: int = 0
+    duplicates: int = 0
+    events: int = 0
+    failures: int = 0
+
+    def __add__(self, other: ShardWrite) -> ShardWrite:
+        """The counts of two shards together."""
+        return ShardWrite(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
 
 
 @dataclass(frozen=True, slots=True)
