@@ -220,7 +220,7 @@ def test_an_interrupt_half_way_through_an_article_leaves_whole_articles_only(
     insert = _write._insert
 
     def killed(con: object, sql: str, rows: list[tuple[object, ...]]) -> None:
-        if sql == _write._QUOTES:
+        if sql == _write.inserts()["quotes"]:
             raise KeyboardInterrupt
         insert(con, sql, rows)  # type: ignore[arg-type]
 
@@ -245,7 +245,7 @@ def article(text, key):
 store = Store.open(sys.argv[1])
 store.add(article("One.", "country:RUS"))
 insert = _write._insert  # the process dies half-way through the second article, before its quotes
-_write._insert = lambda con, sql, rows: os._exit(9) if sql == _write._QUOTES else insert(con, sql, rows)
+_write._insert = lambda con, sql, rows: os._exit(9) if sql == _write.inserts()["quotes"] else insert(con, sql, rows)
 store.add(article("Two.", "country:UKR"))
 """
 
