@@ -12,12 +12,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import fetch
 from ._warc import ARCHIVE_SUFFIXES
 from .batch import Shard, count_rows, find_shards
 from .config import Config, load_config
+from .dedup import DuplicateIndex, load_index
 from .errors import InputError, StoreError, WirewatchError
 from .ingest import KNOWN_SUFFIXES, read_paths
 from .records import Extraction, Failure, RawDocument
@@ -26,9 +27,6 @@ from .reports import StoreCounts
 from .resolve import Office, load_kb, unify_people
 from .sample import sample_documents
 from .store import MODALITIES, ActorQuery, ActorRow, EventQuery, EventRow, QuoteQuery, QuoteRow, Store, Summary
-
-if TYPE_CHECKING:
-    from .dedup import DuplicateIndex
 
 __all__ = ["ActorProfile", "IngestReport", "actor_profile", "actors", "count_documents", "demo", "events", "extract",
            "extract_text", "ingest", "quotes", "watch"]
@@ -147,8 +145,6 @@ def _duplicate_index(store: Store, config: Config) -> DuplicateIndex | None:
     """The index of the store's coded originals, when near-duplicates are looked for."""
     if not config.dedup.enabled:
         return None
-    from .dedup import load_index
-
     return load_index(store.duplicates, config.dedup)
 
 
