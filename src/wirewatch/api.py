@@ -28,10 +28,12 @@ from .resolve import Office, load_kb, unify_people
 from .sample import sample_documents
 from .store import MODALITIES, ActorQuery, ActorRow, EventQuery, EventRow, QuoteQuery, QuoteRow, Store, Summary
 
-__all__ = ["ActorProfile", "IngestReport", "actor_profile", "actors", "count_documents", "demo", "events", "extract",
+__all__ = ["DEMO_DB", "ActorProfile", "IngestReport", "actor_profile", "actors", "count_documents", "demo", "events", "extract",
            "extract_text", "ingest", "quotes", "watch"]
 
 Progress = Callable[[Extraction | Failure | None], None]
+#: The store that :func:`demo` fills unless told another.
+DEMO_DB = "wirewatch-demo.duckdb"
 
 
 @dataclass(slots=True)
@@ -190,7 +192,7 @@ def _load_shard(store: Store, shard: Shard, report: IngestReport, progress: Prog
             progress(None)
 
 
-def demo(*, db: str | os.PathLike[str] = "wirewatch-demo.duckdb", config: Config | None = None,
+def demo(*, db: str | os.PathLike[str] = DEMO_DB, config: Config | None = None,
          progress: Progress | None = None) -> tuple[IngestReport, Summary]:
     """Ingest the bundled sample corpus into ``db`` and summarise what the store holds."""
     report = ingest(db=db, documents=sample_documents(), config=config, progress=progress)

@@ -94,7 +94,7 @@ def batch(ctx: click.Context, paths: tuple[str, ...], out: str, engine: str, add
 
 
 @click.command()
-@click.option("--db", type=click.Path(dir_okay=False), default="wirewatch-demo.duckdb", show_default=True,
+@click.option("--db", type=click.Path(dir_okay=False), default=api.DEMO_DB, show_default=True,
               help="DuckDB file to fill with the sample corpus.")
 @click.pass_context
 def demo(ctx: click.Context, db: str) -> None:
