@@ -28,8 +28,8 @@ from .resolve import Office, load_kb, unify_people
 from .sample import sample_documents
 from .store import MODALITIES, ActorQuery, ActorRow, EventQuery, EventRow, QuoteQuery, QuoteRow, Store, Summary
 
-__all__ = ["DEMO_DB", "ActorProfile", "IngestReport", "actor_profile", "actors", "count_documents", "demo", "events", "extract",
-           "extract_text", "ingest", "quotes", "watch"]
+__all__ = ["DEMO_DB", "ActorProfile", "IngestReport", "actor_profile", "actors", "count_documents", "demo", "events",
+           "extract", "extract_text", "ingest", "quotes", "watch"]
 
 Progress = Callable[[Extraction | Failure | None], None]
 #: The store that :func:`demo` fills unless told another.
