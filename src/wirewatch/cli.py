@@ -40,16 +40,16 @@ for _command in COMMANDS:
 
 
 @cli.command(name="eval")
-@click.option("--set", "sets", type=click.Choice(["plover", "petr2"]), multiple=True,
-              help="Gold set to score (repeatable; default: both).")
-@click.option("--data", type=click.Path(file_okay=False), help="Folder holding plover_gsr/ and petr2_gsr/ "
-              "(default: ../shared/eval).")
+@click.option("--set", "sets", type=click.Choice(["plover", "petr2", "plv"]), multiple=True,
+              help="Gold set to score (repeatable; default: plover and petr2).")
+@click.option("--data", type=click.Path(file_okay=False), help="Folder holding plover_gsr/, petr2_gsr/ and "
+              "plv_dev/ (default: ../shared/eval).")
 @click.option("--errors", "show_errors", type=int, default=0, show_default=True,
               help="Also list this many gold events the coder got wrong, per set.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_context
 def evaluate(ctx: click.Context, sets: tuple[str, ...], data: str | None, show_errors: int, fmt: str) -> None:
-    """Score the event coder on the PLOVER and PETRARCH-2 gold sentences: per-type precision, recall and F1,
+    """Score the event coder on the PLOVER, PETRARCH-2 or plv gold sentences: per-type precision, recall and F1,
     end-to-end accuracy (source, target and type right) and type accuracy where the pair was found."""
     from pathlib import Path
 
@@ -79,7 +79,7 @@ def _scores_dict(scores: Any) -> dict[str, Any]:
 
 
 def _print_scores(scores: Any, show_errors: int, coder: str) -> None:
-    console = Console()
+    console = Console(emoji=False)
     console.print(f"[bold]{scores.name}[/bold]: {scores.sentences} sentences, {scores.scored} gold events scored "
                   f"({scores.unscored} with no PLOVER type skipped); coder {coder}", highlight=False)
     console.print(f"  end-to-end accuracy (source, target and type right): [bold]{scores.end_to_end:.3f}[/bold]")
@@ -103,7 +103,7 @@ def _print_scores(scores: Any, show_errors: int, coder: str) -> None:
 
 
 def _gold_side(actors: Any) -> str:
-    return "+".join(a.code for a in actors) or "?"
+    return "+".join(a.code or repr(a.text) for a in actors) or "?"
 
 
 @cli.command(name="config")

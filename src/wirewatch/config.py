@@ -17,8 +17,8 @@ from typing import Any
 
 from .errors import ConfigError
 
-__all__ = ["DEFAULTS", "CleanConfig", "Config", "DedupConfig", "ExtractConfig", "FetchConfig", "ModelConfig",
-           "PipelineConfig", "ResolveConfig", "StoreConfig", "load_config"]
+__all__ = ["DEFAULTS", "CleanConfig", "Config", "DedupConfig", "ExtractConfig", "FetchConfig", "LimitsConfig",
+           "ModelConfig", "PipelineConfig", "ResolveConfig", "StoreConfig", "load_config"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +91,21 @@ class FetchConfig:
     user_agent: str = "wirewatch/0.1 (news event research; set fetch.user_agent to add a contact address)"
     per_host_delay: float = 2.0
     timeout: float = 20.0
+    deadline: float = 60.0
     retries: int = 3
     backoff: float = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class LimitsConfig:
+    """[limits]: how much one input may cost before it is refused with an error naming the limit."""
+
+    max_input_mb: int = 32
+
+    @property
+    def max_input_bytes(self) -> int:
+        """The largest decompressed file, JSON Lines line or archived page that is read, in bytes."""
+        return self.max_input_mb << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +120,7 @@ class Config:
     pipeline: PipelineConfig = field(default_factory=PipelineConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
     fetch: FetchConfig = field(default_factory=FetchConfig)
+    limits: LimitsConfig = field(default_factory=LimitsConfig)
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Config:
         """A copy with ``{"section.key": value}`` overrides applied and validated (None values ignored)."""
@@ -132,6 +146,7 @@ _SECTIONS: dict[str, type] = {
     "pipeline": PipelineConfig,
     "store": StoreConfig,
     "fetch": FetchConfig,
+    "limits": LimitsConfig,
 }
 
 
@@ -251,6 +266,8 @@ def _validate(config: Config) -> None:
         raise ConfigError(f"store.on_error must be 'skip' or 'raise', not {config.store.on_error!r}")
     _validate_fetch(config.fetch)
     _validate_dedup(config)
+    if config.limits.max_input_mb < 1:
+        raise ConfigError(f"limits.max_input_mb must be at least 1 MiB, not {config.limits.max_input_mb}")
 
 
 def _validate_dedup(config: Config) -> None:
@@ -273,5 +290,7 @@ def _validate_fetch(fetch: FetchConfig) -> None:
             raise ConfigError(f"fetch.{name} must be 0 or more seconds, not {getattr(fetch, name)}")
     if fetch.timeout <= 0:
         raise ConfigError(f"fetch.timeout must be more than 0 seconds, not {fetch.timeout}")
+    if fetch.deadline < fetch.timeout:
+        raise ConfigError(f"fetch.deadline ({fetch.deadline} s) must be at least fetch.timeout ({fetch.timeout} s)")
     if fetch.retries < 0:
         raise ConfigError(f"fetch.retries must be 0 or more, not {fetch.retries}")

@@ -68,16 +68,18 @@ class KnowledgeBaseError(WirewatchError):
 
 class FetchError(WirewatchError):
     """A URL cannot be fetched; ``transient`` when trying again later may work (timeouts, 5xx, 429),
-    ``forbidden`` when robots.txt forbids it (it was not requested)."""
+    ``forbidden`` when robots.txt forbids it (it was not requested), ``requested`` False when it was put off
+    without being asked (its host is resting, its robots.txt cannot be read yet)."""
 
     def __init__(self, url: str, message: str, *, status: int | None = None, transient: bool = False,
-                 forbidden: bool = False) -> None:
+                 forbidden: bool = False, requested: bool = True) -> None:
         super().__init__(f"{url}: {message}")
         self.url = url
         self.reason = message
         self.status = status
         self.transient = transient
         self.forbidden = forbidden
+        self.requested = requested and not forbidden
 
 
 class TransportError(WirewatchError):

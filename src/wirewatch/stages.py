@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import ClassVar
 
-from .annotate import load_model
+from .annotate import load_model, parse
 from .base import Work, coded, need
 from .clean import Cleaner
 from .config import Config
@@ -46,7 +46,7 @@ class Annotator:
     assigns: ClassVar[frozenset[str]] = frozenset({"doc"})
 
     def __call__(self, work: Work) -> None:
-        work.doc = load_model(self.config.model.name)(need(work.article, "article").text)
+        work.doc = parse(load_model(self.config.model.name), need(work.article, "article").text)
 
     def pipe(self, works: Iterable[Work]) -> Iterator[Work]:
         """Annotate a stream of works in batches, in order (works stay in this process; only texts travel); the
@@ -57,16 +57,20 @@ class Annotator:
             return
         nlp = load_model(self.config.model.name)
         waiting: dict[int, Work] = {}
+        too_long: dict[int, str] = {}  # parsed in pieces, outside the batch (spaCy refuses them whole)
 
         def texts() -> Iterator[tuple[str, int]]:
             for n, work in enumerate(chain([first], stream)):
                 waiting[n] = work
-                yield (work.article.text if work.article is not None and coded(work) else ""), n
+                text = work.article.text if work.article is not None and coded(work) else ""
+                if len(text) > nlp.max_length:
+                    too_long[n], text = text, ""
+                yield text, n
 
         for doc, n in nlp.pipe(texts(), as_tuples=True, batch_size=self.config.model.batch_size,
                                n_process=self.config.model.n_process):
             work = waiting.pop(n)
-            work.doc = doc
+            work.doc = parse(nlp, too_long.pop(n)) if n in too_long else doc
             yield work
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -12,18 +13,37 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from ..config import Config, load_config
 from ..errors import WirewatchError
 
-__all__ = ["DATE", "LIMIT", "db_option", "err", "guard", "guard_iter", "load", "problems", "program",
-           "published_option", "set_verbosity"]
+__all__ = ["DATE", "LIMIT", "db_option", "err", "guard", "guard_iter", "load", "out", "problems", "program",
+           "published_option", "safe", "set_verbosity"]
 
 T = TypeVar("T")
 
-#: Notes and summaries on standard error (silent with ``--quiet``), and failures (always shown).
-err = Console(stderr=True, soft_wrap=True)
-problems = Console(stderr=True, soft_wrap=True)
+#: Notes and summaries on standard error (silent with ``--quiet``), and failures (always shown). No console turns
+#: ``:name:`` into an emoji: text from articles reaches them.
+err = Console(stderr=True, soft_wrap=True, emoji=False)
+problems = Console(stderr=True, soft_wrap=True, emoji=False)
+
+#: Escape sequences (CSI such as clear-screen and colours; OSC such as window titles and hyperlinks), then any
+#: other C0 or C1 control character but tab and newline, and the bidirectional overrides that reorder a line.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]")
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def out() -> Console:
+    """A console on standard output for tables and profiles (no emoji codes)."""
+    return Console(emoji=False)
+
+
+def safe(value: object) -> str:
+    """Text from the data made fit to print: escape sequences and control characters removed, and rich markup
+    (``[bold]``, ``[link=…]``) escaped so that it shows as written."""
+    text = _CONTROLS.sub("", _ESCAPES.sub("", "" if value is None else str(value)))
+    return escape(text)
 _handler = logging.StreamHandler()
 _handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
 

@@ -11,8 +11,8 @@ from rich.table import Table
 
 from .. import api
 from ..store import ASSERTED, MODALITIES, ActorQuery, EventQuery, QuoteQuery
-from .common import DATE, LIMIT, db_option, guard, load
-from .render import FORMATS, Record, records, render
+from .common import DATE, LIMIT, db_option, guard, load, out, safe
+from .render import FORMATS, Record, csv_option, records, render
 
 __all__ = ["actor", "actors", "events", "quotes"]
 
@@ -31,15 +31,17 @@ _WIDE = ("date", "type", "source", "target", "modality", "sentence")
 @click.option("--all-modalities", is_flag=True, help="Also negated, future, hypothetical and denied events.")
 @click.option("--limit", type=LIMIT, help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@csv_option
 @click.pass_context
 def events(ctx: click.Context, db: str | None, source: str | None, target: str | None, type_: str | None,
-           since: date | None, all_modalities: bool, limit: int | None, fmt: str) -> None:
+           since: date | None, all_modalities: bool, limit: int | None, fmt: str, raw_csv: bool) -> None:
     """List stored events (asserted and reported ones unless --all-modalities)."""
     config = load(ctx, **{"store.path": db})
     query = EventQuery(source=source, target=target, type=type_, since=since,
                        modalities=MODALITIES if all_modalities else ASSERTED, limit=limit)
     rows = guard(lambda: api.events(query, config=config))
-    render(records(rows, EVENT_COLUMNS), fmt, columns=EVENT_COLUMNS, table=_event_table, noun="events")
+    render(records(rows, EVENT_COLUMNS), fmt, columns=EVENT_COLUMNS, table=_event_table, noun="events",
+           raw_csv=raw_csv)
 
 
 def _event_table(console: Console, rows: Sequence[Record]) -> None:
@@ -97,24 +99,25 @@ def actor(ctx: click.Context, name: str, db: str | None) -> None:
 
 
 def _print_profile(profile: api.ActorProfile) -> None:
-    out = Console()
+    console = out()
     a = profile.actor
-    out.print(f"[bold]{a.name}[/bold]  ({a.kind}; {a.country or 'no country'}; {a.sector or 'no sector'})  "
-              f"[dim]{a.key}[/dim]", highlight=False)
+    console.print(f"[bold]{safe(a.name)}[/bold]  ({safe(a.kind)}; {safe(a.country or 'no country')}; "
+                  f"{safe(a.sector or 'no sector')})  [dim]{safe(a.key)}[/dim]", highlight=False)
     if a.affiliation:
-        out.print(f"acts for: {a.affiliation}", highlight=False)
+        console.print(f"acts for: {safe(a.affiliation)}", highlight=False)
     for office in profile.offices:
-        out.print(f"  office: {office.title} ({office.start or '?'} – {office.end or 'now'})", highlight=False)
-    out.print(f"  mentioned {a.mentions} times in {a.articles} articles as: "
-              + ", ".join(f"{text} ×{n}" for text, n in a.variants[:10]), highlight=False)
+        console.print(f"  office: {safe(office.title)} ({office.start or '?'} – {office.end or 'now'})",
+                      highlight=False)
+    console.print(f"  mentioned {a.mentions} times in {a.articles} articles as: "
+                  + ", ".join(f"{safe(text)} ×{n}" for text, n in a.variants[:10]), highlight=False)
     for label, rows in (("as source", profile.as_source), ("as target", profile.as_target)):
-        out.print(f"[bold]Events {label}[/bold]: {len(rows)}")
+        console.print(f"[bold]Events {label}[/bold]: {len(rows)}")
         for row in rows[:10]:
-            out.print(f"  {row.date or '?'}  {row.type}  {'; '.join(row.source)} → {'; '.join(row.target) or '—'}"
-                      f"  ({row.modality})", highlight=False)
-    out.print(f"[bold]Quotes[/bold]: {len(profile.quotes)}")
+            console.print(f"  {row.date or '?'}  {row.type}  {safe('; '.join(row.source))} → "
+                          f"{safe('; '.join(row.target)) or '—'}  ({row.modality})", highlight=False)
+    console.print(f"[bold]Quotes[/bold]: {len(profile.quotes)}")
     for quote in profile.quotes[:10]:
-        out.print(f"  {quote.published or '?'}  “{quote.text[:140]}”", highlight=False)
+        console.print(f"  {quote.published or '?'}  “{safe(quote.text[:140])}”", highlight=False)
 
 
 @click.command()
@@ -123,13 +126,15 @@ def _print_profile(profile: api.ActorProfile) -> None:
 @click.option("--about", help="An actor mentioned in the quote (as for --speaker), or words in it.")
 @click.option("--limit", type=LIMIT, help="At most this many quotes.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@csv_option
 @click.pass_context
 def quotes(ctx: click.Context, db: str | None, speaker: str | None, about: str | None, limit: int | None,
-           fmt: str) -> None:
+           fmt: str, raw_csv: bool) -> None:
     """List stored quotes and reported statements, with who said them."""
     config = load(ctx, **{"store.path": db})
     rows = guard(lambda: api.quotes(QuoteQuery(speaker=speaker, about=about, limit=limit), config=config))
-    render(records(rows, QUOTE_COLUMNS), fmt, columns=QUOTE_COLUMNS, table=_quote_lines, noun="quotes")
+    render(records(rows, QUOTE_COLUMNS), fmt, columns=QUOTE_COLUMNS, table=_quote_lines, noun="quotes",
+           raw_csv=raw_csv)
 
 
 def _quote_lines(console: Console, rows: Sequence[Record]) -> None:

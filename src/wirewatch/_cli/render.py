@@ -16,9 +16,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..records import Extraction, Failure
-from .common import err
+from .common import err, out, safe
 
-__all__ = ["FORMATS", "Record", "Tick", "bar", "plain", "progress", "records", "render"]
+__all__ = ["FORMATS", "Record", "Tick", "bar", "csv_option", "neutralise", "plain", "progress", "records", "render"]
 
 #: The formats a listing can be shown in.
 FORMATS = ("table", "json", "csv")
@@ -41,8 +41,9 @@ def records(rows: Sequence[Any], columns: Sequence[str] | None = None) -> list[R
 
 
 def render(rows: Sequence[Record], fmt: str, *, columns: Sequence[str], table: Callable[[Console, Sequence[Record]],
-           None], noun: str) -> None:
-    """Print ``rows`` as JSON Lines, CSV (a header of ``columns``) or a table drawn by ``table``, then a count."""
+           None], noun: str, raw_csv: bool = False) -> None:
+    """Print ``rows`` as JSON Lines, CSV (a header of ``columns``; formula cells neutralised unless ``raw_csv``) or
+    a table drawn by ``table`` from the rows made safe to print, then a count."""
     if fmt == "json":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -50,11 +51,41 @@ def render(rows: Sequence[Record], fmt: str, *, columns: Sequence[str], table: C
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(columns))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(rows if raw_csv else [{k: neutralise(v) for k, v in row.items()} for row in rows])
         click.echo(buffer.getvalue(), nl=False)
     else:
-        table(Console(), rows)
+        table(out(), [{k: _printable(v) for k, v in row.items()} for row in rows])
         err.print(f"{len(rows)} {noun}")
+
+
+#: What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not run: text that starts like a formula gets a leading ``'`` (numbers, even
+    negative ones, stay as they are)."""
+    if not isinstance(value, str) or not value.startswith(_FORMULA_START):
+        return value
+    try:
+        float(value)
+    except ValueError:
+        return "'" + value
+    return value
+
+
+def _printable(value: Any) -> Any:
+    if isinstance(value, str):
+        return safe(value)
+    if isinstance(value, list | tuple):
+        return [_printable(v) for v in value]
+    return value
+
+
+def csv_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The ``--raw-csv`` flag of the commands that write CSV."""
+    return click.option("--raw-csv", is_flag=True, help="Write CSV cells as stored: no leading ' before cells that "
+                        "start like a spreadsheet formula (=, +, -, @).")(command)
 
 
 def bar(*, transient: bool = False) -> Progress:

@@ -17,7 +17,7 @@ from ..records import Failure
 from ..resolve import load_kb
 from ..sample import sample_documents
 from ..store import Summary
-from .common import db_option, err, guard, guard_iter, load, problems, program, published_option
+from .common import db_option, err, guard, guard_iter, load, problems, program, published_option, safe
 from .render import progress
 
 __all__ = ["batch", "demo", "extract", "ingest"]
@@ -35,7 +35,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], published: date | None, 
     for result in guard_iter(api.extract(paths, config=config, published=published)):
         if isinstance(result, Failure):
             failed += 1
-            problems.print(f"[red]wirewatch: {result.where}: {result.error}[/red]", highlight=False)
+            problems.print(f"[red]wirewatch: {safe(result.where)}: {safe(result.error)}[/red]", highlight=False)
             record: dict[str, Any] = {"id": result.id, "error": result.error}
         else:
             record = result.to_contract()
@@ -83,13 +83,13 @@ def batch(ctx: click.Context, paths: tuple[str, ...], out: str, engine: str, add
             paths, out, config=config, engine=engine, workers=workers, shard_size=shard_size, address=address,
             published=published, progress=lambda documents: tick(None, documents)))
     written = report.written
-    err.print(f"{report.documents} documents in {report.shards} shards written to {out} ({report.skipped} "
+    err.print(f"{report.documents} documents in {report.shards} shards written to {safe(out)} ({report.skipped} "
               f"finished earlier): {written.articles} articles, {written.events} events, {written.failures} failures "
               f"in {report.seconds:.1f} s ({report.articles_per_second:.1f} articles/s); peak memory "
               f"{report.driver_peak_rss / 2**20:.0f} MiB driver, {report.worker_peak_rss / 2**20:.0f} MiB worker.")
-    err.print(f"Load them into a store: {program()} ingest {out} --db FILE", highlight=False)
+    err.print(f"Load them into a store: {program()} ingest {safe(out)} --db FILE", highlight=False)
     if written.failures:
-        problems.print(f"The failures (file, id, why) are in {out}/failures/*.parquet.", highlight=False)
+        problems.print(f"The failures (file, id, why) are in {safe(out)}/failures/*.parquet.", highlight=False)
         ctx.exit(1)
 
 
@@ -105,19 +105,19 @@ def demo(ctx: click.Context, db: str) -> None:
         report, summary = guard(lambda: api.demo(db=db, config=config, progress=tick))
     print_report(report, db)
     _print_summary(summary)
-    err.print(f"\nTry: {program()} events --db {db} --source RUS   (or --type ASSAULT, --format json)")
+    err.print(f"\nTry: {program()} events --db {safe(db)} --source RUS   (or --type ASSAULT, --format json)")
 
 
 def print_report(report: api.IngestReport, db: str) -> None:
     """What an ingest did, and each document that failed."""
-    err.print(f"{report.seen} documents read: {report.added} articles added to {db}, "
+    err.print(f"{report.seen} documents read: {report.added} articles added to {safe(db)}, "
               f"{report.duplicates} already there, {len(report.failures)} failed; {report.events} events coded.")
     for failure in report.failures:
-        problems.print(f"  [red]failed[/red] {failure.where}: {failure.error}", highlight=False)
+        problems.print(f"  [red]failed[/red] {safe(failure.where)}: {safe(failure.error)}", highlight=False)
 
 
 def _print_summary(summary: Summary) -> None:
-    out = Console()
+    out = Console(emoji=False)
     out.print(f"\n[bold]Store[/bold]: {summary.articles} articles, {summary.actors} actors, "
               f"{summary.events} events, {summary.quotes} quotes, {summary.failures} failures")
     types = Table(title="Events by type (asserted and reported)", min_width=44)

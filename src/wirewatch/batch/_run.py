@@ -82,7 +82,7 @@ def run_batch(
     layout = Layout(out)
     layout.claim(_manifest(inputs, shard_size, published, config))
     report = BatchReport()
-    shards = _shards(read_paths(inputs, published=published), shard_size)
+    shards = _shards(read_paths(inputs, published=published, limits=config.limits), shard_size)
     with open_engine(engine, config, workers=workers, address=address) as running:
         for result in _results(running, shards, layout, config, report, progress):
             layout.write(shard_name(result.index), result.files)

@@ -1,9 +1,11 @@
 """``wirewatch eval``: score the event coder on the public gold sets in ``../shared/eval``.
 
-Sets: ``plover`` (``plover_gsr/PLOVER_GSR_CAMEO.json``, 322 sentences from the CAMEO manual's examples) and
-``petr2`` (``petr2_gsr/PETR2_GSR_validation.xml``, 78 news sentences of the PETRARCH-2 validation suite). Each
-sentence is extracted as its own document, dated by the gold record. See ``_score`` for how answers are judged.
-These sets are for measuring only: nothing in the coder is trained on them.
+Sets, all development sets: ``plover`` (``plover_gsr/PLOVER_GSR_CAMEO.json``, 322 sentences from the CAMEO
+manual's examples), ``petr2`` (``petr2_gsr/PETR2_GSR_validation.xml``, 78 news sentences of the PETRARCH-2
+validation suite) and ``plv`` (``plv_dev/plv_train.jsonl``, 1,050 real news rows of the PLV data's training split,
+actors as surface text). Each sentence is extracted as its own document, dated by the gold record. See ``_score``
+for how answers are judged. No model is trained on any of them, but the rules were refined against their failures,
+so their figures are optimistic. Labels and floors of every gold set: ``tests/data/eval_gates.toml``.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from ..config import Config, load_config
 from ..errors import InputError
 from ..records import Extraction, Failure, RawDocument
 from ..registry import build_pipeline
-from ._gold import GoldSentence, load_petr2, load_plover
-from ._score import Outcome, Scores, TypeScore, judge, score
+from ._gold import GoldSentence, load_petr2, load_plover, load_plv
+from ._score import ActorMatch, Outcome, Scores, TypeScore, judge, same_actor, score, shares_word
 
 __all__ = ["SETS", "Outcome", "Scores", "TypeScore", "default_data_dir", "evaluate", "judge", "load_set"]
 
@@ -24,7 +26,10 @@ __all__ = ["SETS", "Outcome", "Scores", "TypeScore", "default_data_dir", "evalua
 SETS = {
     "plover": ("plover_gsr/PLOVER_GSR_CAMEO.json", load_plover),
     "petr2": ("petr2_gsr/PETR2_GSR_validation.xml", load_petr2),
+    "plv": ("plv_dev/plv_train.jsonl", load_plv),
 }
+#: How each set's gold actors are matched: by code and span (the default), or by shared words (surface text only).
+MATCHERS: dict[str, ActorMatch] = {"plv": shares_word}
 
 
 def default_data_dir() -> Path:
@@ -39,8 +44,8 @@ def load_set(name: str, data_dir: Path) -> list[GoldSentence]:
     relative, loader = SETS[name]
     path = data_dir / relative
     if not path.is_file():
-        raise InputError(str(path), "gold file not found; pass --data with the folder that holds plover_gsr/ and "
-                                    "petr2_gsr/ (the shared eval folder)")
+        raise InputError(str(path), f"gold file not found; pass --data with the folder that holds {relative} "
+                                    "(the shared eval folder)")
     return loader(path)
 
 
@@ -55,7 +60,7 @@ def evaluate(names: Sequence[str], data_dir: Path, config: Config | None = None)
         documents = [RawDocument(id=s.id, source=f"{name}:{s.id}", text=s.text, published=s.published)
                      for s in sentences]
         extractions = [_extraction(r) for r in pipeline.run(documents)]
-        results.append(score(name, sentences, extractions))
+        results.append(score(name, sentences, extractions, match=MATCHERS.get(name, same_actor)))
     return results
 
 

@@ -352,7 +352,7 @@ def _reported_clause(verb: Token, actors: DocActors, direct: list[tuple[int, int
 
 
 def _parenthetical(verb: Token, speaker: Token, actors: DocActors, direct: list[tuple[int, int]]) -> tuple | None:
-    """ "In Russia, he said, the authorities need …": the sentence around the cue is the quote."""
+    """ "In Kenya, she said, the courts must …": the sentence around the cue is the quote."""
     sent = verb.sent
     cue = sorted(verb.subtree, key=lambda t: t.i)
     if any(t.lower_ in {"that", "whether"} for t in cue) or len(cue) > 4:

@@ -162,6 +162,10 @@ def _poll_feed(log: FetchLog, url: str, fetcher: Fetcher, report: PollReport, te
     state = FeedState(url, response.header("etag"), response.header("last-modified"), parsed.title, response.status)
     new = log.record_feed(state, parsed.entries)
     report.new_entries += new
+    if parsed.problem is not None:  # what could be read is queued; the feed is reported as failed
+        report.feed_failures.append(Failure(url, url, f"feed read only in part: {parsed.problem}"))
+        tell(Step("feed", url, "failed"))
+        return
     tell(Step("feed", url, "new", count=new))
 
 
@@ -220,6 +224,10 @@ def _fetch(item: QueuedUrl, log: FetchLog, fetcher: Fetcher, report: PollReport,
 def _failed(item: QueuedUrl, err: FetchError, log: FetchLog, report: PollReport,
             tell: Callable[[Step], None]) -> None:
     reason = err.reason
+    if err.transient and not err.requested:  # put off without a request: no failed try to count
+        report.deferred += 1
+        tell(Step("page", item.url, "deferred"))
+        return
     if err.transient:
         tries = log.defer(item.url, reason, status=err.status)
         if tries < GIVE_UP_AFTER:
