@@ -78,5 +78,6 @@ def test_a_floor_lowered_silently_or_without_history_fails(gate: Gate, ok: bool)
 def test_the_quality_tests_read_their_floors_from_the_gate():
     assert floor("plover", "end_to_end") == gates()["plover"].floors["end_to_end"]
     tests = Path(__file__).parent
-    for module in ("test_eval", "test_heldout", "test_actor_cases", "test_quotes_gold", "test_corpus_quality"):
+    for module in ("test_eval", "test_eval_plv", "test_heldout", "test_actor_cases", "test_quotes_gold",
+                   "test_corpus_quality"):
         assert "floor(" in (tests / f"{module}.py").read_text(encoding="utf-8"), module
