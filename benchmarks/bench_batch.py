@@ -19,6 +19,7 @@ figures and the command that reproduces them.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import random
@@ -81,9 +82,8 @@ def _one(spec: dict[str, Any]) -> None:
     config = load_config(env={}, overrides={"dedup.enabled": spec["dedup"]})
     report = run_batch([spec["input"]], spec["out"], config=config, engine=spec["engine"], workers=spec["workers"],
                        shard_size=spec["shard_size"])
-    fields = ("documents", "articles", "duplicates", "events", "failures", "seconds", "driver_peak_rss",
-              "worker_peak_rss")
-    print(json.dumps({f: getattr(report, f) for f in fields}))
+    fields = ("documents", "seconds", "driver_peak_rss", "worker_peak_rss")
+    print(json.dumps({**{f: getattr(report, f) for f in fields}, **dataclasses.asdict(report.written)}))
 
 
 def _measure(source: Path, folder: Path, *, workers: int, **options: Any) -> dict[str, Any]:

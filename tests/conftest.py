@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch import api
+from wirewatch import annotate, api
 from wirewatch.config import Config, load_config
 from wirewatch.records import Extraction, Failure
 from wirewatch.sample import sample_documents
@@ -20,6 +20,23 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"../shared/{'/'.join(parts)} not found: checks against shared material skipped")
     return path
+
+
+#: The shared fixtures that run the model.
+_MODEL_FIXTURES = {"corpus_results", "seed_results"}
+
+
+@pytest.fixture(autouse=True)
+def _unmarked_tests_stay_fast(request, monkeypatch):
+    """A test not marked ``slow`` must not load the spaCy model (``pytest -m "not slow"`` is the fast suite)."""
+    if request.node.get_closest_marker("slow") is None:
+        loaded = sorted(set(request.fixturenames) & _MODEL_FIXTURES)
+        assert not loaded, f"{request.node.nodeid} uses {loaded}, which run the spaCy model: mark it slow"
+
+        def refuse(name: str, **_options: object) -> None:
+            raise AssertionError(f"{request.node.nodeid} loads the spaCy model {name!r}: mark it slow")
+
+        monkeypatch.setattr(annotate, "_load", refuse)
 
 
 @pytest.fixture(scope="session")

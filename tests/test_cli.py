@@ -196,7 +196,6 @@ def test_verbose_shows_the_library_log(tmp_path):
     assert "migrating" not in _run("ingest", "--db", str(tmp_path / "other.duckdb"), str(empty)).stderr
 
 
-@pytest.mark.slow
 def test_a_missing_input_file_is_a_failed_document_not_a_traceback(tmp_path):
     result = _run("ingest", "--db", str(tmp_path / "w.duckdb"), str(tmp_path / "gone.jsonl"))
     assert result.exit_code == 1 and "1 failed" in result.stderr

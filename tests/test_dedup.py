@@ -134,6 +134,7 @@ def _signature_elsewhere(text: str) -> Signature:
     return signature(text)
 
 
+@pytest.mark.slow
 def test_a_worker_process_computes_the_same_signature() -> None:
     text = "\n\n".join(WIRE)
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
@@ -275,6 +276,7 @@ def test_among_equally_similar_originals_the_oldest_is_the_answer() -> None:
     assert index.match("story", Signature(story.tobytes(), scheme_name(5))) == "front"
 
 
+@pytest.mark.slow
 def test_the_index_holds_at_most_about_2_kB_per_original() -> None:
     sigs = random_signatures(5000)
     tracemalloc.start()
@@ -289,6 +291,7 @@ def test_the_index_holds_at_most_about_2_kB_per_original() -> None:
     assert held / 5000 <= 2048  # a signature alone is 512 bytes; datasketch's LSH took about 13 kB
 
 
+@pytest.mark.slow
 def test_an_index_at_its_size_holds_no_more_as_originals_keep_coming() -> None:
     sigs = random_signatures(8000, seed=2)
     tracemalloc.start()
@@ -306,6 +309,7 @@ def test_an_index_at_its_size_holds_no_more_as_originals_keep_coming() -> None:
     assert later < 2 * full
 
 
+@pytest.mark.slow
 def test_a_large_index_finds_the_same_copies_of_the_wire_story() -> None:
     alone = marked([copy_of_wire(n) for n in range(20)])
     crowded = DuplicateIndex()

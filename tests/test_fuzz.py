@@ -36,6 +36,7 @@ def read_and_clean(bad: Path, good: Path) -> tuple[list[RawDocument | Failure], 
     return items, slowest
 
 
+@pytest.mark.slow
 def test_two_thousand_hostile_inputs_never_raise_and_never_swallow_their_neighbour(tmp_path):
     good = tmp_path / "zz-good.txt"
     good.write_text(TEXT, encoding="utf-8")

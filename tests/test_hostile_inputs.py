@@ -40,6 +40,7 @@ def test_a_bad_json_lines_record_fails_alone_and_its_neighbour_is_read(tmp_path,
     assert isinstance(second, RawDocument) and second.id == "good"
 
 
+@pytest.mark.slow
 def test_a_lone_surrogate_escape_in_a_record_is_replaced_not_fatal(tmp_path):
     line = '{"id": "s", "text": "Chile recalled its envoy \\ud800 from Lima."}\n'
     records = _read(tmp_path, "in.jsonl", (line + GOOD).encode("utf-8"))

@@ -12,12 +12,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import fetch
 from ._warc import ARCHIVE_SUFFIXES
 from .batch import Shard, count_rows, find_shards
 from .config import Config, load_config
+from .dedup import DuplicateIndex, load_index
 from .errors import InputError, StoreError, WirewatchError
 from .ingest import KNOWN_SUFFIXES, read_paths
 from .records import Extraction, Failure, RawDocument
@@ -27,13 +28,12 @@ from .resolve import Office, load_kb, unify_people
 from .sample import sample_documents
 from .store import MODALITIES, ActorQuery, ActorRow, EventQuery, EventRow, QuoteQuery, QuoteRow, Store, Summary
 
-if TYPE_CHECKING:
-    from .dedup import DuplicateIndex
-
-__all__ = ["ActorProfile", "IngestReport", "actor_profile", "actors", "count_documents", "demo", "duplicate_index",
-           "events", "extract", "extract_text", "ingest", "quotes", "watch"]
+__all__ = ["DEMO_DB", "ActorProfile", "IngestReport", "actor_profile", "actors", "count_documents", "demo",
+           "duplicate_index", "events", "extract", "extract_text", "ingest", "quotes", "watch"]
 
 Progress = Callable[[Extraction | Failure | None], None]
+#: The store that :func:`demo` fills unless told another.
+DEMO_DB = "wirewatch-demo.duckdb"
 
 
 @dataclass(slots=True)
@@ -191,8 +191,6 @@ def _duplicate_index(store: Store, config: Config) -> DuplicateIndex | None:
     """The index of the store's coded originals, when near-duplicates are looked for."""
     if not config.dedup.enabled:
         return None
-    from .dedup import load_index
-
     return load_index(store.duplicates, config.dedup)
 
 
@@ -238,7 +236,7 @@ def _load_shard(store: Store, shard: Shard, report: IngestReport, progress: Prog
             progress(None)
 
 
-def demo(*, db: str | os.PathLike[str] = "wirewatch-demo.duckdb", config: Config | None = None,
+def demo(*, db: str | os.PathLike[str] = DEMO_DB, config: Config | None = None,
          progress: Progress | None = None) -> tuple[IngestReport, Summary]:
     """Ingest the bundled sample corpus into ``db`` and summarise what the store holds."""
     report = ingest(db=db, documents=sample_documents(), config=config, progress=progress)

@@ -33,7 +33,7 @@ def cli(ctx: click.Context, config_path: str | None, verbose: int, quiet: bool) 
     """wirewatch: who did what to whom, when, where, and who says so, from news articles, offline."""
     ctx.ensure_object(dict)
     ctx.obj["config_path"] = config_path
-    set_verbosity(verbose, quiet)
+    set_verbosity(ctx, verbose, quiet)
 
 
 for _command in COMMANDS:

@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from .annotate import load_model, parse
 from .base import Work, coded, need
@@ -19,6 +19,9 @@ from .config import Config
 from .extract import code_events, extract_quotes, load_classifier
 from .records import Event, Quote
 from .resolve import load_kb, resolve_actors
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = ["ActorResolver", "Annotator", "ClaimLinker", "CleanStage", "EventCoder", "QuoteExtractor"]
 
@@ -49,18 +52,23 @@ class Annotator:
         work.doc = parse(load_model(self.config.model.name), need(work.article, "article").text)
 
     def pipe(self, works: Iterable[Work]) -> Iterator[Work]:
-        """Annotate a stream of works in batches, in order (works stay in this process; only texts travel); the
-        model is loaded when the first work comes."""
+        """Annotate a stream of works in batches, in order (works stay in this process; only texts travel). The
+        model is loaded when the first work with text to code comes: works before it (failures, copies, other
+        languages) pass on without a doc, which no later stage reads."""
         stream = iter(works)
-        first = next(stream, None)
-        if first is None:
+        for first in stream:
+            if first.article is None or not coded(first):
+                yield first
+                continue
+            yield from self._batched(load_model(self.config.model.name), chain([first], stream))
             return
-        nlp = load_model(self.config.model.name)
+
+    def _batched(self, nlp: Language, works: Iterator[Work]) -> Iterator[Work]:
         waiting: dict[int, Work] = {}
         too_long: dict[int, str] = {}  # parsed in pieces, outside the batch (spaCy refuses them whole)
 
         def texts() -> Iterator[tuple[str, int]]:
-            for n, work in enumerate(chain([first], stream)):
+            for n, work in enumerate(works):
                 waiting[n] = work
                 text = work.article.text if work.article is not None and coded(work) else ""
                 if len(text) > nlp.max_length:

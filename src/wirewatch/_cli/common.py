@@ -103,15 +103,21 @@ def guard_iter(results: Iterator[T]) -> Iterator[T]:
         raise click.ClickException(str(error)) from error
 
 
-def set_verbosity(verbose: int, quiet: bool) -> None:
-    """Show the library's log on standard error: warnings, with ``-v`` what it does, ``-vv`` details, and with
-    ``--quiet`` errors only (no progress bars or notes either)."""
+def set_verbosity(ctx: click.Context, verbose: int, quiet: bool) -> None:
+    """Show the library's log on standard error while the command runs: warnings, with ``-v`` what it does,
+    ``-vv`` details, and with ``--quiet`` errors only (no progress bars or notes either)."""
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logger = logging.getLogger("wirewatch")
     _handler.setStream(sys.stderr)
     logger.addHandler(_handler)
     logger.setLevel(level)
     err.quiet = quiet
+
+    def restore() -> None:
+        logger.removeHandler(_handler)
+        logger.setLevel(logging.NOTSET)
+
+    ctx.call_on_close(restore)
 
 
 def program() -> str:

@@ -82,18 +82,19 @@ def batch(ctx: click.Context, paths: tuple[str, ...], out: str, engine: str, add
         report = guard(lambda: run_batch(
             paths, out, config=config, engine=engine, workers=workers, shard_size=shard_size, address=address,
             published=published, progress=lambda documents: tick(None, documents)))
+    written = report.written
     err.print(f"{report.documents} documents in {report.shards} shards written to {safe(out)} ({report.skipped} "
-              f"finished earlier): {report.articles} articles, {report.events} events, {report.failures} failures "
+              f"finished earlier): {written.articles} articles, {written.events} events, {written.failures} failures "
               f"in {report.seconds:.1f} s ({report.articles_per_second:.1f} articles/s); peak memory "
               f"{report.driver_peak_rss / 2**20:.0f} MiB driver, {report.worker_peak_rss / 2**20:.0f} MiB worker.")
     err.print(f"Load them into a store: {program()} ingest {safe(out)} --db FILE", highlight=False)
-    if report.failures:
+    if written.failures:
         problems.print(f"The failures (file, id, why) are in {safe(out)}/failures/*.parquet.", highlight=False)
         ctx.exit(1)
 
 
 @click.command()
-@click.option("--db", type=click.Path(dir_okay=False), default="wirewatch-demo.duckdb", show_default=True,
+@click.option("--db", type=click.Path(dir_okay=False), default=api.DEMO_DB, show_default=True,
               help="DuckDB file to fill with the sample corpus.")
 @click.pass_context
 def demo(ctx: click.Context, db: str) -> None:

@@ -10,7 +10,7 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import count, islice
 from typing import Any
@@ -21,6 +21,7 @@ from ..ingest import read_paths
 from ..pipeline import Pipeline
 from ..records import Failure, RawDocument
 from ..registry import build_stages
+from ..store import ShardWrite
 from ._engines import Engine, open_engine, ordered
 from ._layout import Layout, shard_name
 from ._worker import ShardResult, ShardTask, available_after, peak_rss, split_stages
@@ -33,15 +34,13 @@ Progress = Callable[[int], None]
 
 @dataclass(slots=True)
 class BatchReport:
-    """What a batch run did, and the peak memory of its driver and of its busiest worker."""
+    """What a batch run did: documents and shards, what the shards hold (``written``: articles, duplicates, events
+    and failures, summed), and the peak memory of its driver and of its busiest worker."""
 
     documents: int = 0
     shards: int = 0
     skipped: int = 0
-    articles: int = 0
-    duplicates: int = 0
-    events: int = 0
-    failures: int = 0
+    written: ShardWrite = field(default_factory=ShardWrite)
     seconds: float = 0.0
     driver_peak_rss: int = 0
     worker_peak_rss: int = 0
@@ -49,16 +48,13 @@ class BatchReport:
     @property
     def articles_per_second(self) -> float:
         """Articles written per second of the run."""
-        return self.articles / self.seconds if self.seconds > 0 else 0.0
+        return self.written.articles / self.seconds if self.seconds > 0 else 0.0
 
     def add(self, result: ShardResult) -> None:
         """Count a written shard."""
         self.shards += 1
         self.documents += result.documents
-        self.articles += result.written.articles
-        self.duplicates += result.written.duplicates
-        self.events += result.written.events
-        self.failures += result.written.failures
+        self.written += result.written
         self.worker_peak_rss = max(self.worker_peak_rss, result.peak_rss)
 
 

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 import duckdb
 
 from ..errors import StoreError
 from ..records import Actor, Article, Extraction, Failure
-from ._schema import migrate, transaction
+from ._schema import migrate, transaction, typed_columns
 from ._write import Row, _check, _insert, _insert_sql, _now, actor_row, failure_row, insert_rows, rows
 
 __all__ = ["SHARD_TABLES", "ShardLoad", "ShardWrite", "Unify", "load_shard", "write_shard", "write_shard_bytes"]
@@ -49,10 +49,14 @@ class ShardWrite:
     """What one written shard holds: articles (copies marked as such included), copies of earlier articles (exact
     ones left out, near ones marked ``duplicate_of``), events and failures."""
 
-    articles: int
-    duplicates: int
-    events: int
-    failures: int
+    articles: int = 0
+    duplicates: int = 0
+    events: int = 0
+    failures: int = 0
+
+    def __add__(self, other: ShardWrite) -> ShardWrite:
+        """The counts of two shards together."""
+        return ShardWrite(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,9 +124,8 @@ def _copy_out(tables: dict[str, list[Row]], folder: Path) -> None:
     try:
         migrate(con)
         con.execute(_LOCAL_ACTORS)
-        insert_rows(con, {table: found for table, found in tables.items() if table not in ("local_actors", "copies")})
-        for table in ("local_actors", "copies"):
-            _insert(con, _insert_sql(table, _typed_columns(con, table)), tables[table])
+        insert_rows(con, {table: found for table, found in tables.items() if table != "local_actors"})
+        _insert(con, _insert_sql("local_actors", typed_columns(con, "local_actors")), tables["local_actors"])
         for table in SHARD_TABLES:
             con.execute(f"COPY {table} TO {_literal(folder / f'{table}.parquet')} (FORMAT parquet)")
     finally:
@@ -275,13 +278,6 @@ def _loaded(con: duckdb.DuckDBPyConnection) -> ShardLoad:
     failures = con.execute("SELECT doc_id, where_, error FROM _shard_failures ORDER BY file_row_number").fetchall()
     articles, added, events, copies = counts
     return ShardLoad(articles, added, events, copies, tuple(Failure(*row) for row in failures))
-
-
-def _typed_columns(con: duckdb.DuckDBPyConnection, table: str) -> str:
-    """``table``'s columns as ``name TYPE, ...``, in order, as the schema declares them."""
-    found = con.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?"
-                        " AND table_schema = 'main' ORDER BY ordinal_position", [table]).fetchall()
-    return ", ".join(f"{name} {kind}" for name, kind in found)
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str, *, shard: str | None = None) -> str:

@@ -26,6 +26,7 @@ __all__ = [
     "current_version",
     "migrate",
     "transaction",
+    "typed_columns",
 ]
 
 log = logging.getLogger(__name__)
@@ -275,6 +276,13 @@ def check_version(con: duckdb.DuckDBPyConnection, *, read_only: bool) -> int:
             "open it once without read_only so that it can be migrated"
         )
     return version
+
+
+def typed_columns(con: duckdb.DuckDBPyConnection, table: str) -> str:
+    """``table``'s columns as ``name TYPE, ...``, in order, as the schema declares them."""
+    found = con.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?"
+                        " AND table_schema = 'main' ORDER BY ordinal_position", [table]).fetchall()
+    return ", ".join(f"{name} {kind}" for name, kind in found)
 
 
 def migrate(con: duckdb.DuckDBPyConnection, *, up_to: int = SCHEMA_VERSION) -> int:

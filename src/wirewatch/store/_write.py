@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 import duckdb
@@ -13,9 +14,9 @@ import duckdb
 from ..errors import StoreError
 from ..records import Actor, Article, Event, Extraction, Failure, Quote
 from ._dedup import record_copy
-from ._schema import transaction
+from ._schema import migrate, transaction, typed_columns
 
-__all__ = ["actor_row", "add", "add_failure", "failure_row", "has", "insert", "insert_rows", "rows"]
+__all__ = ["actor_row", "add", "add_failure", "failure_row", "has", "insert", "insert_rows", "inserts", "rows"]
 
 Row = tuple[Any, ...]
 
@@ -76,7 +77,7 @@ def actor_row(a: Actor) -> Row:
 def insert_rows(con: duckdb.DuckDBPyConnection, rows: Mapping[str, list[Row]]) -> None:
     """Insert rows (as built by :func:`rows`) into each table named, one statement per table."""
     for table, table_rows in rows.items():
-        _insert(con, _INSERTS[table], table_rows)
+        _insert(con, inserts()[table], table_rows)
 
 
 def _check(extraction: Extraction) -> None:
@@ -120,44 +121,21 @@ def _insert_sql(table: str, columns: str, *, on_conflict: str = "") -> str:
     return f"INSERT INTO {table} ({', '.join(names)}) SELECT {values}{on_conflict}"
 
 
-_ARTICLES = _insert_sql(
-    "articles",
-    "article_id VARCHAR, doc_id VARCHAR, source VARCHAR, url VARCHAR, title VARCHAR, published DATE,"
-    " outlet VARCHAR, language VARCHAR, text VARCHAR, removed JSON, ingested_at TIMESTAMP, authors VARCHAR[],"
-    " canonical_url VARCHAR, page_kind VARCHAR, duplicate_of VARCHAR, not_coded VARCHAR",
-)
-_ACTORS = _insert_sql(
-    "actors",
-    "actor_key VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR, code VARCHAR,"
-    " wikidata VARCHAR, office VARCHAR, affiliation VARCHAR",
-    on_conflict=" ON CONFLICT (actor_key) DO NOTHING",
-)
-_ARTICLE_ACTORS = _insert_sql(
-    "article_actors", "article_id VARCHAR, local_id VARCHAR, actor_key VARCHAR, ordinal INTEGER"
-)
-_MENTIONS = _insert_sql(
-    "mentions",
-    "article_id VARCHAR, actor_key VARCHAR, local_id VARCHAR, ordinal INTEGER, text VARCHAR,"
-    " span_start INTEGER, span_end INTEGER, how VARCHAR",
-)
-_EVENTS = _insert_sql(
-    "events",
-    "article_id VARCHAR, event_id VARCHAR, ordinal INTEGER, type VARCHAR, mode VARCHAR, cameo VARCHAR,"
-    " cameo_code VARCHAR, goldstein DOUBLE, quad_class INTEGER, source_keys VARCHAR[], target_keys VARCHAR[],"
-    " source_countries VARCHAR[], target_countries VARCHAR[], modality VARCHAR, according_to_key VARCHAR,"
-    " date DATE, date_precision VARCHAR, location_name VARCHAR, location_country VARCHAR, lat DOUBLE,"
-    " lon DOUBLE, sentence VARCHAR, span_start INTEGER, span_end INTEGER, confidence DOUBLE, trigger VARCHAR,"
-    " coder VARCHAR, quote_id VARCHAR",
-)
-_QUOTES = _insert_sql(
-    "quotes",
-    "article_id VARCHAR, quote_id VARCHAR, ordinal INTEGER, speaker_key VARCHAR, speaker_text VARCHAR,"
-    " text VARCHAR, kind VARCHAR, cue VARCHAR, span_start INTEGER, span_end INTEGER, stance VARCHAR,"
-    " about_keys VARCHAR[]",
-)
-_FAILURES = _insert_sql("failures", "where_ VARCHAR, doc_id VARCHAR, error VARCHAR, recorded_at TIMESTAMP")
-_INSERTS = {"articles": _ARTICLES, "actors": _ACTORS, "article_actors": _ARTICLE_ACTORS, "mentions": _MENTIONS,
-            "events": _EVENTS, "quotes": _QUOTES, "failures": _FAILURES}
+#: The conflict clause of each table's insert: the first actor written under a key wins.
+_ON_CONFLICT = {"actors": " ON CONFLICT (actor_key) DO NOTHING"}
+_WRITTEN = ("articles", "actors", "article_actors", "mentions", "events", "quotes", "failures", "copies")
+
+
+@cache
+def inserts() -> dict[str, str]:
+    """Each written table's insert, its columns and their types read from the schema itself (a migrated in-memory
+    database, once per process), so rows and Parquet shards can never drift from the DuckDB tables."""
+    con = duckdb.connect(":memory:")
+    try:
+        migrate(con)
+        return {t: _insert_sql(t, typed_columns(con, t), on_conflict=_ON_CONFLICT.get(t, "")) for t in _WRITTEN}
+    finally:
+        con.close()
 
 
 def _insert(con: duckdb.DuckDBPyConnection, sql: str, rows: list[Row]) -> None:

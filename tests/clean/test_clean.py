@@ -12,8 +12,8 @@ from wirewatch.clean import Cleaner, clean
 from wirewatch.config import CleanConfig
 from wirewatch.records import Article, RawDocument, Removed
 
-FIXTURES = Path(__file__).parent / "fixtures"
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 LEAD = "Negotiators met in the capital on Monday to discuss a new trade agreement."
 CLOSE = "The next round of talks is expected to take place in the autumn, officials said."

@@ -26,7 +26,7 @@ from wirewatch.fetch._pages import decode_page, page_kind
 from wirewatch.records import Article, Extraction, Failure, RawDocument
 from wirewatch.store import FeedEntry, FeedState, Store
 
-FEEDS = Path(__file__).parent / "fixtures" / "feeds"
+FEEDS = Path(__file__).parents[1] / "fixtures" / "feeds"
 SETTINGS = FetchConfig(user_agent="wirewatch/test (+mailto:tests@example.org)", per_host_delay=0.0, timeout=5.0,
                        retries=2, backoff=1.0)
 Answer = Response | TransportError

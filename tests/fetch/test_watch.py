@@ -27,7 +27,7 @@ from wirewatch.cli import cli
 from wirewatch.config import Config
 from wirewatch.fetch import PollReport, Step
 
-FIXTURES = Path(__file__).parent / "fixtures" / "feeds"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "feeds"
 PAGES = {
     "/world/icebreakers.html": "icebreakers.html",
     "/world/manila-visit.html": "manila-visit.html",

@@ -12,7 +12,7 @@ import pytest
 
 from wirewatch.extract._classifier import MODEL_FILE, load_classifier
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "training" / "events"
 CARD = ROOT / "src" / "wirewatch" / "extract" / "data" / MODEL_FILE.replace(".npz", ".json")
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
@@ -91,6 +91,7 @@ def test_the_shipped_weights_were_trained_on_these_files():
     assert card["sentences"] == len(RECORDS)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sentence, word, expected", [
     ("Rebel fighters ambushed a police convoy near the border on Sunday.", "ambushed", "ASSAULT"),
     ("Police in the capital arrested dozens of demonstrators outside parliament.", "arrested", "COERCE"),

@@ -220,7 +220,7 @@ def test_an_interrupt_half_way_through_an_article_leaves_whole_articles_only(
     insert = _write._insert
 
     def killed(con: object, sql: str, rows: list[tuple[object, ...]]) -> None:
-        if sql == _write._QUOTES:
+        if sql == _write.inserts()["quotes"]:
             raise KeyboardInterrupt
         insert(con, sql, rows)  # type: ignore[arg-type]
 
@@ -245,11 +245,12 @@ def article(text, key):
 store = Store.open(sys.argv[1])
 store.add(article("One.", "country:RUS"))
 insert = _write._insert  # the process dies half-way through the second article, before its quotes
-_write._insert = lambda con, sql, rows: os._exit(9) if sql == _write._QUOTES else insert(con, sql, rows)
+_write._insert = lambda con, sql, rows: os._exit(9) if sql == _write.inserts()["quotes"] else insert(con, sql, rows)
 store.add(article("Two.", "country:UKR"))
 """
 
 
+@pytest.mark.slow
 def test_a_process_killed_between_articles_leaves_whole_articles_only(tmp_path: Path) -> None:
     path = tmp_path / "killed.duckdb"
     src = str(Path(wirewatch.__file__).parent.parent)
@@ -480,6 +481,7 @@ def _events(
     )  # fmt: skip
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(extractions())
 def test_an_extraction_reads_back_as_it_was_stored(extraction: Extraction) -> None:
@@ -489,6 +491,7 @@ def test_an_extraction_reads_back_as_it_was_stored(extraction: Extraction) -> No
         assert store.add(extraction) is False
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(extractions())
 def test_every_stored_event_comes_back_as_a_row_with_its_actors(extraction: Extraction) -> None:

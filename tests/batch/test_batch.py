@@ -145,7 +145,7 @@ def test_the_ray_engine_writes_the_same_rows_as_the_local_engine(
     local_ray: Any, news: Path, config: Config, local_out: Path, tmp_path: Path
 ) -> None:
     report = run_batch([news], tmp_path, config=config, engine="ray", workers=2, shard_size=5)
-    assert (report.shards, report.articles, report.failures) == (3, len(ARTICLES) + 2, 1)
+    assert (report.shards, report.written.articles, report.written.failures) == (3, len(ARTICLES) + 2, 1)
     for table in SHARD_TABLES:
         assert rows(tmp_path, table) == rows(local_out, table), table
 
@@ -154,7 +154,7 @@ def test_two_local_worker_processes_and_one_big_shard_give_the_store_that_ingest
     news: Path, config: Config, direct_db: Path, tmp_path: Path
 ) -> None:
     report = run_batch([news], tmp_path / "out", config=config, workers=2, shard_size=20)
-    assert (report.shards, report.articles, report.duplicates) == (1, len(ARTICLES) + 1, 2)
+    assert (report.shards, report.written.articles, report.written.duplicates) == (1, len(ARTICLES) + 1, 2)
     assert [row[1] for row in rows(tmp_path / "out", "copies")] == ["lavrov-fidan-copy"]  # an exact copy, in-shard
     api.ingest([tmp_path / "out"], db=tmp_path / "loaded.duckdb", config=config)
     assert stored(tmp_path / "loaded.duckdb") == stored(direct_db)

@@ -21,7 +21,7 @@ from wirewatch.config import CleanConfig
 from wirewatch.records import Article, RawDocument
 from wirewatch.sample import corpus_dir
 
-WEB = Path(__file__).parent / "fixtures" / "web"
+WEB = Path(__file__).parents[1] / "fixtures" / "web"
 MODES = pytest.mark.parametrize("precision", [True, False], ids=["precision", "balanced"])
 
 
