@@ -86,8 +86,7 @@ DEEP_DEFAULTS = [
     (Store.open, "path", "store.path"),
     (Pipeline, "on_error", "store.on_error"),
     (code_events, "min_confidence", "extract.min_confidence"),
-    pytest.param(code_events, "threshold", "extract.classifier_threshold",
-                 marks=pytest.mark.xfail(strict=True, reason="extract/events.py still says 0.6; being split now")),
+    (code_events, "threshold", "extract.classifier_threshold"),
 ]
 
 

@@ -14,6 +14,7 @@ import dataclasses
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..config import DEFAULTS
 from ..records import Event
 from ._args import agent as _agent
 from ._args import conjuncts as _conjuncts
@@ -145,8 +146,9 @@ _DOMESTIC = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "ACCUSE", "RE
 _EMBEDDING = frozenset({"THREATEN", "REQUEST", "REJECT", "AGREE"})
 
 
-def code_events(doc: Doc, actors: DocActors, *, published: date | None, min_confidence: float = 0.3,
-                classifier: Classifier | None = None, threshold: float = 0.6) -> list[Event]:
+def code_events(doc: Doc, actors: DocActors, *, published: date | None,
+                min_confidence: float = DEFAULTS.extract.min_confidence, classifier: Classifier | None = None,
+                threshold: float = DEFAULTS.extract.classifier_threshold) -> list[Event]:
     """Code every event in a parsed article: lexicon triggers, plus (given a classifier) the verbs outside the
     lexicon that the classifier says name an event with at least ``threshold`` probability."""
     lex = lexicon()
