@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from ..records import Location
 from ..store import IncidentRow, Store
 from ._rules import CLAIMS, identities
 
@@ -49,6 +50,9 @@ class IncidentReport:
     quad_class: int = 0
     cameo_code: str = ""
     source: tuple[str, ...] = ()
+    location: Location | None = None
+    #: When the report's article was stored (UTC).
+    added: dt.datetime | None = None
 
     @property
     def speaker(self) -> str | None:
@@ -180,4 +184,10 @@ def _report(r: dict[str, Any], parties: set[str], countries: dict[str, str | Non
     by_party = bool(identities([said_by] if said_by else [], countries.get) & parties)
     return IncidentReport(r["event_id"], r["article_id"], r["outlet"], r["url"], r["published"], r["modality"],
                           said_by, r["sentence"], r["type"], side, by_party, r["goldstein"], r["quad_class"],
-                          r["cameo_code"], tuple(r["source_keys"]))
+                          r["cameo_code"], tuple(r["source_keys"]), _location(r), r["ingested_at"])
+
+
+def _location(r: dict[str, Any]) -> Location | None:
+    if r["location_name"] is None:
+        return None
+    return Location(r["location_name"], r["location_country"], r["lat"], r["lon"])

@@ -99,6 +99,25 @@ class IncidentTables:
                                      " WHERE list_contains(?::VARCHAR[], actor_key)", [sorted(set(keys))]).fetchall()
         return dict(rows)
 
+    def actors(self, keys: Iterable[str]) -> dict[str, tuple[str, str | None, str | None, str | None]]:
+        """(name, country, sector, code) of each stored actor key."""
+        with _errors("look up actors"):
+            rows = self._con.execute("SELECT actor_key, name, country, sector, code FROM actors"
+                                     " WHERE list_contains(?::VARCHAR[], actor_key)", [sorted(set(keys))]).fetchall()
+        return {key: (name, country, sector, code) for key, name, country, sector, code in rows}
+
+    def of_events(self, events: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """(article_id, event_id) → incident id, for those of these events that an incident holds."""
+        if not events:
+            return {}
+        with _errors("look up events' incidents"):
+            rows = self._con.execute(
+                "SELECT l.article_id, l.event_id, l.incident_id FROM incident_events AS l"
+                " JOIN (SELECT unnest(?::VARCHAR[]) AS article_id, unnest(?::VARCHAR[]) AS event_id) AS q"
+                " USING (article_id, event_id)", [[a for a, _ in events], [e for _, e in events]],
+            ).fetchall()  # fmt: skip
+        return {(a, e): i for a, e, i in rows}
+
     def overlapping(self, start: dt.date, end: dt.date, families: Iterable[str]) -> list[IncidentRow]:
         """The incidents of these families whose window meets the days from ``start`` to ``end``."""
         with _errors("read incidents"):
@@ -168,7 +187,8 @@ class IncidentTables:
         """The rejections answering these incidents, with their event and article."""
         return self._dicts(
             "SELECT n.incident_id, e.article_id, e.event_id, e.type, e.modality, e.source_keys,"
-            " e.according_to_key, e.sentence, e.goldstein, e.quad_class, e.cameo_code, a.outlet, a.url, a.published,"
+            " e.according_to_key, e.sentence, e.goldstein, e.quad_class, e.cameo_code, e.location_name,"
+            " e.location_country, e.lat, e.lon, a.outlet, a.url, a.published, a.doc_id, a.ingested_at,"
             " TRUE AS answer FROM incident_answers AS n"
             " JOIN events AS e USING (article_id, event_id) JOIN articles AS a USING (article_id)"
             " WHERE list_contains(?::VARCHAR[], n.incident_id) ORDER BY a.published, e.article_id",

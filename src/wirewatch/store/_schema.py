@@ -241,8 +241,8 @@ _INCIDENTS = (
     "CREATE INDEX incident_events_incident ON incident_events (incident_id)",
     """CREATE VIEW incident_reports AS
     SELECT l.incident_id, e.article_id, e.event_id, e.type, e.modality, e.according_to_key, e.source_keys,
-           e.date, e.date_precision, e.sentence, e.goldstein, e.quad_class, e.cameo_code, a.outlet, a.url,
-           a.published, a.doc_id
+           e.date, e.date_precision, e.sentence, e.goldstein, e.quad_class, e.cameo_code, e.location_name,
+           e.location_country, e.lat, e.lon, a.outlet, a.url, a.published, a.doc_id, a.ingested_at
     FROM incident_events AS l JOIN events AS e USING (article_id, event_id) JOIN articles AS a USING (article_id)""",
 )
 
