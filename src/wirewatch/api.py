@@ -14,6 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from . import fetch
+from ._incidents_api import dyad, export, incidents, link, network
 from ._warc import ARCHIVE_SUFFIXES
 from .batch import Shard, count_rows, find_shards
 from .config import Config, load_config
@@ -29,8 +30,8 @@ from .store import ActorRow, EventRow, QuoteRow, Store, Summary
 if TYPE_CHECKING:
     from .dedup import DuplicateIndex
 
-__all__ = ["ActorProfile", "IngestReport", "actor_profile", "count_documents", "demo", "extract", "extract_text",
-           "ingest", "watch"]
+__all__ = ["ActorProfile", "IngestReport", "actor_profile", "count_documents", "demo", "dyad", "export", "extract",
+           "extract_text", "incidents", "ingest", "link", "network", "watch"]
 
 Progress = Callable[[Extraction | Failure | None], None]
 

@@ -22,6 +22,7 @@ from . import __version__, api, fetch
 from .batch import ENGINES, run_batch
 from .config import Config, default_config_text, load_config
 from .errors import WirewatchError
+from .incidents import one_per_incident
 from .records import Extraction, Failure
 from .store import Store, Summary
 
@@ -163,17 +164,21 @@ def watch(ctx: click.Context, feeds: tuple[str, ...], db: str | None, interval: 
 @click.option("--since", callback=_date, help="Only events on or after this date (YYYY-MM-DD).")
 @click.option("--all-modalities", is_flag=True, help="Also negated, future, hypothetical and denied events.")
 @click.option("--limit", type=int, help="At most this many events.")
+@click.option("--count", type=click.Choice(["reports", "incidents"]), default="reports", show_default=True,
+              help="incidents: one row per incident (its first report), however many outlets told it.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.pass_context
 def events(ctx: click.Context, db: str | None, source: str | None, target: str | None, type_: str | None,
-           since: date | None, all_modalities: bool, limit: int | None, fmt: str) -> None:
+           since: date | None, all_modalities: bool, limit: int | None, count: str, fmt: str) -> None:
     """List stored events (asserted and reported ones unless --all-modalities)."""
     config = _config(ctx, **{"store.path": db})
     modalities = ("asserted", "reported", "negated", "future", "hypothetical", "denied") if all_modalities else (
         "asserted", "reported")
     with _guard_store(config.store.path) as store:
         rows = store.events(source=source, target=target, type=type_.upper() if type_ else None, since=since,
-                            modalities=modalities, limit=limit)
+                            modalities=modalities, limit=None if count == "incidents" else limit)
+        if count == "incidents":
+            rows = _guard_call(lambda: one_per_incident(store, rows))[:limit]
     _render_events(rows, fmt)
 
 
@@ -553,6 +558,9 @@ def _plain(value: Any) -> Any:
     if isinstance(value, tuple):
         return "; ".join(map(str, value))
     return value
+
+
+from . import _cli_incidents  # noqa: E402,F401  (registers incidents, dyad, network and export)
 
 
 def main() -> None:

@@ -113,7 +113,8 @@ def _one_sided(event: Candidate, incident: Candidate) -> tuple[int, bool] | None
     if event.target and incident.target:
         return None
     shared = len((event.source | event.target) & (incident.source | incident.target))
-    return (shared, bool(event.source & incident.target)) if shared else None
+    reversed_ = not event.source & incident.source and bool(event.target & incident.source)
+    return (shared, reversed_) if shared else None
 
 
 def _sides(source: frozenset[str], target: frozenset[str], other_source: frozenset[str],
