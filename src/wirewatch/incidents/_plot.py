@@ -46,6 +46,8 @@ def plot_dyad(periods: Sequence[DyadPeriod], out: str | os.PathLike[str], *, tit
         for i, v in enumerate(values):
             base[i] += sign * v
     ax.axhline(0, color="black", linewidth=0.8)
+    reach = max([*up, *(-d for d in down), 1.0]) * 1.15
+    ax.set_ylim(-reach, reach)  # cooperation and conflict on one scale, the axis in the middle
     ax.set_xticks(x, [p.period for p in periods], rotation=45 if len(periods) > 8 else 0, ha="right")
     ax.set_ylabel("incidents (cooperation above, conflict below)")
     twin = ax.twinx()
@@ -55,7 +57,7 @@ def plot_dyad(periods: Sequence[DyadPeriod], out: str | os.PathLike[str], *, tit
     twin.set_ylabel("mean Goldstein score")
     ax.set_title(title)
     handles = ax.get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
-    ax.legend(handles=handles, loc="upper left", fontsize=8, frameon=False)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=5, fontsize=8, frameon=False)
     fig.tight_layout()
     fig.savefig(out)
     plt.close(fig)
