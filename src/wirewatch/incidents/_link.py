@@ -45,14 +45,17 @@ class _Incident:
     source_ids: set[str]
     target_ids: set[str]
     changed: bool = False
+    seen: Candidate | None = None  # the candidate as last built; None once the incident grows
 
     @classmethod
     def of(cls, row: IncidentRow) -> _Incident:
         return cls(row, list(row.source_keys), list(row.target_keys), set(row.source_ids), set(row.target_ids))
 
     def candidate(self) -> Candidate:
-        return Candidate(self.row.family, frozenset(self.source_ids), frozenset(self.target_ids),
-                         self.row.window_start, self.row.window_end)
+        if self.seen is None:
+            self.seen = Candidate(self.row.family, frozenset(self.source_ids), frozenset(self.target_ids),
+                                  self.row.window_start, self.row.window_end)
+        return self.seen
 
     def add(self, event: UnlinkedEvent, seen: Candidate, *, reversed_: bool) -> None:
         """Take in an event's actors, and its date when it is more precise than the best so far."""
@@ -66,7 +69,7 @@ class _Incident:
         self.target_ids |= target_ids
         if event.date is not None and _rank(event.date_precision) < _rank(self.row.date_precision):
             self.row = _dated(self.row, event, seen)
-        self.changed = True
+        self.changed, self.seen = True, None
 
     def frozen(self) -> IncidentRow:
         r = self.row
@@ -146,13 +149,13 @@ def link(store: Store, *, articles: Sequence[str] | None = None, batch: int = 50
         countries.load(chunk)
         seen = [_candidate(e, countries) for e in chunk]
         found = _Batch()
-        for row in store.incidents.overlapping(min(c.start for c in seen), max(c.end for c in seen),
-                                               {c.family for c in seen}):
+        families = {c.family for c in seen} | {_ACCUSATIONS}
+        for row in store.incidents.overlapping(min(c.start for c in seen) - _ANSWER_DAYS, max(c.end for c in seen),
+                                               families):
             found.put(_Incident.of(row))
         links = [_join(found, e, c) for e, c in zip(chunk, seen, strict=True)]
-        store.incidents.save([i.frozen() for i in found.incidents.values() if i.changed], links, [])
-        answered = _answers(store, [(e, c) for e, c in zip(chunk, seen, strict=True) if _rejects(e)])
-        store.incidents.save([], [], answered)
+        answered = _answers(found, [(e, c) for e, c in zip(chunk, seen, strict=True) if _rejects(e)])
+        store.incidents.save([i.frozen() for i in found.incidents.values() if i.changed], links, answered)
         events, incidents, answers = events + len(links), incidents + found.started, answers + len(answered)
     return LinkReport(events, incidents, answers)
 
@@ -179,15 +182,16 @@ def _rejects(event: UnlinkedEvent) -> bool:
     return event.type == "REJECT" and event.modality in CLAIMS
 
 
-def _answers(store: Store, rejections: list[tuple[UnlinkedEvent, Candidate]]) -> list[LinkRow]:
+def _answers(found: _Batch, rejections: list[tuple[UnlinkedEvent, Candidate]]) -> list[LinkRow]:
     """For each rejection, the latest accusation against its source (by its target, when it names one)."""
-    found = []
+    answered = []
     for event, seen in rejections:
-        accusations = store.incidents.overlapping(seen.start - _ANSWER_DAYS, seen.end, [_ACCUSATIONS])
-        fits = [a for a in accusations if seen.source & set(a.target_ids)
-                and (not seen.target or seen.target & set(a.source_ids))]
-        if fits:
-            latest = max(fits, key=lambda a: (a.window_start, a.incident_id))
-            found.append(LinkRow(event.article_id, event.event_id, latest.incident_id))
-    return found
-
+        ids = set().union(*(found.index.get((_ACCUSATIONS, i), ()) for i in seen.source))
+        fits = [found.incidents[i].candidate() for i in ids]
+        fits_ids = [i for i, a in zip(ids, fits, strict=True)
+                    if seen.source & a.target and (not seen.target or seen.target & a.source)
+                    and a.start <= seen.end and a.end >= seen.start - _ANSWER_DAYS]
+        if fits_ids:
+            latest = max(fits_ids, key=lambda i: (found.incidents[i].row.window_start, i))
+            answered.append(LinkRow(event.article_id, event.event_id, latest))
+    return answered

@@ -78,19 +78,25 @@ class IncidentTables:
 
     def unlinked(self, modalities: Sequence[str], *, articles: Sequence[str] | None = None,
                  batch: int = 5000) -> Iterator[list[UnlinkedEvent]]:
-        """The events of these modalities (of these articles) that no incident holds, by date, ``batch`` at a time."""
+        """The events of these modalities (of these articles) that no incident holds, by date, ``batch`` at a time.
+
+        Each batch is read afresh, so the caller links one batch before it asks for the next.
+        """
         only = "" if articles is None else " AND list_contains(?::VARCHAR[], e.article_id)"
-        with _errors("list unlinked events"):
-            cursor = self._con.execute(
-                "SELECT e.article_id, e.event_id, e.type, e.modality, e.source_keys, e.target_keys, e.date,"
-                " e.date_precision, a.published FROM events AS e JOIN articles AS a USING (article_id)"
-                " WHERE list_contains(?::VARCHAR[], e.modality) AND NOT EXISTS (SELECT 1 FROM incident_events AS l"
-                f" WHERE l.article_id = e.article_id AND l.event_id = e.event_id){only}"
-                " ORDER BY coalesce(e.date, a.published) NULLS FIRST, a.published, e.article_id, e.ordinal",
-                [list(modalities), *([list(articles)] if articles is not None else [])],
-            )
-            while rows := cursor.fetchmany(batch):
-                yield [UnlinkedEvent(a, e, t, m, tuple(s), tuple(g), d, p, pub) for a, e, t, m, s, g, d, p, pub in rows]
+        params = [list(modalities), *([list(articles)] if articles is not None else []), batch]
+        while True:
+            with _errors("list unlinked events"):
+                rows = self._con.execute(
+                    "SELECT e.article_id, e.event_id, e.type, e.modality, e.source_keys, e.target_keys, e.date,"
+                    " e.date_precision, a.published FROM events AS e JOIN articles AS a USING (article_id)"
+                    " WHERE list_contains(?::VARCHAR[], e.modality) AND NOT EXISTS (SELECT 1 FROM incident_events"
+                    f" AS l WHERE l.article_id = e.article_id AND l.event_id = e.event_id){only}"
+                    " ORDER BY coalesce(e.date, a.published) NULLS FIRST, a.published, e.article_id, e.ordinal"
+                    " LIMIT ?", params,
+                ).fetchall()  # fmt: skip
+            if not rows:
+                return
+            yield [UnlinkedEvent(a, e, t, m, tuple(s), tuple(g), d, p, pub) for a, e, t, m, s, g, d, p, pub in rows]
 
     def actor_countries(self, keys: Iterable[str]) -> dict[str, str | None]:
         """The stored country of each actor key."""
