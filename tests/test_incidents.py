@@ -19,6 +19,7 @@ import pytest
 from wirewatch import api
 from wirewatch.config import Config
 from wirewatch.incidents import IncidentReport, family, incidents, link, window
+from wirewatch.incidents._link import _answers_to
 from wirewatch.incidents._report import status
 from wirewatch.incidents._rules import Candidate, identities, match
 from wirewatch.store import Store
@@ -94,6 +95,25 @@ def _seen(type_: str, source: list[str], target: list[str], day: date | None = N
 )
 def test_what_joins_an_event_to_an_incident(event, incident, joins):
     assert (match(event, incident) is not None) is joins
+
+
+@pytest.mark.parametrize(
+    ("rejection", "accusation", "answers"),
+    [
+        (_seen("REJECT", ["country:EGY"], [], D(2026, 3, 10)), _seen("ACCUSE", ["country:SDN"], ["country:EGY"],
+                                                                     D(2026, 3, 9)), True),
+        (_seen("REJECT", ["country:EGY"], ["country:SDN"], D(2026, 3, 20)),
+         _seen("PROTEST", ["country:SDN"], ["country:EGY"], D(2026, 3, 9)), True),  # a protest is answered too
+        (_seen("REJECT", ["country:EGY"], ["country:ARG"], D(2026, 3, 10)),
+         _seen("ACCUSE", ["country:SDN"], ["country:EGY"], D(2026, 3, 9)), False),  # it rejects someone else
+        (_seen("REJECT", ["country:SDN"], [], D(2026, 3, 10)), _seen("ACCUSE", ["country:SDN"], ["country:EGY"],
+                                                                     D(2026, 3, 9)), False),  # the accuser
+        (_seen("REJECT", ["country:EGY"], [], D(2026, 4, 10)), _seen("ACCUSE", ["country:SDN"], ["country:EGY"],
+                                                                     D(2026, 3, 9)), False),  # a month later
+    ],
+)
+def test_what_a_rejection_answers(rejection, accusation, answers):
+    assert _answers_to(rejection, accusation) is answers
 
 
 def _report(side: str, *, by_party: bool = False, outlet: str = "A") -> IncidentReport:
@@ -256,3 +276,23 @@ def _groups(found: dict[Any, Any]) -> set[frozenset[Any]]:
     for key, (_, incident) in found.items():
         groups.setdefault(incident or key, set()).add(key)
     return {frozenset(g) for g in groups.values()}
+
+
+@pytest.mark.slow
+def test_seeds_and_corpus_together_show_who_says_what(config, seed_results, tmp_path):
+    """The seeds' accusations name their accuser; the corpus's contested incidents keep both sides beside them."""
+    db = tmp_path / "seeds.duckdb"
+    with Store.open(db) as store:
+        for result in seed_results.values():
+            store.add(result)
+        link(store)
+    _ingest(config, db, [ARTICLES])
+    with Store.open(db, read_only=True) as store:
+        accusations = [i.to_contract() for i in incidents(store, type="ACCUSE")]
+        contested = [i.to_contract() for i in incidents(store, status="contested")]
+    seeded = [a for a in accusations if any(r["published"] < "2026-01-01" for r in a["reports"])]
+    assert seeded and all(a["sides"]["claims"][0]["who"] in a["source"] for a in seeded)
+    assert len(contested) == 5
+    for record in contested:
+        assert record["sides"]["claims"] and record["sides"]["denials"]
+        assert all(d["who"] and d["who"].startswith("country:") for d in record["sides"]["denials"])

@@ -1,6 +1,6 @@
 """The commands over incidents: ``incidents``, ``dyad``, ``network`` and ``export`` (thin adapters over the API).
 
-Registered on the ``wirewatch`` group by :mod:`wirewatch.cli`; only adapters print.
+:data:`COMMANDS` are added to the ``wirewatch`` group by :mod:`wirewatch.cli`; only adapters print.
 """
 
 from __future__ import annotations
@@ -16,10 +16,13 @@ from rich.console import Console
 from rich.table import Table
 
 from . import api
-from .cli import _config, _date, _err, _guard_call, cli
+from ._cli_common import err as _err
+from ._cli_common import guard_call as _guard_call
+from ._cli_common import load as _config
+from ._cli_common import parse_date as _date
 from .incidents import STATUSES, Count, DyadPeriod, Incident, Period, network_json, plot_dyad, plot_network, write_graph
 
-__all__ = ["dyad", "export", "incidents", "network"]
+__all__ = ["COMMANDS", "dyad", "export", "incidents", "network"]
 
 Level = Literal["country", "actor"]
 Format = Literal["gdelt", "csv", "parquet"]
@@ -31,7 +34,7 @@ _COUNT = click.option("--count", type=click.Choice(["incidents", "reports"]), de
                       help="Count each incident once, or every report of it (and every copy).")
 
 
-@cli.command()
+@click.command()
 @_DB
 @click.option("--source", help="Source actor: country (RUS), code (RUSGOV), key or part of a name.")
 @click.option("--target", help="Target actor, as for --source.")
@@ -86,7 +89,7 @@ def _echo_csv(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> None:
     click.echo(buffer.getvalue(), nl=False)
 
 
-@cli.command()
+@click.command()
 @click.argument("a")
 @click.argument("b")
 @_DB
@@ -136,7 +139,7 @@ def _render_dyad(periods: list[DyadPeriod], fmt: str) -> None:
         Console().print(table)
 
 
-@cli.command()
+@click.command()
 @_DB
 @_SINCE
 @_UNTIL
@@ -171,7 +174,7 @@ def network(ctx: click.Context, db: str | None, since: date | None, until: date 
     _err.print(f"{len(net.nodes)} nodes, {len(net.edges)} edges")
 
 
-@cli.command()
+@click.command()
 @_DB
 @click.option("--format", "fmt", type=click.Choice(["gdelt", "csv", "parquet"]), required=True,
               help="gdelt: GDELT 2.0 event rows, one per incident; csv, parquet: one row per report.")
@@ -184,3 +187,6 @@ def export(ctx: click.Context, db: str | None, fmt: str, since: date | None, unt
     config = _config(ctx, **{"store.path": db})
     rows = _guard_call(lambda: api.export(out, fmt=cast(Format, fmt), since=since, until=until, config=config))
     _err.print(f"{rows} rows written to {out}")
+
+
+COMMANDS = (incidents, dyad, network, export)

@@ -18,9 +18,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import __version__, api, fetch
+from . import __version__, _cli_incidents, api, fetch
+from ._cli_common import err, load, parse_date
 from .batch import ENGINES, run_batch
-from .config import Config, default_config_text, load_config
+from .config import default_config_text
 from .errors import WirewatchError
 from .incidents import one_per_incident
 from .records import Extraction, Failure
@@ -28,23 +29,11 @@ from .store import Store, Summary
 
 __all__ = ["main"]
 
-_err = Console(stderr=True, soft_wrap=True)
+_err = err
 
 
-def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as err:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from err
-
-
-def _config(ctx: click.Context, **overrides: Any) -> Config:
-    try:
-        return load_config(ctx.obj.get("config_path"), overrides=overrides)
-    except WirewatchError as err:
-        raise click.ClickException(str(err)) from err
+_date = parse_date
+_config = load
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -560,7 +549,8 @@ def _plain(value: Any) -> Any:
     return value
 
 
-from . import _cli_incidents  # noqa: E402,F401  (registers incidents, dyad, network and export)
+for _command in _cli_incidents.COMMANDS:  # incidents, dyad, network, export
+    cli.add_command(_command)
 
 
 def main() -> None:

@@ -187,11 +187,14 @@ def _answers(found: _Batch, rejections: list[tuple[UnlinkedEvent, Candidate]]) -
     answered = []
     for event, seen in rejections:
         ids = set().union(*(found.index.get((_ACCUSATIONS, i), ()) for i in seen.source))
-        fits = [found.incidents[i].candidate() for i in ids]
-        fits_ids = [i for i, a in zip(ids, fits, strict=True)
-                    if seen.source & a.target and (not seen.target or seen.target & a.source)
-                    and a.start <= seen.end and a.end >= seen.start - _ANSWER_DAYS]
-        if fits_ids:
-            latest = max(fits_ids, key=lambda i: (found.incidents[i].row.window_start, i))
+        fits = [i for i in ids if _answers_to(seen, found.incidents[i].candidate())]
+        if fits:
+            latest = max(fits, key=lambda i: (found.incidents[i].row.window_start, i))
             answered.append(LinkRow(event.article_id, event.event_id, latest))
     return answered
+
+
+def _answers_to(rejection: Candidate, accusation: Candidate) -> bool:
+    """Whether a rejection answers an accusation: made against it, by whom it names, in the two weeks before."""
+    return bool(rejection.source & accusation.target and (not rejection.target or rejection.target & accusation.source)
+                and accusation.start <= rejection.end and accusation.end >= rejection.start - _ANSWER_DAYS)

@@ -137,7 +137,7 @@ class IncidentTables:
         """Replace these incidents' rows and add the links and answers, in one transaction."""
         with _errors("store incidents"), transaction(self._con):
             ids = [i.incident_id for i in incidents]
-            self._con.execute("DELETE FROM incidents WHERE list_contains(?::VARCHAR[], incident_id)", [ids])
+            self._con.execute("DELETE FROM incidents WHERE incident_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
             if incidents:
                 self._con.execute(_INSERT, [list(column) for column in zip(*map(_values, incidents), strict=True)])
             for table, rows in (("incident_events", links), ("incident_answers", answers)):
@@ -180,13 +180,13 @@ class IncidentTables:
     def reports(self, incident_ids: Sequence[str]) -> list[dict[str, Any]]:
         """The events of these incidents with their articles, each a dict of ``incident_reports``' columns."""
         return self._dicts("SELECT *, FALSE AS answer FROM incident_reports"
-                           " WHERE list_contains(?::VARCHAR[], incident_id)"
+                           " WHERE incident_id IN (SELECT unnest(?::VARCHAR[]))"
                            " ORDER BY published NULLS LAST, article_id, event_id", [list(incident_ids)])
 
     def copies(self, article_ids: Sequence[str]) -> list[dict[str, Any]]:
         """The other documents (exact and near copies) that carried these articles' events."""
         return self._dicts("SELECT article_id, doc_id, url, outlet, published, kind FROM reports"
-                           " WHERE kind <> 'original' AND list_contains(?::VARCHAR[], article_id)"
+                           " WHERE kind <> 'original' AND article_id IN (SELECT unnest(?::VARCHAR[]))"
                            " ORDER BY published NULLS LAST, doc_id", [list(article_ids)])
 
     def answers(self, incident_ids: Sequence[str]) -> list[dict[str, Any]]:
@@ -197,7 +197,7 @@ class IncidentTables:
             " e.location_country, e.lat, e.lon, a.outlet, a.url, a.published, a.doc_id, a.ingested_at,"
             " TRUE AS answer FROM incident_answers AS n"
             " JOIN events AS e USING (article_id, event_id) JOIN articles AS a USING (article_id)"
-            " WHERE list_contains(?::VARCHAR[], n.incident_id) ORDER BY a.published, e.article_id",
+            " WHERE n.incident_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY a.published, e.article_id",
             [list(incident_ids)])  # fmt: skip
 
     def _dicts(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
