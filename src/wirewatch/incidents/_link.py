@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..store import IncidentRow, LinkRow, Store, UnlinkedEvent
-from ._rules import CLAIMS, LINKED_MODALITIES, Candidate, family, identities, match
+from ._rules import CLAIMS, LINKED_MODALITIES, SYMMETRIC_FAMILIES, Candidate, family, identities, match
 from ._rules import precision_rank as _rank
 from ._rules import window as _window
 
@@ -92,15 +92,22 @@ class _Batch:
     started: int = 0
 
     def put(self, incident: _Incident) -> None:
-        iid = incident.row.incident_id
+        """Hold an incident, indexed by the identities an event must share with it: its sources' (either side's
+        for a symmetric family)."""
+        iid, fam = incident.row.incident_id, incident.row.family
         self.incidents[iid] = incident
-        for identity in incident.source_ids | incident.target_ids:
-            self.index.setdefault((incident.row.family, identity), set()).add(iid)
+        either = fam in SYMMETRIC_FAMILIES or fam == _ACCUSATIONS  # rejections look accusations up by target
+        for identity in incident.source_ids | incident.target_ids if either else incident.source_ids:
+            self.index.setdefault((fam, identity), set()).add(iid)
 
     def best(self, seen: Candidate, reference: date) -> tuple[_Incident, bool] | None:
         """The incident the event joins (and whether it is told reversed), if any."""
         found: list[tuple[tuple[int, int, int], str, bool]] = []
-        for iid in set().union(*(self.index.get((seen.family, i), ()) for i in seen.source | seen.target)):
+        either = seen.family in SYMMETRIC_FAMILIES
+        ids: set[str] = set()
+        for identity in seen.source | seen.target if either else seen.source:
+            ids.update(self.index.get((seen.family, identity), ()))
+        for iid in ids:
             incident = self.incidents[iid]
             matched = match(seen, incident.candidate())
             if matched is not None:
