@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -242,6 +243,14 @@ def actor_profile(name: str, *, db: str | os.PathLike[str], config: Config | Non
                         quotes)
 
 
+@contextmanager
+def _linking_store(path: str | os.PathLike[str]) -> Iterator[Store]:
+    """The store, open for one poll of ``watch``; the events stored during the poll are linked to incidents."""
+    with Store.open(path) as store:
+        yield store
+        link_incidents(store)
+
+
 def watch(
     feeds: Sequence[str],
     *,
@@ -259,13 +268,13 @@ def watch(
 
     With ``once`` it polls once; with ``max_items`` it stops after handling that many entries; ``retry_failed``
     queues the pages that failed before again. Pages are fetched politely (see :mod:`wirewatch.fetch`) and each
-    only once, across runs: the fetch log lives in the store.
+    only once, across runs: the fetch log lives in the store. After each poll the new events are linked to incidents.
     """
     for feed in feeds:
         if fetch.page_url(feed, "") is None:
             raise InputError(feed, "not an http:// or https:// address of a feed; give the feed's full URL")
     config = config or load_config()
-    open_store = partial(Store.open, db if db is not None else config.store.path)
+    open_store = partial(_linking_store, db if db is not None else config.store.path)
     with open_store() as store:
         if retry_failed:
             store.fetch_log.retry_failed()
