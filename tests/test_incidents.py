@@ -261,6 +261,19 @@ def test_articles_ingested_one_run_after_another_link_as_one_run_does(config, co
 
 
 @pytest.mark.slow
+def test_a_rejection_stored_before_the_accusation_answers_it_once_that_comes(config, tmp_path):
+    lines = {json.loads(line)["id"]: line for line in ARTICLES.read_text(encoding="utf-8").splitlines()}
+    db = tmp_path / "late.duckdb"
+    for doc in ("a57", "a56"):  # Ethiopia's rejection, then Somalia's accusation
+        (tmp_path / f"{doc}.jsonl").write_text(lines[doc] + "\n", encoding="utf-8")
+        _ingest(config, db, [tmp_path / f"{doc}.jsonl"])
+    with Store.open(db, read_only=True) as store:
+        accusation = incidents(store, type="ACCUSE")[0]
+    assert accusation.status == "contested"
+    assert [(r.side, r.according_to) for r in accusation.reports] == [("claim", None), ("rejection", "country:ETH")]
+
+
+@pytest.mark.slow
 def test_batch_shards_load_and_link_as_ingest_does(config, corpus_db, tmp_path):
     from wirewatch.batch import run_batch
 
