@@ -6,16 +6,22 @@ come out, and the exception hierarchy. Everything else is implementation.
 
 from __future__ import annotations
 
+import logging
+
 from .api import IngestReport, demo, extract, extract_text, ingest
 from .config import Config, load_config
 from .errors import (
+    BatchError,
     ConfigError,
+    FetchError,
     InputError,
     KnowledgeBaseError,
     ModelError,
     PipelineError,
+    QueryError,
     SchemaError,
     StoreError,
+    TransportError,
     WirewatchError,
 )
 from .records import Actor, Article, Event, Extraction, Failure, Location, Mention, Quote, RawDocument
@@ -23,14 +29,19 @@ from .store import Store
 
 __version__ = "0.1.0"
 
+# The library logs under "wirewatch" and leaves showing it to the application (the CLI's --verbose does).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
 __all__ = [
     "Actor",
     "Article",
+    "BatchError",
     "Config",
     "ConfigError",
     "Event",
     "Extraction",
     "Failure",
+    "FetchError",
     "IngestReport",
     "InputError",
     "KnowledgeBaseError",
@@ -38,11 +49,13 @@ __all__ = [
     "Mention",
     "ModelError",
     "PipelineError",
+    "QueryError",
     "Quote",
     "RawDocument",
     "SchemaError",
     "Store",
     "StoreError",
+    "TransportError",
     "WirewatchError",
     "__version__",
     "demo",

@@ -1,9 +1,10 @@
 """``wirewatch eval``: score the event coder on the public gold sets in ``../shared/eval``.
 
-Sets: ``plover`` (``plover_gsr/PLOVER_GSR_CAMEO.json``, 322 sentences from the CAMEO manual's examples) and
-``petr2`` (``petr2_gsr/PETR2_GSR_validation.xml``, 78 news sentences of the PETRARCH-2 validation suite). Each
+Sets, all development sets (rules were refined against their error lists; nothing is trained on them):
+``plover`` (``plover_gsr/PLOVER_GSR_CAMEO.json``, 322 sentences from the CAMEO manual's examples), ``petr2``
+(``petr2_gsr/PETR2_GSR_validation.xml``, 78 news sentences of the PETRARCH-2 validation suite) and ``plv``
+(``plv_dev/plv_train.jsonl``, 1,050 real news rows of the PLV data's training split, actors as surface text). Each
 sentence is extracted as its own document, dated by the gold record. See ``_score`` for how answers are judged.
-These sets are for measuring only: nothing in the coder is trained on them.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from pathlib import Path
 
 from ..config import Config, load_config
 from ..errors import InputError
-from ..pipeline import Pipeline
 from ..records import Extraction, Failure, RawDocument
-from ._gold import GoldSentence, load_petr2, load_plover
-from ._score import Outcome, Scores, TypeScore, judge, score
+from ..registry import build_pipeline
+from ._gold import GoldSentence, load_petr2, load_plover, load_plv
+from ._score import ActorMatch, Outcome, Scores, TypeScore, judge, same_actor, score, shares_word
 
 __all__ = ["SETS", "Outcome", "Scores", "TypeScore", "default_data_dir", "evaluate", "judge", "load_set"]
 
@@ -24,7 +25,10 @@ __all__ = ["SETS", "Outcome", "Scores", "TypeScore", "default_data_dir", "evalua
 SETS = {
     "plover": ("plover_gsr/PLOVER_GSR_CAMEO.json", load_plover),
     "petr2": ("petr2_gsr/PETR2_GSR_validation.xml", load_petr2),
+    "plv": ("plv_dev/plv_train.jsonl", load_plv),
 }
+#: How each set's gold actors are matched: by code and span (the default), or by shared words (surface text only).
+MATCHERS: dict[str, ActorMatch] = {"plv": shares_word}
 
 
 def default_data_dir() -> Path:
@@ -39,8 +43,8 @@ def load_set(name: str, data_dir: Path) -> list[GoldSentence]:
     relative, loader = SETS[name]
     path = data_dir / relative
     if not path.is_file():
-        raise InputError(str(path), "gold file not found; pass --data with the folder that holds plover_gsr/ and "
-                                    "petr2_gsr/ (the shared eval folder)")
+        raise InputError(str(path), f"gold file not found; pass --data with the folder that holds {relative} "
+                                    "(the shared eval folder)")
     return loader(path)
 
 
@@ -48,14 +52,14 @@ def evaluate(names: Sequence[str], data_dir: Path, config: Config | None = None)
     """Extract every gold sentence of each named set and score the events."""
     # each gold sentence stands alone: a sentence coded twice in a set (once per event) is no duplicate
     config = (config or load_config()).with_overrides({"dedup.enabled": False})
-    pipeline = Pipeline.default(config)
+    pipeline = build_pipeline(config)
     results = []
     for name in names:
         sentences = load_set(name, data_dir)
         documents = [RawDocument(id=s.id, source=f"{name}:{s.id}", text=s.text, published=s.published)
                      for s in sentences]
         extractions = [_extraction(r) for r in pipeline.run(documents)]
-        results.append(score(name, sentences, extractions))
+        results.append(score(name, sentences, extractions, match=MATCHERS.get(name, same_actor)))
     return results
 
 

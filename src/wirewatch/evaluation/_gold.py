@@ -3,6 +3,9 @@
 * PLOVER GSR (``plover_gsr/PLOVER_GSR_CAMEO.json``): a JSON list; each record has ``text``, ``event`` (type
   names from before 2021, mapped here by :data:`OLD_NAMES`), ``source`` and ``target`` as lists of
   ``{actorText, code}``, and ``date``. Documentation records (``event == "DOCUMENT"``) are skipped.
+* plv dev (``plv_dev/plv_train.jsonl``): JSON Lines, one row per (sentence, source, target) with ``sentence``,
+  ``source`` and ``target`` (the gold actors' surface text) and ``gold_root`` (a PLOVER type; ``YIELD`` stands for
+  CONCEDE or RETREAT). Rows of one sentence become one gold sentence with several events, published 2000-01-01.
 * PETRARCH-2 validation (``petr2_gsr/PETR2_GSR_validation.xml``): ``<Sentence … date="YYYYMMDD" id=…>``
   followed by ``<EventCoding eventcode sourcecode targetcode/>`` (or ``noevents="True"``) and ``<Text>``. The
   file's header has stray ``<…>`` in its comment prose, so it is read as tagged text, not parsed as XML.
@@ -21,10 +24,15 @@ from pathlib import Path
 from ..errors import InputError
 from ..extract._lexicon import crosswalk
 
-__all__ = ["OLD_NAMES", "GoldActor", "GoldEvent", "GoldSentence", "load_petr2", "load_plover"]
+__all__ = ["OLD_NAMES", "GoldActor", "GoldEvent", "GoldSentence", "load_petr2", "load_plover", "load_plv"]
 
 #: PLOVER names used before the 2021 manual, and the 2021 names they became.
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
+
+#: plv's ``YIELD`` root stands for either of these PLOVER types.
+YIELD_TYPES = frozenset({"CONCEDE", "RETREAT"})
+#: The publication date every plv sentence is extracted with (its README's convention).
+PLV_PUBLISHED = date(2000, 1, 1)
 
 #: Codes in the gold data that are not ISO 3166 alpha-3, and the ones that are meant.
 _COUNTRY_FIXES = {"JAP": "JPN", "ITL": "ITA", "ROM": "ROU", "GER": "DEU", "UKR": "UKR"}
@@ -67,6 +75,13 @@ class GoldEvent:
     targets: tuple[GoldActor, ...]
     cameo: str | None = None
 
+    @property
+    def accepted(self) -> frozenset[str]:
+        """The coded types that count as right: the gold type, or CONCEDE and RETREAT for plv's ``YIELD``."""
+        if self.type is None:
+            return frozenset()
+        return YIELD_TYPES if self.type == "YIELD" else frozenset({self.type})
+
 
 @dataclass(frozen=True, slots=True)
 class GoldSentence:
@@ -102,6 +117,31 @@ def _plover_actors(value: object) -> tuple[GoldActor, ...]:
         return ()
     return tuple(GoldActor(str(a.get("actorText") or ""), str(a.get("code") or "")) for a in value
                  if isinstance(a, dict) and a.get("code"))
+
+
+def load_plv(path: Path) -> list[GoldSentence]:
+    """The plv dev rows, grouped by sentence in first-seen order, actors as surface text only."""
+    grouped: dict[str, list[GoldEvent]] = {}
+    ids: dict[str, str] = {}
+    for n, record in enumerate(_json_lines(path)):
+        sentence = str(record.get("sentence") or "").strip()
+        if not sentence or not record.get("gold_root"):
+            continue
+        ids.setdefault(sentence, str(record.get("uid", n)))
+        grouped.setdefault(sentence, []).append(GoldEvent(
+            type=str(record["gold_root"]).upper(),
+            sources=(GoldActor(str(record.get("source") or ""), ""),),
+            targets=(GoldActor(str(record.get("target") or ""), ""),) if record.get("target") else (),
+        ))
+    return [GoldSentence(ids[text], text, PLV_PUBLISHED, tuple(events)) for text, events in grouped.items()]
+
+
+def _json_lines(path: Path) -> list[dict[str, object]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return [row for row in (json.loads(line) for line in lines if line.strip()) if isinstance(row, dict)]
+    except (OSError, ValueError) as err:
+        raise InputError(str(path), f"cannot read the JSON Lines gold file: {err}") from err
 
 
 _TAG = re.compile(r"<Sentence\b([^>]*)>|<EventCoding\b([^>]*)/>|<Text>(.*?)</Text>", re.S)
