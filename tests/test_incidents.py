@@ -63,6 +63,7 @@ def test_compatible_types_share_a_family(types, same_family):
 
 
 COUNTRIES = {"country:BRA": "BRA", "country:ZAF": "ZAF", "person:lula": "BRA", "person:ramaphosa": "ZAF",
+             "person:vieira": "BRA", "person:pandor": "ZAF", "country:BRA:GOV": "BRA",
              "country:ISR:MIL": "ISR", "org:HEZBOLLAH": "LBN", "country:LBN": "LBN", "country:EGY": "EGY",
              "country:SDN": "SDN", "country:ARG": "ARG", "country:THA": "THA", "country:KHM": "KHM"}
 
@@ -81,6 +82,11 @@ def _seen(type_: str, source: list[str], target: list[str], day: date | None = N
          True),
         (_seen("CONSULT", ["country:ZAF"], ["country:BRA"]), _seen("CONSULT", ["person:lula"], ["person:ramaphosa"]),
          True),  # a meeting matches told the other way round
+        # two reports naming people on a side must share a person: the ministers' talks are not the presidents'
+        (_seen("CONSULT", ["person:vieira"], ["person:pandor"]), _seen("CONSULT", ["person:lula"],
+                                                                       ["person:ramaphosa"]), False),
+        (_seen("CONSULT", ["country:BRA:GOV"], ["person:pandor"]), _seen("CONSULT", ["person:vieira"],
+                                                                         ["person:pandor"]), True),
         (_seen("CONSULT", ["country:ARG"], []), _seen("CONSULT", ["country:BRA"], ["country:ARG"]), True),
         (_seen("ASSAULT", ["country:ISR:MIL"], ["country:LBN"]), _seen("ASSAULT", ["country:LBN"], ["country:ISR"]),
          False),  # an attack is directed
