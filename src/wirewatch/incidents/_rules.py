@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 __all__ = ["COMPATIBLE_TYPES", "CLAIMS", "DENIALS", "LINKED_MODALITIES", "SYMMETRIC_FAMILIES", "Candidate",
            "family", "identities", "match", "precision_rank", "window"]
@@ -139,5 +140,7 @@ def _agree(side: frozenset[str], other: frozenset[str]) -> int:
     return len(side & other)
 
 
+@lru_cache(maxsize=1 << 16)
 def _people(side: frozenset[str]) -> frozenset[str]:
+    """The people among a side's identities (cached: an incident's sides are compared with many events)."""
     return frozenset(k for k in side if k.startswith("person"))
