@@ -21,8 +21,9 @@ The same person in different years is checked separately (``DATED_CASES``): the 
 publication date gives the sector. Dated cases the resolver does not get right yet sit in ``DATED_TABLE_CASES``
 and count towards the table's accuracy instead.
 
-The goal is an accuracy of 0.95 (issue 3). ``FLOOR`` is pinned just under the accuracy measured when the table was
-written and only refuses regressions: raise it as the resolver improves, never lower it to make a change pass.
+The goal is an accuracy of 0.95 (issue 3). A development set: the resolver was fixed against these cases (0.867
+when the table was written, 0.972 now), so the figure is optimistic. Its floor (``data/eval_gates.toml``) only
+refuses regressions: raise it as the resolver improves, never lower it to make a change pass.
 """
 
 from __future__ import annotations
@@ -39,13 +40,13 @@ import pytest
 from wirewatch import extract_text
 from wirewatch.records import Actor, Extraction, Mention
 
+from .gates import floor
+
 pytestmark = pytest.mark.slow
 
 CASES_PATH = Path(__file__).parent / "data" / "actor_cases.tsv"
 PUBLISHED = date(2024, 4, 20)
-
-#: Accuracy measured when the table was written (0.867 = 216/249), rounded down. Only ever raise it.
-FLOOR = 0.97
+FLOOR = floor("actor_cases", "accuracy")
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,7 @@ def test_the_resolver_gets_the_table_right_often_enough():
         print(f"  {category:<16} {total - wrong[category]:>3}/{total}")
     for case, found in failures:
         print(f"\nFAIL [{case.note}] {case.text}\n  expected {case}\n  found    {found}")
-    assert accuracy >= FLOOR, f"accuracy {accuracy:.3f} fell below the pinned floor {FLOOR:.2f}"
+    assert accuracy >= FLOOR, f"accuracy {accuracy:.3f} fell below the floor {FLOOR:.2f} of the gate"
 
 
 @pytest.mark.parametrize(("text", "published", "mention", "key", "sector"), DATED_CASES)

@@ -85,6 +85,8 @@ def test_events_filters_and_formats(tmp_path, article):
     as_json = _run("events", "--db", db, "--source", "RUS", "--format", "json")
     rows = [json.loads(line) for line in as_json.stdout.splitlines()]
     assert rows and all("RUS" in r["source_countries"].split("; ") for r in rows)
+    everything = _run("events", "--db", db, "--format", "json").stdout.splitlines()
+    assert any("RUS" not in json.loads(line)["source_countries"] for line in everything)  # Iran's answer is left out
     as_csv = _run("events", "--db", db, "--type", "consult", "--format", "csv")
     parsed = list(csv.DictReader(io.StringIO(as_csv.stdout)))
     assert parsed and all(r["type"] == "CONSULT" for r in parsed)

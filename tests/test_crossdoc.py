@@ -16,11 +16,11 @@ from wirewatch.store import Store
 @pytest.mark.parametrize(
     ("a", "b", "same"),
     [
-        ("Anton Tkachev", "Anton Tkachyov", True),
+        ("Pyotr Semenov", "Pyotr Semyonov", True),
         ("Yolande Makolo", "Yolanda Makolo", True),
         ("Qassem Suleimani", "Ghasem Soleimani", True),
-        ("Anton Tkachev", "Andrei Tkachev", False),
-        ("Anton Tkachev", "Anton Kartapolov", False),
+        ("Pyotr Semenov", "Pavel Semenov", False),
+        ("Pyotr Semenov", "Pyotr Kartapolov", False),
     ],
 )
 def test_spellings_of_one_name_are_one_person(a, b, same):
@@ -31,13 +31,13 @@ def test_spellings_of_one_name_are_one_person(a, b, same):
 def test_an_unknown_person_spelt_two_ways_in_two_articles_is_one_stored_actor(tmp_path):
     docs = [
         RawDocument(id="one", source="one", published=date(2024, 5, 2),
-                    text="Anton Tkachev, a member of the State Duma, said Russia would regulate crypto trading."),
+                    text="Pyotr Semenov, a deputy in the State Duma, said Russia would tighten rules on drone sales."),
         RawDocument(id="two", source="two", published=date(2024, 5, 9),
-                    text="Russian lawmaker Anton Tkachyov said the State Duma would vote on the bill in June."),
+                    text="Russian lawmaker Pyotr Semyonov said the State Duma would vote on the bill in June."),
     ]
     db = tmp_path / "w.duckdb"
     api.ingest(documents=docs, db=db)
     with Store.open(db, read_only=True) as store:
-        people = [a for a in store.actors(country="RUS", kind="person") if "tkach" in a.key]
+        people = [a for a in store.actors(country="RUS", kind="person") if "sem" in a.key]
     assert len(people) == 1
-    assert {text for text, _ in people[0].variants} >= {"Anton Tkachev", "Anton Tkachyov"}
+    assert {text for text, _ in people[0].variants} >= {"Pyotr Semenov", "Pyotr Semyonov"}

@@ -1,7 +1,9 @@
 """`wirewatch eval`: how the coder is scored on gold sentences, and the quality gate on the shared gold sets.
 
 The scoring tests build small gold files and extractions by hand, so they hold without ../shared. The gate runs
-the coder on ../shared/eval (skipped when absent) and fails when a figure falls below the one pinned here.
+the coder on ../shared/eval (skipped when absent) and fails when a figure falls below its floor in
+``data/eval_gates.toml``. Both gold sets are development sets: the coder's rules were written against their
+failures, so their figures are optimistic (the held-out set in ``test_heldout.py`` was the blind estimate).
 """
 
 from __future__ import annotations
@@ -18,11 +20,7 @@ from wirewatch.evaluation._score import score
 from wirewatch.records import Actor, Article, Event, Extraction, Mention
 
 from .conftest import shared_path
-
-#: The figures on main when this gate was last raised (see README, "Event coder quality"); a drop fails.
-PLOVER_END_TO_END = 0.75
-PLOVER_TYPE_ACCURACY = 0.92
-PETR2_END_TO_END = 0.41
+from .gates import floor
 
 TEXT = "Japanese officials met Chinese diplomats in Beijing and the UN team watched."
 
@@ -149,12 +147,12 @@ def test_plover_gold_end_to_end_accuracy_holds(gold_scores):
     print(f"\nPLOVER gold: end-to-end {scores.end_to_end:.3f}, pair found {scores.pair_found:.3f}, "
           f"type accuracy where found {scores.type_accuracy_where_pair_found:.3f}")
     assert scores.scored == 322
-    assert scores.end_to_end >= PLOVER_END_TO_END
+    assert scores.end_to_end >= floor("plover", "end_to_end")
 
 
 @pytest.mark.slow
 def test_plover_gold_type_accuracy_where_the_pair_is_found_holds(gold_scores):
-    assert gold_scores["plover"].type_accuracy_where_pair_found >= PLOVER_TYPE_ACCURACY
+    assert gold_scores["plover"].type_accuracy_where_pair_found >= floor("plover", "type_accuracy")
 
 
 @pytest.mark.slow
@@ -162,7 +160,7 @@ def test_petr2_gold_end_to_end_accuracy_holds(gold_scores):
     scores = gold_scores["petr2"]
     print(f"\nPETR2 gold: end-to-end {scores.end_to_end:.3f} over {scores.scored} events; "
           f"{scores.false_events} events coded in {scores.empty_sentences} sentences with none")
-    assert scores.end_to_end >= PETR2_END_TO_END
+    assert scores.end_to_end >= floor("petr2", "end_to_end")
 
 
 def test_a_stateless_code_matches_an_actor_of_that_kind():

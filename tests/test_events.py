@@ -41,17 +41,17 @@ def _events(text: str) -> list[tuple[set[str], str, set[str], str]]:
          "ISR", "ASSAULT", "HEZBOLLAH", "asserted"),
         ("The European Union imposed sanctions on Iran over its drone programme.", "EU", "SANCTION", "IRN",
          "asserted"),
-        ("China accused the United States of destabilising the region.", "CHN", "ACCUSE", "USA", "asserted"),
-        ("Putin held a phone call with Iranian President Ebrahim Raisi on Monday.", "RUS", "CONSULT", "IRN",
+        ("Japan accused China of stoking tension in the strait.", "JPN", "ACCUSE", "CHN", "asserted"),
+        ("Macron held a phone call with Indian Prime Minister Narendra Modi on Monday.", "FRA", "CONSULT", "IND",
          "asserted"),
         ("Moscow and Tehran signed a memorandum on security cooperation.", "RUS", "SUPPORT", "IRN", "asserted"),
-        ("A memorandum was signed between the security councils of Russia and Iran.", "RUS", "SUPPORT", "IRN",
+        ("A protocol was signed between the interior ministries of Egypt and Greece.", "EGY", "SUPPORT", "GRC",
          "asserted"),
         ("Ukraine said Russian forces shelled Kharkiv on Friday.", "RUS", "ASSAULT", "UKR", "reported"),
         ("Poland expelled three Russian diplomats on Thursday.", "POL", "SANCTION", "RUS", "asserted"),
         ("Germany will send Ukraine more air defence systems next month.", "DEU", "AGREE", "UKR", "future"),
         ("Turkey did not attack Syria.", "TUR", "ASSAULT", "SYR", "negated"),
-        ("If Russia were to supply weapons to Iran, the region would be destabilised.", "RUS", "AID", "IRN",
+        ("If Belarus were to supply drones to Sudan, the embargo would be tightened.", "BLR", "AID", "SDN",
          "hypothetical"),
         ("Iran denied that it had supplied drones to Russia.", "IRN", "AID", "RUS", "denied"),
         ("The United States urged Israel to allow more aid into Gaza.", "USA", "REQUEST", "ISR", "asserted"),
@@ -62,12 +62,12 @@ def _events(text: str) -> list[tuple[set[str], str, set[str], str]]:
         ("Japan praised South Korea for the agreement.", "JPN", "SUPPORT", "KOR", "asserted"),
         ("The Indian and Japanese navies will hold joint exercises next week.", "IND", "AGREE", "JPN", "future"),
         # who and whom from complements, conjoined demonyms, stances, and towns the tagger mistakes
-        ("Senior Greek and Bulgarian officials agreed on Monday to reopen the border crossing.", "GRC", "AGREE",
-         "BGR", "asserted"),
+        ("Czech and Slovak ministers agreed on Friday to reopen the rail link.", "CZE", "AGREE", "SVK",
+         "asserted"),
         ("Vietnam threatened to impose tariffs on Cambodian rice.", "VNM", "THREATEN", "KHM", "asserted"),
         ("Kenya demanded that Somalia withdraw its troops from the border town.", "KEN", "REQUEST", "SOM",
          "asserted"),
-        ("Chile rejected an offer from Bolivia for talks on sea access.", "CHL", "REJECT", "BOL", "asserted"),
+        ("Chile rejected a proposal from Bolivia over sea access.", "CHL", "REJECT", "BOL", "asserted"),
         ("Egypt is opposed to Ethiopian plans to fill the dam.", "EGY", "REJECT", "ETH", "asserted"),
         ("Ukraine said Russia attacked Kharkiv overnight.", "RUS", "ASSAULT", "UKR", "reported"),
         # announced conflict is a threat; a future refusal is a rejection
@@ -81,32 +81,31 @@ def _events(text: str) -> list[tuple[set[str], str, set[str], str]]:
         # an intent to yield, release or withdraw is an agreement (CAMEO 035); a failure to agree a refusal
         ("Colombian rebels said they will free the kidnapped Spanish engineer next week.", "COL", "AGREE", "ESP",
          "future"),
-        ("Armenia is willing to withdraw its troops from the disputed villages near Azerbaijan.", "ARM", "AGREE",
-         "AZE", "future"),
+        ("Armenia is ready to pull its soldiers back from the disputed villages near Azerbaijan.", "ARM",
+         "AGREE", "AZE", "future"),
         ("Peru and Ecuador failed to reach an agreement on the river border.", "PER", "REJECT", "ECU", "asserted"),
         ("The African Union may suspend its mediation in Mali if the junta delays the vote, a spokesman said.",
          "AU", "THREATEN", "MLI", "hypothetical"),
-        ("Argentina apologised to Uruguay for the seizure of the fishing boat.", "ARG", "SUPPORT", "URY",
+        ("Uruguay apologised to Paraguay for the arrest of two truck drivers.", "URY", "SUPPORT", "PRY",
          "asserted"),
         # objects that are actors, particle and object together
         ("The Malian junta freed the former prime minister of Niger on Sunday.", "MLI", "RETREAT", "NER",
          "asserted"),
-        ("Nigerian dock workers called off their strike after talks with the Nigerian government.", "NGA",
-         "CONCEDE", "NGA", "asserted"),
+        ("Ghanaian port workers called off their strike after talks with the Ghanaian government.", "GHA",
+         "CONCEDE", "GHA", "asserted"),
         ("Kenyan nurses called a nationwide strike against the Kenyan health ministry.", "KEN", "PROTEST", "KEN",
          "asserted"),
         # what an actor issues acts for it; troops that arrive are deployed, not visiting
         ("The Somali cabinet issued a statement condemning Kenya for the border raid.", "SOM", "ACCUSE", "KEN",
          "asserted"),
-        ("A battalion of Brazilian peacekeeping troops arrived in Haiti on Monday.", "BRA", "AID", "HTI",
-         "asserted"),
+        ("A Brazilian peacekeeping battalion arrived in Haiti on Monday.", "BRA", "AID", "HTI", "asserted"),
         # the doer of investigated crimes is accused; an unclaimed attack is coded to the country where it happened
-        ("Bosnia is investigating war crimes by Serbian paramilitaries against Bosnian civilians.", "BIH",
-         "ACCUSE", "SRB", "asserted"),
-        ("A Dutch journalist was put under investigation in Turkey for her reporting on the army.", "TUR",
+        ("Kosovo is investigating abuses by Serbian police against Albanian villagers.", "XKX", "ACCUSE",
+         "SRB", "asserted"),
+        ("A Dutch reporter was placed under investigation in Turkey over her coverage of the army.", "TUR",
          "ACCUSE", "NLD", "asserted"),
-        ("A roadside bomb near the town of Kandahar killed two Canadian soldiers on Sunday.", "AFG", "ASSAULT",
-         "CAN", "asserted"),
+        ("A car bomb outside the city of Kunduz wounded three German engineers on Tuesday.", "AFG", "ASSAULT",
+         "DEU", "asserted"),
         # an act at home is aimed at the country where it happens
         # drills with no partner are a show of force; an attack a passive happened in names its doer
         ("Russia held naval exercises near the coast of Norway on Monday.", "RUS", "MOBILIZE", "NOR", "asserted"),
@@ -148,7 +147,7 @@ def test_a_sentence_gives_its_event(sentence, source, type_, target, modality):
         "The weather in Moscow was cold on Monday.",
         "See also the report on the economy.",
         "The ministry released a report on the economy on Monday.",
-        "A Canadian soldier died in a traffic accident near the town of Kandahar.",
+        "A German engineer died in a road accident outside the city of Kunduz.",
         "Bolivia will defend its borders, the defence minister said.",
         "North Korea test-fired a cruise missile on Sunday.",
         "An earthquake hit southern Peru on Monday.",
@@ -166,8 +165,8 @@ def test_an_act_judged_demanded_or_talked_about_is_not_coded_as_done():
 
 
 def test_a_side_inferred_from_a_place_is_held_with_less_confidence_than_a_named_one():
-    unclaimed = extract_text("A car bomb near the town of Kandahar killed two Canadian soldiers.").events[0]
-    claimed = extract_text("Taliban fighters near the town of Kandahar killed two Canadian soldiers.").events[0]
+    unclaimed = extract_text("A car bomb outside the city of Kunduz wounded three German engineers.").events[0]
+    claimed = extract_text("Taliban fighters outside the city of Kunduz wounded three German engineers.").events[0]
     assert unclaimed.type == claimed.type == "ASSAULT"
     assert unclaimed.confidence < claimed.confidence
 
@@ -187,14 +186,14 @@ def test_crosswalk_fields_follow_the_cameo_code():
 
 
 def test_the_event_date_comes_from_its_clause():
-    result = extract_text("Last week, Putin held a phone call with Iranian President Ebrahim Raisi.",
+    result = extract_text("Last week, Macron held a phone call with Indian Prime Minister Narendra Modi.",
                           published=PUBLISHED)
     event = next(e for e in result.events if e.type == "CONSULT")
     assert (event.date, event.date_precision, event.mode) == (date(2024, 4, 8), "week", "phone")
 
 
 def test_without_a_date_in_the_sentence_the_event_takes_the_publication_date():
-    event = extract_text("China accused the United States of hypocrisy.", published=PUBLISHED).events[0]
+    event = extract_text("Japan accused China of hypocrisy.", published=PUBLISHED).events[0]
     assert (event.date, event.date_precision) == (PUBLISHED, None)
 
 

@@ -1,7 +1,7 @@
 """Groups named by who or where they are, misspelt countries and organisations named after their place.
 
 A group is a plural or collective noun ("rebels", "elders", "refugees") whose own phrase names a people, faith or
-region ("Darfur rebels", "Moslem demonstrators"), or a place ("rebels in the Ivory Coast"). Its country comes from
+region ("Ogaden rebels", "Salafist students"), or a place ("rebels in Cameroon"). Its country comes from
 its own phrase where it can, else from the one country the rest of the sentence names; where the sentence names
 several, it has none. All sentences here were written for these tests.
 """
@@ -38,18 +38,18 @@ def _how(actor: Actor, mention: str) -> str:
         # the people's or region's own country
         ("Ogaden rebels ambushed a convoy, the Ethiopian army said.", "Ogaden rebels", "ETH", "REB"),
         ("Chechen refugees crossed the border into Georgia.", "Chechen refugees", "RUS", "REF"),
-        ("Ibo traditional elders walked out of the meeting.", "Ibo traditional elders", "NGA", "CVL"),
+        ("Ijaw village elders walked out of the meeting.", "Ijaw village elders", "NGA", "CVL"),
         # a country or demonym in the group's own words
-        ("Some 3,000 Iraqi Kurds sought asylum in Sweden last year.", "Iraqi Kurds", "IRQ", None),
+        ("About 400 Syrian Kurds applied for asylum in Norway this year.", "Syrian Kurds", "SYR", None),
         # the one country of the sentence
-        ("The Harare authorities rejected demands from Shona chiefs.", "Shona chiefs", "ZWE", "CVL"),
-        ("Egyptian riot police fired tear gas at Moslem fundamentalist students in Assiut.",
-         "Moslem fundamentalist students", "EGY", "EDU"),
-        ("Islamic militants set fire to a church near Algiers.", "Islamic militants", "DZA", "REB"),
+        ("The Niamey authorities rejected demands from Tuareg chiefs.", "Tuareg chiefs", "NER", "CVL"),
+        ("Jordanian riot police fired tear gas at Salafist students in Irbid.", "Salafist students", "JOR",
+         "EDU"),
+        ("Jihadist militants attacked an army post near Timbuktu.", "Jihadist militants", "MLI", "REB"),
         ("Sunni and Shiite clerics met in Baghdad on Monday.", "Sunni and Shiite clerics", "IRQ", None),
-        ("The Burundian army said Hutu fighters had attacked a camp.", "Hutu fighters", "BDI", "REB"),
+        ("The Nigerien army said Tuareg fighters had attacked a camp.", "Tuareg fighters", "NER", "REB"),
         # an institution at home in the attribution, where the clause itself names no country
-        ("Tamil rebels shelled a navy camp, the Sri Lankan military said.", "Tamil rebels", "LKA", "REB"),
+        ("Baloch separatists bombed a gas pipeline, the Pakistani military said.", "Baloch separatists", "PAK", "REB"),
     ],
 )
 def test_a_people_faith_or_region_before_a_group_noun_makes_a_group_actor(text, mention, country, sector):
@@ -57,19 +57,19 @@ def test_a_people_faith_or_region_before_a_group_noun_makes_a_group_actor(text, 
     assert actor is not None, f"no actor for {mention!r}"
     assert (actor.country, actor.sector) == (country, sector)
     assert actor.key.startswith("group~")
-    assert actor.name.startswith(mention[0].upper() + mention[1:])  # "… students in Assiut": with its place
+    assert actor.name.startswith(mention[0].upper() + mention[1:])  # "… students in Irbid": with its place
 
 
 @pytest.mark.parametrize(
     ("text", "mention", "country", "sector"),
     [
-        ("Rebels in the Ivory Coast released two French hostages.", "Rebels", "CIV", "REB"),
-        ("A Trinidad-based militant group threatened British targets.", "Trinidad-based militant group", "TTO",
+        ("Rebels in Cameroon freed two Italian priests.", "Rebels", "CMR", "REB"),
+        ("A Somalia-based militant group threatened Kenyan targets.", "Somalia-based militant group", "SOM",
          "REB"),
-        ("Opposition parties in Bangladesh called a general strike.", "Opposition parties", "BGD", "OPP"),
+        ("Opposition parties in Togo boycotted the local elections.", "Opposition parties", "TGO", "OPP"),
         ("Thousands of students in Tehran staged a sit-in.", "students", "IRN", "EDU"),
-        ("Kurdish fighters in Syria took the town after a week of clashes.", "Kurdish fighters", "SYR", "REB"),
-        ("Government troops killed 12 rebels in Darfur.", "rebels", "SDN", "REB"),
+        ("Kurdish fighters in Iraq took the ridge after a week of clashes.", "Kurdish fighters", "IRQ", "REB"),
+        ("Government troops killed 12 rebels in Ituri.", "rebels", "COD", "REB"),
     ],
 )
 def test_a_place_in_the_groups_own_phrase_gives_its_country(text, mention, country, sector):
@@ -80,8 +80,8 @@ def test_a_place_in_the_groups_own_phrase_gives_its_country(text, mention, count
 
 
 def test_a_country_read_from_the_rest_of_the_sentence_is_marked_as_inferred():
-    actor = _actor("The Harare authorities rejected demands from Shona chiefs.", "Shona chiefs")
-    assert actor is not None and _how(actor, "Shona chiefs") == "group-inferred"
+    actor = _actor("The Niamey authorities rejected demands from Tuareg chiefs.", "Tuareg chiefs")
+    assert actor is not None and _how(actor, "Tuareg chiefs") == "group-inferred"
     actor = _actor("Chechen refugees crossed the border into Georgia.", "Chechen refugees")
     assert actor is not None and _how(actor, "Chechen refugees") == "group"
 
@@ -91,11 +91,11 @@ def test_a_country_read_from_the_rest_of_the_sentence_is_marked_as_inferred():
     [
         ("Kurdish activists met officials from Germany and France.", "Kurdish activists"),
         # a faith crosses borders: a state named as the other party does not make it that state's
-        ("Muslim leaders condemned the Danish cartoons.", "Muslim leaders"),
+        ("Christian leaders condemned the Turkish decree.", "Christian leaders"),
         # a foreign witness in the attribution says nothing of who the rebels are
-        ("Tamil rebels attacked a bus, a member of the Norwegian monitoring team said.", "Tamil rebels"),
+        ("Baloch rebels attacked a convoy, an observer from the Swiss mission said.", "Baloch rebels"),
         # the other party of a "from" or "with" phrase is a counterpart, not the group's home
-        ("The Kurdish militia received assurances from Washington.", "Kurdish militia"),
+        ("The Kurdish militia obtained promises of support from Washington.", "Kurdish militia"),
         ("Kurdish rebels held talks with the Turkish government on Monday.", "Kurdish rebels"),
     ],
 )
@@ -131,9 +131,9 @@ def test_a_known_organisation_before_a_group_noun_stays_itself():
 @pytest.mark.parametrize(
     ("text", "mention", "country", "sector"),
     [
-        ("Ethopia has agreed to reopen its border crossings.", "Ethopia", "ETH", None),
-        ("Quatar's emir hosted the talks.", "Quatar", "QAT", None),
-        ("The Phillippines military said it had killed six gunmen.", "Phillippines military", "PHL", "MIL"),
+        ("Kazakstan has agreed to reopen its border crossings.", "Kazakstan", "KAZ", None),
+        ("Kuwiat's emir hosted the talks.", "Kuwiat", "KWT", None),
+        ("The Indonesai navy said it had seized two trawlers.", "Indonesai navy", "IDN", "MIL"),
     ],
 )
 def test_a_country_name_one_letter_off_is_still_the_country(text, mention, country, sector):
@@ -143,8 +143,8 @@ def test_a_country_name_one_letter_off_is_still_the_country(text, mention, count
 
 
 def test_a_person_takes_the_country_of_a_misspelt_possessive():
-    actor = _actor("Quatar's foreign minister, Khalid al-Rumaihi, flew to Cairo.", "Khalid al-Rumaihi")
-    assert actor is not None and actor.country == "QAT"
+    actor = _actor("Kuwiat's foreign minister, Salem al-Sabah, flew to Amman.", "Salem al-Sabah")
+    assert actor is not None and actor.country == "KWT"
 
 
 @pytest.mark.parametrize(
@@ -173,15 +173,15 @@ def test_every_community_is_no_country_of_the_gazetteer():
     kb = load_kb()
     clashes = [form for form in kb.communities if (e := kb.phrase(form)) is not None and e.kind == "state"]
     assert clashes == []
-    assert kb.community("Moslem") == kb.community("Muslims")
-    assert kb.community("Darfuri") is not None and kb.community("Darfuri").country == "SDN"
+    assert kb.community("Shia") == kb.community("Shiites")
+    assert kb.community("Ogadeni") is not None and kb.community("Ogadeni").country == "ETH"
 
 
 @pytest.mark.parametrize(
     ("a", "b", "near"),
     [
-        ("ethopia", "ethiopia", True),
-        ("quatar", "qatar", True),
+        ("kazakstan", "kazakhstan", True),
+        ("omman", "oman", True),
         ("syrain", "syrian", True),
         ("rumanian", "romanian", True),
         ("lybia", "libya", False),
@@ -196,7 +196,7 @@ def test_one_edit_is_a_letter_added_dropped_changed_or_swapped(a, b, near):
 @pytest.mark.parametrize(
     ("text", "mention", "country", "sector"),
     [
-        ("Security forces killed 12 protesters in the northern city of Mandalay.", "Security forces", "MMR", "COP"),
+        ("Security forces shot dead 12 protesters in Sagaing.", "Security forces", "MMR", "COP"),
         ("Police detained more than 300 protesters in Minsk on Sunday.", "Police", "BLR", "COP"),
         ("The authorities in Tehran arrested two French nationals.", "authorities", "IRN", "GOV"),
     ],

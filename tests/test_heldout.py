@@ -4,13 +4,16 @@
 sentences carry two), at least eight events for each of the 16 PLOVER types, in the PLOVER gold file's format:
 ``{id, text, event, source: [{actorText, code}], target: [...], date}``. Types follow the CAMEO-to-PLOVER
 crosswalk (stated intentions to cooperate or yield are AGREE, announced hostile acts THREATEN, refusals REJECT);
-codes are ISO 3166 alpha-3 countries, ``IGO``, ``NGO`` or ``---REB``. The coder was developed against the public
-PLOVER gold set, so its figure there is optimistic; the figures here are the honest estimate. The sentences were
-frozen before the coder first ran on them and must not be edited to make the coder pass; fixing a genuine
-labelling mistake is fine.
+codes are ISO 3166 alpha-3 countries, ``IGO``, ``NGO`` or ``---REB``. The sentences were frozen before the coder
+first ran on them and must not be edited to make the coder pass; fixing a genuine labelling mistake is fine.
+
+A development set now. It was blind when first measured (end-to-end 0.563, pair found 0.641, type accuracy where
+found 0.879: the honest estimate of that coder); later rules were prompted by its failures, so its figures since
+are optimistic. A new blind set is pinned in ``data/eval_gates.toml``.
 
 The well-formedness checks run always; the quality gate (marked slow) runs the default pipeline on every sentence
-as ``wirewatch eval`` does, prints the figures with ``-s``, and fails when one falls below the floor pinned here.
+as ``wirewatch eval`` does, prints the figures with ``-s``, and fails when one falls below its floor in
+``data/eval_gates.toml``.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ from wirewatch.evaluation._score import score
 from wirewatch.records import Extraction, RawDocument
 from wirewatch.registry import build_pipeline
 
+from .gates import floor
+
 HELDOUT_PATH = Path(__file__).parent / "data" / "heldout_events.json"
 
 PLOVER_TYPES = frozenset({
@@ -38,12 +43,6 @@ PLOVER_TYPES = frozenset({
 })
 #: A country (ISO 3166 alpha-3), a kind of actor with no country (IGO, NGO), or a stateless rebel group.
 ACTOR_CODE = re.compile(r"[A-Z]{3}|---REB")
-
-#: Floors a little under the figures measured when the set was first run (end-to-end 0.563, pair found 0.641, type
-#: accuracy where found 0.879); a drop fails. Raise them when the coder legitimately improves.
-HELDOUT_END_TO_END = 0.54
-HELDOUT_PAIR_FOUND = 0.62
-HELDOUT_TYPE_ACCURACY = 0.85
 
 
 def _records() -> list[dict[str, Any]]:
@@ -121,14 +120,14 @@ def _report(scores: Scores) -> str:
 def test_heldout_end_to_end_accuracy_holds(heldout_scores: Scores):
     print("\n" + _report(heldout_scores))
     assert heldout_scores.scored == 206
-    assert heldout_scores.end_to_end >= HELDOUT_END_TO_END
+    assert heldout_scores.end_to_end >= floor("heldout", "end_to_end")
 
 
 @pytest.mark.slow
 def test_heldout_pair_found_holds(heldout_scores: Scores):
-    assert heldout_scores.pair_found >= HELDOUT_PAIR_FOUND
+    assert heldout_scores.pair_found >= floor("heldout", "pair_found")
 
 
 @pytest.mark.slow
 def test_heldout_type_accuracy_where_the_pair_is_found_holds(heldout_scores: Scores):
-    assert heldout_scores.type_accuracy_where_pair_found >= HELDOUT_TYPE_ACCURACY
+    assert heldout_scores.type_accuracy_where_pair_found >= floor("heldout", "type_accuracy")

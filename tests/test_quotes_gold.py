@@ -15,9 +15,10 @@ such a quote also has the gold speaker. Precision is the share of extracted quot
 match some gold quote of the article with the right speaker. F1 combines the two; kind accuracy is measured over
 the gold quotes found.
 
-Issue 5's goal is an F1 of 0.90. ``MIN_F1`` is the F1 measured when the set was written (0.872: precision 0.903,
-recall 0.842), less 0.01 and rounded down: the floor refuses regressions. Raise it as the extractor and resolver
-improve; run with ``-s`` to see the figures and every failure.
+Issue 5's goal is an F1 of 0.90. A development set: the extractor and resolver were fixed against these articles
+(F1 0.872 when the set was written, 0.958 now), so the figure is optimistic. ``MIN_F1`` comes from
+``data/eval_gates.toml`` and refuses regressions; raise it there as the extractor and resolver improve. Run with
+``-s`` to see the figures and every failure.
 """
 
 from __future__ import annotations
@@ -34,13 +35,14 @@ import pytest
 import wirewatch
 from wirewatch import extract_text
 
+from .gates import floor
+
 pytestmark = pytest.mark.slow
 
 GOLD_PATH = Path(__file__).parent / "data" / "quotes_gold.jsonl"
 KB_DIR = Path(wirewatch.__file__).parent / "resolve" / "data"
 
-#: The pinned quality gate: F1 of quote-and-speaker measured on the current extractor, less 0.01, rounded down.
-MIN_F1 = 0.93
+MIN_F1 = floor("quotes_gold", "f1")
 ISSUE_5_GOAL_F1 = 0.90
 
 KINDS = {"direct", "indirect", "mixed"}
@@ -208,4 +210,4 @@ def test_every_pattern_is_exercised_at_least_five_times(gold):
 
 def test_quotes_and_their_speakers_do_not_regress(score):
     print("\n" + report(score))
-    assert score.f1 >= MIN_F1, f"F1 {score.f1:.3f} fell below the pinned {MIN_F1:.2f}"
+    assert score.f1 >= MIN_F1, f"F1 {score.f1:.3f} fell below the floor {MIN_F1:.2f} of the gate"

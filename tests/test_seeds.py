@@ -79,10 +79,8 @@ def test_seed_001_putin_and_raisi_speak_by_phone(seed_results):
 
 
 def test_seed_001_the_hypothetical_weapons_supply_is_never_asserted(seed_results):
-    result = seed_results["001"]
-    for event in result.events:
-        if event.trigger == "supply":
-            assert event.modality == "hypothetical"
+    supplies = [e for e in seed_results["001"].events if e.trigger == "supply"]
+    assert supplies and all(e.modality == "hypothetical" for e in supplies)
 
 
 def test_seed_001_see_also_headlines_are_never_events(seed_results):

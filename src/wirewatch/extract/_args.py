@@ -30,7 +30,7 @@ ACCUSING = frozenset({"accuse", "accused", "accuses", "accusing", "blame", "blam
 
 
 def stative(verb: Token) -> bool:
-    """ "Israel is opposed to the plan": a participle that states its subject's stance, when no "by" follows."""
+    """ "Hungary is opposed to the quota": a participle that states its subject's stance, when no "by" follows."""
     return verb.lower_ in _STATIVE and not any(c.dep_ == "agent" for c in verb.children)
 
 
@@ -111,7 +111,7 @@ def phrase_actors(token: Token, actors: DocActors, depth: int = 0) -> list[_Slot
 
 
 def _located(token: Token, actors: DocActors) -> list[_Slot]:
-    """ "security forces in Guinea": an institution placed in a country belongs to it."""
+    """ "border guards in Moldova": an institution placed in a country belongs to it."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in {"in", "throughout", "across", "from"}:
             for obj in child.children:
@@ -133,10 +133,10 @@ def conjuncts(token: Token, actors: DocActors) -> list[_Slot]:
         if child.dep_ == "conj":
             out += conjuncts(child, actors)
         elif child.dep_ == "appos" and slot is not None and slot.entry.kind == "state":
-            # "the US, Russia and Switzerland" parsed as an apposition: two countries are never one
+            # "France, Poland and Spain" parsed as an apposition: two countries are never one
             out += [s for s in conjuncts(child, actors) if s.entry.kind == "state" and s is not slot]
         elif child.dep_ in {"amod", "compound"} and slot is not None:
-            # "Hungarian and Romanian officials": the second modifier's institution is a party too
+            # "Czech and Slovak diplomats": the second modifier's institution is a party too
             out += [s for c in child.children if c.dep_ == "conj"
                     for s in [actors.actor_at(c)] if s is not None and s is not slot and s not in out]
     return out

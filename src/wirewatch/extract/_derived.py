@@ -1,5 +1,5 @@
-"""Events that other events or clauses imply: an accusation in naming another's attacks ("focused on the Israeli
-agency's attacks") or in alleging them, a demand in "X said Y must …", and a threat in "if X were to attack, Y
+"""Events that other events or clauses imply: an accusation in naming another's attacks ("dwelt on the junta's
+raids") or in alleging them, a demand in "X said Y must …", and a threat in "if X were to attack, Y
 would respond, Z said"."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ VERBAL_ATTACKS = frozenset({"attack", "attacked", "attacks", "attacking", "hit",
 
 
 def accusations(sent: Span, lex: Lexicon, actors: DocActors, taken: set[int]) -> list[Candidate]:
-    """ "X focused on 'the Israeli agency's continued attacks'": a speaker who names another's attacks or
+    """ "X dwelt on 'the junta's repeated raids'": a speaker who names another's attacks or
     repression accuses them (ACCUSE X → Y), when the verb that carries the naming is no event of its own."""
     out = []
     for noun in sent:

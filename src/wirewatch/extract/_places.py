@@ -1,6 +1,6 @@
 """Where an event happens, and what its place says about its sides: the place of a clause resolved to a country
 and coordinates ("in St. Petersburg"), the state of that place standing in for an unnamed side ("a bomb near
-Samarra"), a place or a border as the target of a deployment or strike, and the country of an unnamed crowd."""
+Kunduz"), a place or a border as the target of a deployment or strike, and the country of an unnamed crowd."""
 
 from __future__ import annotations
 
@@ -20,13 +20,13 @@ __all__ = ["at_crowd", "crowd_country", "home_of", "locative", "place_in", "plac
 
 
 def where(trigger: Token, actors: DocActors) -> Location | None:
-    """The place of the clause a trigger sits in ("met in Ankara", "outside of the city of Basra"), resolved to a
+    """The place of the clause a trigger sits in ("met in Ankara", "outside of the city of Kherson"), resolved to a
     country and coordinates."""
     verb = trigger if trigger.tag_.startswith("VB") else trigger.head
     for head in (trigger, verb):
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in _WHERE_PREPS:
-                # "outside of the city of Basra": the preposition may take another
+                # "outside of the city of Kherson": the preposition may take another
                 objects = [g for c in child.children for g in ([c] if c.dep_ == "pobj" else c.children)
                            if g.dep_ == "pobj"]
                 for obj in objects:
@@ -44,11 +44,11 @@ _SETTLEMENTS = frozenset({"town", "city", "village", "port", "capital", "provinc
 
 
 def place_in(noun: Token, depth: int = 0) -> Token | None:
-    """The named place of a locative phrase: "Samarra", also in "the town of Samarra" or "a sector of Beirut"."""
+    """The named place of a locative phrase: "Kunduz", also in "the town of Kunduz" or "a district of Homs"."""
     if noun.ent_type_ in {"GPE", "LOC", "FAC"}:
         return noun
     if noun.tag_ == "NNP" and noun.head.lower_ == "of" and noun.head.head.lower_ in _SETTLEMENTS:
-        return noun  # "the town of Samarra", whatever the tagger took the name for
+        return noun  # "the town of Kunduz", whatever the tagger took the name for
     if depth >= 2:
         return None
     for child in noun.children:
@@ -61,7 +61,7 @@ def place_in(noun: Token, depth: int = 0) -> Token | None:
 
 
 def place_state(verb: Token, actors: DocActors) -> list[_Slot]:
-    """The state of the place where a clause (or its subject: "a bombing near Samarra") happens."""
+    """The state of the place where a clause (or its subject: "a car bomb near Kunduz") happens."""
     location = where(verb, actors) or next(
         (place for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for place in [where(c, actors)]
          if place is not None), None)

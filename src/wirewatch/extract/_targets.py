@@ -19,7 +19,7 @@ __all__ = ["complement_target", "first_actor", "locative_prep", "nearest_target"
 
 def complement_target(verb: Token, source: list[_Slot], actors: DocActors) -> list[_Slot]:
     """ "demanded that Moscow withdraw": the one who must act; "threatened to impose sanctions on Iraq",
-    "agreed to provide aid for Romania": the one the intended act is aimed at."""
+    "pledged to send grain to Gabon": the one the intended act is aimed at."""
     for child in verb.children:
         purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         if child.dep_ not in {"xcomp", "ccomp"} and not purpose:
@@ -44,8 +44,8 @@ def subject_here(verb: Token, actors: DocActors) -> list[_Slot]:
 
 def nearest_target(verb: Token, source: list[_Slot], actors: DocActors, *, aims: bool = False) -> list[_Slot]:
     """The closest actor below the trigger that is not its source: the fallback when no rule names a target.
-    With ``aims`` a participle or purpose clause may name it too ("demonstrated, calling for independence from
-    Iraq")."""
+    With ``aims`` a participle or purpose clause may name it too ("rallied, calling for autonomy from
+    Madrid")."""
     skip = {"ccomp", "parataxis", "relcl"} if aims else {"advcl", "ccomp", "parataxis", "relcl"}
     return (first_actor(verb, source, actors, skip_subjects=True, skip=skip)
             or [t for t in first_actor(verb, source, actors, skip_subjects=True, skip=skip, places=True)

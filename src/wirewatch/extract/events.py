@@ -119,7 +119,7 @@ _TAKING_PART = frozenset({"during", "in", "on", "at", "for", "under"})
 _AIMED_BY_CLAUSE = frozenset({"PROTEST", "REQUEST", "ACCUSE"})
 _CROWD_TARGETED = frozenset({"COERCE", "ASSAULT"})
 _DOMESTIC_PLACED = frozenset({"COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
-#: Subjects that name an attack or its weapon, not a doer: "a roadside bomb killed …", "the blast wounded …".
+#: Subjects that name an attack or its weapon, not a doer: "a car bomb wounded …", "the blast wounded …".
 _DEVICES = frozenset({"bomb", "bombs", "bombing", "bombings", "explosion", "explosions", "blast", "blasts", "attack",
                       "attacks", "device", "devices", "mine", "mines", "landmine", "rocket", "rockets", "shell",
                       "shells", "shelling", "strike", "strikes", "airstrike", "airstrikes", "gunfire", "mortar",
@@ -150,7 +150,7 @@ def code_events(doc: Doc, actors: DocActors, *, published: date | None, min_conf
             if _self_directed(candidate):
                 if candidate.trigger.dep_ in _SUBORDINATE or candidate.nominal:
                     continue
-                # "Kostunica promised to democratize Serbia": the act stands, with no target between actors
+                # "Tokayev pledged to modernise Kazakhstan": the act stands, with no target between actors
                 candidate = dataclasses.replace(candidate, target=())
             event = _event(candidate, actors, published, len(events) + 1)
             if event is None or event.confidence < min_confidence:
@@ -290,7 +290,7 @@ def _verb_rule(verb: Token, lex: Lexicon, actors: DocActors) -> tuple[Trigger | 
                  if c.dep_ == "prt" or c.dep_ == "prep" and (obj is None or c.lower_ in _ADVERBIAL_PARTICLES)}
     combos |= {f"{p}:{w}" for p in particles for w in obj_words}
     if obj is not None and verb.lower_ in _LIGHT_VERBS:
-        # "held talks", and "launched a mediation effort": the event noun may modify the object
+        # "held talks", and "began a mediation push": the event noun may modify the object
         for noun in (obj, *(c for c in obj.children if c.dep_ in {"compound", "amod"})):
             light = noun_rule(noun, lex) if noun.lower_ in lex.nouns else None
             if light is not None and light.type == "ASSAULT" and noun.lower_ in _STRIKES and verb.lower_ in _STAGING:
@@ -361,10 +361,10 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
     reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
     passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     if passive and _stative(verb):
-        passive = False  # "Israel is opposed to the plan": a stance of the subject, not a passive
+        passive = False  # "Hungary is opposed to the quota": a stance of the subject, not a passive
     source = _agent(verb, actors) if passive else _subject_actors(verb, actors)
     if passive and not source and rule.type in _HOSTILE:
-        source = _attack_doers(verb, actors)  # "were killed in an Israeli air strike"
+        source = _attack_doers(verb, actors)  # "died in a Russian missile attack"
     target: list[_Slot] = _phrase_actors(verb.head, actors) if reduced else []
     pair: list[_Slot] = []
     for child in verb.children:
@@ -390,11 +390,11 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
         # "the rebels received weapons from Iran": the giver is the source, the receiver the target
         source, target = target, source
     if not target and obj is not None and rule.type in _ANSWERS:
-        # "rejected an offer from Kabul", "accepted demands by the rebels": the answer goes to the proposer
+        # "turned down a proposal from Baku", "accepted terms set by the strikers": the answer goes to the proposer
         target = [t for c in obj.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"from", "by"}
                   for t in _prep_objects(c, actors) if t not in source]
     if not target and rule.type == "COOPERATE" and obj is not None and _through_of(obj).lower_ in _EXERCISES:
-        # "Russia is conducting military exercises in Alaska": drills with no partner are a show of force
+        # "Belarus began army drills near Brest": drills with no partner are a show of force
         rule = dataclasses.replace(rule, type="MOBILIZE", mode=None, cameo="150")
     if not target and source and rule.type in _CROWD_TARGETED and _at_crowd(verb, obj):
         # "police detained 300 protesters": a crowd with no name is of the country where it is, and one that
@@ -412,11 +412,11 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
         # "struck villages in southern Lebanon", "massed troops near its border with Ukraine": the place
         target = [t for t in _locative(verb, obj, actors) if t not in source and _other_country(t, source)]
     if not target and source and rule.type in _DOMESTIC_PLACED and all(s.entry.kind != "state" for s in source):
-        # "lifted the state of emergency in West Darfur": an act at home is aimed at the country where it happens
+        # "the army eased the lockdown in Amhara": an act at home is aimed at the country where it happens
         target = [t for t in _place_state(verb, actors) if _other_actor(t, source)]
     if not source and target and rule.type in _PLACE_ACTED and (passive or _subject_word(verb) in _DEVICES):
-        # "was arrested in Lebanon": the authorities of the place acted; "a bombing near Samarra killed a US
-        # soldier": an attack no actor claims is coded to the country where it happened
+        # "was detained in Belarus": the authorities of the place acted; "a car bomb near Kunduz wounded two
+        # Turkish engineers": an attack no actor claims is coded to the country where it happened
         source = [p for p in _place_state(verb, actors) if _other_actor(p, target)]
     if not source and (not target or verb.dep_ in _SUBORDINATE):
         return None
@@ -428,7 +428,7 @@ def _subject_word(verb: Token) -> str | None:
 
 
 def _attack_doers(verb: Token, actors: DocActors) -> list[_Slot]:
-    """The actor named on the attack a passive happened in or by: "killed in Israeli tank shelling"."""
+    """The actor named on the attack a passive happened in or by: "wounded in Russian artillery fire"."""
     lex = lexicon()
     for child in verb.children:
         if child.dep_ not in {"prep", "agent"} or child.lower_ not in {"in", "by", "during"}:
@@ -461,7 +461,7 @@ def _noun_candidate(noun: Token, rule: Trigger, actors: DocActors) -> _Candidate
             # "its demands that the government grant more rights": the one who must act
             target += _subject_here(child, actors)
         if child.dep_ == "prep" and child.lower_ == "of":
-            # "the withdrawal of forces from Panama": the target may hang from the "of" object
+            # "the pullout of troops from Mali": the target may hang from the "of" object
             target += [t for g in child.children if g.dep_ == "pobj" for c in g.children
                        if c.dep_ == "prep" and c.lower_ in rule.preps and c.lower_ != "of"
                        for t in _prep_objects(c, actors)]
@@ -472,22 +472,22 @@ def _noun_candidate(noun: Token, rule: Trigger, actors: DocActors) -> _Candidate
         source = _speaker_above(noun, actors)
     elif not source and noun.dep_ in {"dobj", "nsubjpass"} and noun.head.tag_.startswith("VB") and not _judges(
             noun.head):
-        # "speeded up the withdrawal of its forces", "launched an offensive against": the acting subject (but
+        # "completed the pullout of its troops", "launched an offensive against": the acting subject (but
         # "Japan condemned the invasion of Ukraine": Japan judges an act, it does not do it)
         source = _subject_actors(noun.head, actors)
     elif (not source and noun.dep_ == "pobj" and noun.head.lower_ in _TAKING_PART
           and noun.head.head.tag_.startswith("VB")):
-        # "threw stones during demonstrations against X", "remained on alert": the subject takes part
+        # "chanted slogans during a rally against X", "stayed on alert": the subject takes part
         source = _subject_actors(noun.head.head, actors)
     if not source and verb is not None and unnamed and rule.type in _PLACE_ACTED | {"ACCUSE"}:
-        # "was put under investigation in Italy": the one the passive is about, by the authorities of the place
+        # "was placed under investigation in Spain": the one the passive is about, by the authorities of the place
         target = target or [t for c in verb.children if c.dep_ == "nsubjpass" for t in _phrase_actors(c, actors)]
         places = (_place_state(noun, actors) or _place_state(verb, actors)) if target else []
         source = [p for p in places if _other_actor(p, target)]
         inferred = True
     source, target = _settle(source, target, pair, rule)
     if source and not target and rule.type in _LOCATIVE_TYPES:
-        # "remained on alert in the West Bank": the place of a deployment or a crackdown is what it is aimed at
+        # "kept its units on alert in Donbas": the place of a deployment or a crackdown is what it is aimed at
         target = [t for t in _locative(verb, noun, actors) if _other_country(t, source)] if verb is not None else []
     if not source or not target:
         return None
@@ -594,7 +594,7 @@ _PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper", "monit
 
 
 def _arriving_force(verb: Token) -> tuple[str, str | None, str] | None:
-    """ "NATO peacekeeping troops arrived in Bosnia": troops that arrive are no visit but a deployment, of
+    """ "UN peacekeepers arrived in Goma": troops that arrive are no visit but a deployment, of
     peacekeepers (AID) or of a force (MOBILIZE)."""
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or _through_of(subject).lower_ not in _FORCES and subject.lower_ not in _FORCES:

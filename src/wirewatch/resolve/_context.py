@@ -81,7 +81,7 @@ def trim_person(ent: Span) -> Span | None:
 
 
 def context_tokens(span: Span) -> list[Token]:
-    """Tokens of a person's title, apposition and the phrase they head ("a member of the State Duma")."""
+    """Tokens of a person's title, apposition and the phrase they head ("a deputy in the Bundestag")."""
     root = span.root
     inside = range(span.start, span.end)
     before = root.doc[max(0, span.start - 6) : span.start]

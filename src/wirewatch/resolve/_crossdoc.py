@@ -1,7 +1,7 @@
 """Across articles: people missing from the knowledge base become one actor when name, country and office agree.
 
-Within an article the resolver keys an unknown person by the normalised name it first meets ("person~anton-
-tkachev"). Before an article is stored, each such key is compared with the unknown people already stored for the
+Within an article the resolver keys an unknown person by the normalised name it first meets ("person~pyotr-
+semenov"). Before an article is stored, each such key is compared with the unknown people already stored for the
 same country: the same transliteration skeleton (or a surname within Jaro-Winkler 0.9 and a compatible first
 name), and no clash of sector, make them one actor; the stored key is reused and the new spelling is kept as a
 mention.

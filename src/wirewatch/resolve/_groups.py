@@ -1,19 +1,19 @@
-"""Groups named by who or where they are: "Darfur rebels", "Moslem fundamentalist demonstrators", "Ibo elders",
-"Iraqi Kurds", "opposition parties in Nepal", "a Trinidad-based terror group".
+"""Groups named by who or where they are: "Ogaden rebels", "Salafist student marchers", "Ijaw elders",
+"Iraqi Yazidis", "opposition parties in Togo", "a Somalia-based militant group".
 
 A group is a noun of :data:`GROUP_SECTOR` ("rebels", "elders", "refugees") whose own phrase holds a word for a
-people, faith, region or movement (its identity: "Darfur", "Moslem", "Ibo"), or a plural people's name on its own
-("Kurds"); for the non-state sectors of :data:`PLACED_GROUP_SECTORS`, a place named in its own phrase is enough
-("rebels in the Ivory Coast"). Its country, the first found of:
+people, faith, region or movement (its identity: "Ogaden", "Salafist", "Ijaw"), or a plural people's name on its own
+("Uighurs"); for the non-state sectors of :data:`PLACED_GROUP_SECTORS`, a place named in its own phrase is enough
+("rebels in Cameroon"). Its country, the first found of:
 
-1. a country or demonym inside its phrase ("Iraqi Kurds");
-2. the identity's own country, where it has one ("Darfur" → Sudan, ``communities.tsv``);
+1. a country or demonym inside its phrase ("Iraqi Yazidis");
+2. the identity's own country, where it has one ("Ogaden" → Ethiopia, ``communities.tsv``);
 3. a place in its phrase ("rebels in X", "X-based", "based in X", a town: "Kandahar elders");
-4. the one country the rest of the sentence shows it in, an attribution ("…, a Chadian official said",
-   "according to …") aside: a country's institutions at home and the places where things happen ("Egyptian police
-   dispersed Moslem demonstrators", "clashed in Cairo"), and for a people or region also a country's people; not
-   a state named as the other party ("Muslim hackers attacked Danish websites"). Where the clause shows none, an
-   institution at home in the attribution will do ("…, the Sri Lankan army said"). Where there are several
+4. the one country the rest of the sentence shows it in, an attribution ("…, a Kenyan official said",
+   "according to …") aside: a country's institutions at home and the places where things happen ("Pakistani police
+   dispersed Baloch marchers", "clashed in Lahore"), and for a people or region also a country's people; not
+   a state named as the other party ("Kurdish hackers attacked Turkish websites"). Where the clause shows none, an
+   institution at home in the attribution will do ("…, the Nigerian army said"). Where there are several
    countries, there is none.
 
 The resolver supplies what a token stands for (:class:`Evidence`) and makes the actor; this module reads the parse.
@@ -55,7 +55,7 @@ Look = Callable[["Token"], Evidence | None]
 
 #: Kinds of actor that act at home, so that a group beside them is likely of their country.
 _HOME_KINDS = frozenset({"government", "military", "police", "intelligence", "judiciary", "legislature"})
-#: Words of an institution's mention that place it abroad ("the Danish embassy").
+#: Words of an institution's mention that place it abroad ("the Swedish embassy").
 _ABROAD = frozenset({"embassy", "embassies", "consulate", "ambassador", "envoy", "diplomat", "diplomats",
                      "delegation", "mission"})
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within"})
@@ -74,7 +74,7 @@ def actor_evidence(token: Token, entry: Entry, mention: str) -> Evidence | None:
 
 def place_evidence(token: Token, country: str | None, kb: KnowledgeBase) -> Evidence | None:
     """What a token that is no actor says: a town or region of a country, or a region of ``communities.tsv``
-    ("refugees from Darfur")."""
+    ("refugees from Tigray")."""
     if country is not None:
         return Evidence(country, True, True)
     community = kb.community(token.text) if token.is_title else None
@@ -98,7 +98,7 @@ class Group:
 
 _MODIFIER_TAGS = frozenset({"JJ", "NN", "NNP", "NNPS", "VBN", "HYPH", "CC"})
 _IDENTITY_ENTS = frozenset({"NORP", "GPE", "LOC"})
-#: Participles that place a group: "a group based in Trinidad", "militias operating in Ituri".
+#: Participles that place a group: "a group based in Somalia", "militias operating in Ituri".
 _PLACING = frozenset({"based", "operating", "active", "living", "fighting", "stationed", "headquartered"})
 _PLACE_PREPS = frozenset({"in", "of", "from", "inside", "across", "throughout"})
 #: Verbs of an attribution, as written (the pipeline has no lemmatizer).
@@ -156,7 +156,7 @@ def find_group(head: Token, kb: KnowledgeBase, look: Look, usable: Callable[[Tok
 
 
 def _bare_people(head: Token, kb: KnowledgeBase) -> Community | None:
-    """ "Kurds", "Shiites", "Islamists": a plural people's or faith's name heading its own phrase."""
+    """ "Uighurs", "Shiites", "Islamists": a plural people's or faith's name heading its own phrase."""
     if head.tag_ not in {"NNS", "NNPS"} or not head.is_title or not head.lower_.endswith("s"):
         return None
     if head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i:
@@ -166,8 +166,8 @@ def _bare_people(head: Token, kb: KnowledgeBase) -> Community | None:
 
 
 def _modifiers(head: Token, usable: Callable[[Token], bool]) -> list[Token]:
-    """The words before a noun that modify it ("Moslem fundamentalist", "Trinidad - based terror", "Sunni and
-    Shiite"), at most five, without leading plain adjectives ("the main Hutu rebel group")."""
+    """The words before a noun that modify it ("Salafist student", "Somalia - based militant", "Sunni and
+    Shiite"), at most five, without leading plain adjectives ("the largest Oromo armed group")."""
     out: list[Token] = []
     i = head.i - 1
     while i >= head.sent.start and len(out) < 5:
@@ -228,7 +228,7 @@ def _placed_sector(head: Token, sector: str | None) -> bool:
 
 def _placed(head: Token, mods: list[Token], look: Look) -> tuple[str | None, int]:
     """The one country a place in the group's own phrase names ("rebels in X", "X-based", "based in X"), and where
-    the group's name ends: after the phrase that places it ("Opposition parties in Nepal")."""
+    the group's name ends: after the phrase that places it ("Opposition parties in Togo")."""
     places: list[Token] = []
     for token in mods:
         if token.lower_ == "based":
@@ -263,7 +263,7 @@ def context_country(anchor: Token, own: range, look: Look, *, wide: bool) -> str
     """The one country the sentence around a group names, outside the group's own words and any attribution;
     ``wide``: people of a country count too, else only institutions at home and places (see the module notes).
     Where the clause names none, an institution at home in the attribution will do ("…, the Ethiopian army
-    said"), but not a foreign witness ("…, a member of the Chadian team said")."""
+    said"), but not a foreign witness ("…, an observer from the Kenyan mission said")."""
     keep = beside_attribution(anchor)
     other = _counterparts(anchor)
     found = [(t.i in keep, e) for t in anchor.sent if t.i not in own and t.i not in other
@@ -289,7 +289,7 @@ def _counterparts(token: Token) -> set[int]:
 
 
 def beside_attribution(token: Token) -> set[int]:
-    """The token indices of a token's sentence without the attribution it is reported in: "…, the Chadian team
+    """The token indices of a token's sentence without the attribution it is reported in: "…, the Kenyan mission
     said", "according to Iraqi officials", "Officials said (that) …"."""
     sent = token.sent
     keep = set(range(sent.start, sent.end))
@@ -328,7 +328,7 @@ _STATE_HEADS = frozenset({"kingdom", "republic", "emirate", "emirates", "sultana
 
 
 def placed_org(ent: Span, kb: KnowledgeBase) -> str | None:
-    """The country of an organisation whose own name places it ("the United Bus Company of Tehran" → Iran), or
+    """The country of an organisation whose own name places it ("the Central Ferry Company of Mombasa" → Kenya), or
     None: not for a known name, a state body ("Ministry of Defence of Ukraine") or a state ("Kingdom of …")."""
     words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
     cut = max((n for n, t in enumerate(words) if t.lower_ == "of"), default=0)

@@ -43,7 +43,7 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Community:
-    """A people, faith, region or movement that names a group ("Darfur rebels", "Moslem forces"), and the one
+    """A people, faith, region or movement that names a group ("Ogaden rebels", "Shia militias"), and the one
     country it belongs to where there is one. ``kind`` is ethnic, regional, religious, political, or bloc for a
     word that never names a group of one country ("European", "Arab")."""
 
@@ -123,7 +123,7 @@ class KnowledgeBase:
         return self.phrases.get(text) or self.phrases.get(_phrase_key(text))
 
     def misspelt_country(self, word: str) -> Entry | None:
-        """The state a misspelt one-word country name or demonym stands for ("Afganistan", "Ethopia",
+        """The state a misspelt one-word country name or demonym stands for ("Kazakstan", "Venezuala",
         "Tunesian"): same first letter, and Jaro-Winkler at least 0.93, or 0.88 with the same consonant
         skeleton; the closest wins."""
         if len(word) < 5:
@@ -142,7 +142,7 @@ class KnowledgeBase:
 
     def near_country(self, word: str) -> Entry | None:
         """The state a capitalised word of six letters or more stands for when it is one edit (a letter added,
-        dropped, changed or two swapped) from a one-word country name ("Ethopia", "Quatar", "Phillippines"); None
+        dropped, changed or two swapped) from a one-word country name ("Ukriane", "Cambodai", "Kazakstan"); None
         for a known word of the gazetteer, a known person's name, or no single closest. Demonyms are left out:
         too many real names are one letter from one ("Greens", "Fujian")."""
         if len(word) < 6 or not word.isalpha() or self.phrase(word) is not None or self.is_name_word(word):
@@ -162,7 +162,7 @@ class KnowledgeBase:
         return normalise(word) in self.name_words
 
     def community(self, word: str) -> Community | None:
-        """The people, faith or region a word names ("Moslem" → Muslim, "Darfuri" → Darfur), or None."""
+        """The people, faith or region a word names ("Shia" → Shiite, "Ogadeni" → Ogaden), or None."""
         return self.communities.get(normalise(word))
 
     def _country_words(self) -> list[tuple[str, Entry]]:

@@ -28,7 +28,7 @@ INSTITUTION_SECTOR: dict[str, str] = {
     "workers": "LAB", "unions": "LAB", "trade unions": "LAB", "refugees": "REF", "asylum seekers": "REF",
 }
 
-#: Nouns for a group of people that a people, faith or region may name ("Darfur rebels", "Ibo elders"), one or two
+#: Nouns for a group of people that a people, faith or region may name ("Ogaden rebels", "Ijaw elders"), one or two
 #: words, and the group's sector (None where the noun says nothing of it: "leaders", "groups").
 GROUP_SECTOR: dict[str, str | None] = {
     "rebels": "REB", "militants": "REB", "guerrillas": "REB", "guerillas": "REB", "insurgents": "REB",
@@ -53,8 +53,8 @@ GROUP_SECTOR: dict[str, str | None] = {
     "leadership": None, "movement": None,
 }
 
-#: Sectors of a group that a place in its own phrase is enough to name ("rebels in the Ivory Coast", "a terror
-#: group based in Trinidad", "opposition parties in Nepal"); "leaders of Iran" stay the state's.
+#: Sectors of a group that a place in its own phrase is enough to name ("rebels in Cameroon", "a militant
+#: group based in Somalia", "opposition parties in Togo"); "leaders of Iran" stay the state's.
 PLACED_GROUP_SECTORS = frozenset({"REB", "CVL", "REF", "EDU", "LAB", "OPP", "NGO"})
 
 #: Words in a person's title or apposition, and the sector they give.

@@ -81,7 +81,7 @@ def jaro_winkler(a: str, b: str) -> float:
 
 def one_edit(a: str, b: str) -> bool:
     """Whether two different strings are one edit apart: a letter added, dropped or changed, or two neighbours
-    swapped ("Ethopia"/"Ethiopia", "Quatar"/"Qatar", "Lybia"/"Libya")."""
+    swapped ("Ukriane"/"Ukraine", "Omman"/"Oman", "Lybia"/"Libya")."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) > len(b):

@@ -2,7 +2,7 @@
 
 Places of 15,000 people or more, by name and Latin-script alternate name; where a name is shared, the most
 populous place wins ("St. Petersburg" is the Russian one). Regions come from our own ``data/regions.tsv`` (US
-states, provinces, and territories news names on their own: "the West Bank", "Darfur", "Crimea", "Alaska") and
+states, provinces, and territories news names on their own: "the West Bank", "Donbas", "Crimea", "Texas") and
 win over a town of the same name ("protesters in Indiana" are in the United States, not in Brazil). Loaded once
 per process, on first use.
 """

@@ -2,8 +2,8 @@
 
 Mentions come from the knowledge-base gazetteer (countries, demonyms, capitals, metonyms, organisations), from
 spaCy's entities (people, organisations, places), from a demonym or country heading an institution noun ("the
-Israeli military", "Russian military intelligence"), from groups named by who or where they are ("Darfur rebels",
-"opposition parties in Nepal", see ``_groups``), and lazily, when an extractor asks, from pronouns and role
+Israeli military", "Russian military intelligence"), from groups named by who or where they are ("Ogaden rebels",
+"opposition parties in Togo", see ``_groups``), and lazily, when an extractor asks, from pronouns and role
 phrases ("he", "the US official", "his Iranian counterpart") that point back to an earlier actor.
 """
 
@@ -37,11 +37,11 @@ if TYPE_CHECKING:
 
 __all__ = ["DocActors", "resolve_actors"]
 
-#: A name followed by one of these names a place ("Imam Khomeini airport"), not a person.
+#: A name followed by one of these names a place ("Jomo Kenyatta airport"), not a person.
 _FACILITIES = frozenset({"airport", "street", "square", "avenue", "university", "hospital", "mosque", "stadium",
                          "port", "bridge", "centre", "center", "institute", "foundation", "prize", "base", "dam",
                          "boulevard", "highway", "station", "school", "college", "museum", "palace", "library"})
-#: Entity types a misspelt country may carry ("Quatar" is often taken for an organisation).
+#: Entity types a misspelt country may carry ("Kazakstan" is often taken for an organisation).
 _MAYBE_PLACE = frozenset({"", "ORG", "GPE", "NORP", "LOC"})
 _GROUP_NOUNS = frozenset({"countries", "sides", "ministers", "leaders", "governments", "presidents", "nations",
                           "neighbours", "neighbors", "delegations", "capitals", "allies", "states", "parties"})
@@ -58,7 +58,7 @@ class _Slot:
     first: int = 0
     implied: bool = False
     affiliation: str | None = None
-    #: A group named by a plural ("Darfur rebels"): "they", never "it".
+    #: A group named by a plural ("Ogaden rebels"): "they", never "it".
     plural: bool = False
 
     def add(self, text: str, span: tuple[int, int], how: str) -> None:
@@ -241,8 +241,8 @@ class DocActors:
         return i
 
     def _misspelt_countries(self, taken: set[int]) -> None:
-        """ "Afganistan", "Ethopia": a one-word place or nationality the gazetteer lacks, close to a country; or any
-        other capitalised name one edit from one ("Quatar's emir", "the Phillippines military")."""
+        """ "Kazakstan", "Venezuala": a one-word place or nationality the gazetteer lacks, close to a country; or any
+        other capitalised name one edit from one ("Ukriane's navy", "the Cambodai army")."""
         for ent in self.doc.ents:
             if (ent.label_ in {"GPE", "NORP"} and len(ent) == 1 and ent.start not in taken and ent[0].is_title
                     and find_place(ent.text) is None):  # "Indiana" is a place of its own, not a misspelt "Indian"
@@ -300,7 +300,7 @@ class DocActors:
             slot = self.token_slot.get(token.i)
             if slot is None and token.ent_type_ in {"GPE", "LOC"} and token.dep_ in {"compound", "poss"} \
                     and institution_sector(token.head) is not None and self.kb.community(token.text) is None:
-                slot = self._place_actor(token)  # "Darfur rebels": a region stands for its country
+                slot = self._place_actor(token)  # "Ogaden rebels": a region stands for its country
             if slot is None or slot.entry.kind != "state" or token.dep_ not in {"amod", "compound", "poss"}:
                 continue
             head = token.head
@@ -329,7 +329,7 @@ class DocActors:
                 self._conjoined_institution(other, state, sector)
 
     def _conjoined_institution(self, token: Token, slot: _Slot, sector: str) -> None:
-        """ "Hungarian and Romanian officials": the second demonym names the same institution of its country."""
+        """ "Czech and Slovak diplomats": the second demonym names the same institution of its country."""
         a3 = slot.entry.country
         name = f"{slot.entry.name} ({SECTOR_KIND.get(sector, sector).replace('_', ' ')})"
         entry = Entry(f"country:{a3}:{sector}", name, SECTOR_KIND.get(sector, "government"), a3, sector)
@@ -339,7 +339,7 @@ class DocActors:
         self._attach(entry, span, "institution", set())
 
     def _groups(self) -> None:
-        """Groups named by who or where they are: "Darfur rebels", "Iraqi Kurds", "rebels in the Ivory Coast"."""
+        """Groups named by who or where they are: "Ogaden rebels", "Iraqi Yazidis", "rebels in Cameroon"."""
         for token in self.doc:
             if token.i not in self.token_slot:
                 group = find_group(token, self.kb, self._evidence, self._modifier_free)
@@ -385,7 +385,7 @@ class DocActors:
 
     def _modifier_free(self, token: Token) -> bool:
         """Whether a word before a group noun may join the group: no actor yet, a stray name, a demonym ("Iraqi
-        Kurds") or a country before "-based"."""
+        Yazidis") or a country before "-based"."""
         slot = self.token_slot.get(token.i)
         if slot is None or slot.entry.key.startswith(("org~", "person~")):
             return True
@@ -402,7 +402,7 @@ class DocActors:
         return actor_evidence(token, slot.entry, mention)
 
     def _placed_org(self, ent: Span, taken: set[int]) -> None:
-        """ "the United Bus Company of Tehran": an organisation named after its place belongs to that country, and
+        """ "the Central Ferry Company of Mombasa": an organisation named after its place belongs to that country, and
         the place inside its name is no actor of its own."""
         country = placed_org(ent, self.kb)
         if country is not None:
@@ -415,7 +415,7 @@ class DocActors:
         ent = _without_possessive(ent)
         text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         if not text or len(text) < 2 or not text[0].isupper() or self.kb.community(text) is not None:
-            return  # a people's or region's name is no organisation ("Hausa politicians")
+            return  # a people's or region's name is no organisation ("Fulani herders")
         country = None
         for child in ent.root.children:
             if child.dep_ in {"poss", "amod", "compound"} and child.i in self.token_slot:
@@ -463,7 +463,7 @@ class DocActors:
         slot.surname_key = slot.surname_key or skeleton(normalise(slot.entry.name).split()[-1])
 
     def _people_of(self, ent: Span, taken: set[int]) -> bool:
-        """ "Bosnian Serbs", "Iraqi Kurds": a demonym before a plural people's name is a group of that country,
+        """ "Syrian Kurds", "Iraqi Yazidis": a demonym before a plural people's name is a group of that country,
         which the tagger may take for a person."""
         if len(ent) < 2 or ent[-1].tag_ != "NNPS":
             return False
@@ -561,7 +561,7 @@ class DocActors:
     def _pronoun(self, token: Token, wants: str) -> _Slot | None:
         reporter = self._reporter_of(token, wants)
         if reporter is not None and reporter.plural and wants == "group":
-            return None  # "Darfur rebels said it …": "it" is something else
+            return None  # "Ogaden rebels said it …": "it" is something else
         if reporter is not None:
             reporter.add(token.text, (token.idx, token.idx + len(token.text)), "pronoun")
             return reporter
