@@ -42,6 +42,7 @@ D = date
         (D(2026, 4, 20), "month", D(2026, 5, 2), (D(2026, 4, 1), D(2026, 4, 30))),  # "in April"
         (D(2026, 3, 17), None, D(2026, 3, 17), (D(2026, 3, 10), D(2026, 3, 17))),  # no date: the week before
         (None, None, D(2026, 3, 17), (D(2026, 3, 10), D(2026, 3, 17))),
+        (None, None, None, (date.max, date.min)),  # dated by nothing: an empty window
     ],
 )
 def test_an_events_window_follows_its_date_and_precision(day, precision, published, expected):
@@ -101,6 +102,29 @@ def _seen(type_: str, source: list[str], target: list[str], day: date | None = N
 )
 def test_what_joins_an_event_to_an_incident(event, incident, joins):
     assert (match(event, incident) is not None) is joins
+
+
+def test_an_event_dated_by_nothing_joins_no_other():
+    undated = Candidate("CONSULT", frozenset({"EGY"}), frozenset({"SDN"}), *window(None, None, None))
+    dated = _seen("CONSULT", ["country:EGY"], ["country:SDN"])
+    assert match(undated, dated) is None and match(dated, undated) is None and match(undated, undated) is None
+
+
+def test_undated_articles_are_linked_each_to_an_incident_of_its_own(tmp_path):
+    from wirewatch.records import Actor, Article, Event, Extraction
+
+    def extraction(name: str) -> Extraction:
+        actors = (Actor("a1", "country:EGY", "Egypt", "state", "EGY", None),
+                  Actor("a2", "country:SDN", "Sudan", "state", "SDN", None))
+        event = Event("e1", "CONSULT", None, "04", "040", 1.0, 1, ("a1",), ("a2",), "asserted", None, None, None,
+                      None, f"Egypt and Sudan met ({name}).", (0, 10), 0.9)
+        return Extraction(Article(name, f"Egypt and Sudan met ({name})."), actors, (event,))
+
+    with Store.open(tmp_path / "undated.duckdb") as store:
+        for name in ("one", "two"):
+            store.add(extraction(name))
+        assert link(store).incidents == 2
+        assert link(store).events == 0
 
 
 @pytest.mark.parametrize(

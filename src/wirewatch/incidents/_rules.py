@@ -52,9 +52,12 @@ def precision_rank(precision: str | None) -> int:
 
 
 def window(day: date | None, precision: str | None, published: date | None) -> tuple[date, date]:
-    """The days an event may have happened: its date within its precision, or the week before its report."""
+    """The days an event may have happened: its date within its precision, or the week before its report (an empty
+    window, start after end, when neither is known)."""
+    if day is None and published is None:
+        return date.max, date.min  # empty: an event dated by nothing, not even its report, joins no other
     if day is None or precision is None:
-        anchor = day or published or date.min + _UNDATED
+        anchor = day or published or date.max
         return anchor - _UNDATED, anchor
     start, end = _span(day, precision)
     if published is not None and start <= published < end:
