@@ -5,6 +5,7 @@ The CLI, and later the HTTP API and the dashboard, are thin adapters over these.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -12,14 +13,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 from . import fetch
+from ._incidents_api import dyad, export, incidents, link, network
 from ._warc import ARCHIVE_SUFFIXES
 from .batch import Shard, count_rows, find_shards
 from .config import Config, load_config
 from .dedup import DuplicateIndex, load_index
 from .errors import InputError, StoreError, WirewatchError
+from .incidents import link as link_incidents
+from .incidents import one_per_incident
 from .ingest import KNOWN_SUFFIXES, read_paths
 from .records import Extraction, Failure, RawDocument
 from .registry import build_pipeline
@@ -29,7 +33,8 @@ from .sample import sample_documents
 from .store import MODALITIES, ActorQuery, ActorRow, EventQuery, EventRow, QuoteQuery, QuoteRow, Store, Summary
 
 __all__ = ["DEMO_DB", "ActorProfile", "IngestReport", "actor_profile", "actors", "count_documents", "demo",
-           "duplicate_index", "events", "extract", "extract_text", "ingest", "quotes", "watch"]
+           "duplicate_index", "dyad", "events", "export", "extract", "extract_text", "incidents", "ingest", "link",
+           "network", "quotes", "watch"]
 
 Progress = Callable[[Extraction | Failure | None], None]
 #: The store that :func:`demo` fills unless told another.
@@ -157,6 +162,7 @@ def ingest(
     A folder written by ``wirewatch batch``, or one of its shard files, is loaded as it is, not extracted again.
     ``store`` is an open store to write to instead of ``db`` (a server's writer), and ``duplicates`` its index of
     coded originals, kept between calls (else it is read from the store).
+    Each stored article's events are linked to incidents (``wirewatch.incidents.link``) as it is stored.
     """
     config = config or load_config()
     if store is None:
@@ -167,6 +173,8 @@ def ingest(
     shards, paths = _split_shards(_paths(paths))
     for shard in shards:
         _load_shard(store, shard, report, progress)
+    if shards:
+        link_incidents(store)
     if shards and not paths and documents is None:
         return report
     index = duplicates if duplicates is not None else _duplicate_index(store, config)
@@ -177,6 +185,7 @@ def ingest(
             report.count(result)
         elif report.count(result, added=store.add(unify_people(result, store.unknown_people))) == "stored":
             _remember(store, index, result)
+            link_incidents(store, articles=[result.article.content_hash])
         if progress is not None:
             progress(result)
     return report
@@ -256,10 +265,16 @@ class ActorProfile:
 
 
 def events(query: EventQuery | None = None, /, *, db: str | os.PathLike[str] | None = None,
-           config: Config | None = None, **filters: Any) -> list[EventRow]:
-    """Stored events matching ``query`` (or :class:`~wirewatch.store.EventQuery`'s filters as keywords)."""
+           config: Config | None = None, count: Literal["reports", "incidents"] = "reports",
+           **filters: Any) -> list[EventRow]:
+    """Stored events matching ``query`` (or :class:`~wirewatch.store.EventQuery`'s filters as keywords); with
+    ``count="incidents"`` one row per incident (its first report), however many outlets told it."""
     with _reading(db, config) as store:
-        return store.events(query, **filters)
+        if count == "reports":
+            return store.events(query, **filters)
+        wanted = query or EventQuery(**filters)
+        rows = one_per_incident(store, store.events(dataclasses.replace(wanted, limit=None)))
+        return rows if wanted.limit is None else rows[:wanted.limit]
 
 
 def actors(query: ActorQuery | None = None, /, *, db: str | os.PathLike[str] | None = None,
@@ -307,6 +322,14 @@ def _reading(db: str | os.PathLike[str] | None, config: Config | None) -> Iterat
         yield store
 
 
+@contextmanager
+def _linking_store(path: str | os.PathLike[str]) -> Iterator[Store]:
+    """The store, open for one poll of ``watch``; the events stored during the poll are linked to incidents."""
+    with Store.open(path) as store:
+        yield store
+        link_incidents(store)
+
+
 def watch(
     feeds: Sequence[str],
     *,
@@ -324,13 +347,13 @@ def watch(
 
     With ``once`` it polls once; with ``max_items`` it stops after handling that many entries; ``retry_failed``
     queues the pages that failed before again. Pages are fetched politely (see :mod:`wirewatch.fetch`) and each
-    only once, across runs: the fetch log lives in the store.
+    only once, across runs: the fetch log lives in the store. After each poll the new events are linked to incidents.
     """
     for feed in feeds:
         if fetch.page_url(feed, "") is None:
             raise InputError(feed, "not an http:// or https:// address of a feed; give the feed's full URL")
     config = config or load_config()
-    open_store = partial(Store.open, db if db is not None else config.store.path)
+    open_store = partial(_linking_store, db if db is not None else config.store.path)
     with open_store() as store:
         if retry_failed:
             store.fetch_log.retry_failed()

@@ -180,6 +180,18 @@ def test_the_first_run_stores_every_allowed_article_once(site, fast, tmp_path):
 
 
 @pytest.mark.slow
+def test_the_events_of_a_poll_are_linked_to_incidents(site, fast, tmp_path):
+    db = tmp_path / "news.duckdb"
+    run(site, db, fast)
+    with duckdb.connect(str(db), read_only=True) as con:
+        events, linked = con.execute(
+            "SELECT count(*), count(l.incident_id) FROM events AS e LEFT JOIN incident_events AS l"
+            " USING (article_id, event_id) WHERE e.modality IN ('asserted', 'reported', 'denied')"
+        ).fetchone()
+    assert events > 0 and linked == events
+
+
+@pytest.mark.slow
 def test_the_disallowed_page_is_never_requested_and_robots_txt_is_read_once(site, fast, tmp_path):
     run(site, tmp_path / "news.duckdb", fast)
     assert site.requests[DISALLOWED] == 0

@@ -7,6 +7,7 @@ one ``api`` function inside ``common.guard``, show rows with ``render.render``),
 from __future__ import annotations
 
 from .common import guard, guard_iter, load, set_verbosity
+from .incidents import dyad, export, incidents, network
 from .query import actor, actors, events, quotes
 from .run import batch, demo, extract, ingest
 from .serve import serve
@@ -15,4 +16,5 @@ from .watch import watch
 __all__ = ["COMMANDS", "guard", "guard_iter", "load", "set_verbosity"]
 
 #: Every command but ``eval`` and ``config`` (which live in :mod:`wirewatch.cli`), in the order of the README.
-COMMANDS = (extract, ingest, batch, watch, events, serve, demo, actors, actor, quotes)
+COMMANDS = (extract, ingest, batch, watch, events, incidents, dyad, network, export, serve, demo, actors, actor,
+            quotes)

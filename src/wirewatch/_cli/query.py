@@ -30,16 +30,18 @@ _WIDE = ("date", "type", "source", "target", "modality", "sentence")
 @click.option("--since", type=DATE, help="Only events on or after this date (YYYY-MM-DD).")
 @click.option("--all-modalities", is_flag=True, help="Also negated, future, hypothetical and denied events.")
 @click.option("--limit", type=LIMIT, help="At most this many events.")
+@click.option("--count", type=click.Choice(["reports", "incidents"]), default="reports", show_default=True,
+              help="incidents: one row per incident (its first report), however many outlets told it.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @csv_option
 @click.pass_context
 def events(ctx: click.Context, db: str | None, source: str | None, target: str | None, type_: str | None,
-           since: date | None, all_modalities: bool, limit: int | None, fmt: str, raw_csv: bool) -> None:
+           since: date | None, all_modalities: bool, limit: int | None, count: str, fmt: str, raw_csv: bool) -> None:
     """List stored events (asserted and reported ones unless --all-modalities)."""
     config = load(ctx, **{"store.path": db})
     query = EventQuery(source=source, target=target, type=type_, since=since,
                        modalities=MODALITIES if all_modalities else ASSERTED, limit=limit)
-    rows = guard(lambda: api.events(query, config=config))
+    rows = guard(lambda: api.events(query, config=config, count="incidents" if count == "incidents" else "reports"))
     render(records(rows, EVENT_COLUMNS), fmt, columns=EVENT_COLUMNS, table=_event_table, noun="events",
            raw_csv=raw_csv)
 

@@ -6,7 +6,9 @@ Tables map one-to-one to the records: ``articles`` (keyed by ``Article.content_h
 target country of an event. ``copies`` records documents that repeat a stored article's text exactly and
 ``signatures`` the MinHash of coded originals (see ``Store.duplicates``); the views ``reports`` and
 ``event_reports`` list every document (original, near-duplicate, copy) that reported an article or event.
-``feeds`` and ``fetched_urls`` are the fetch log of ``wirewatch watch`` (see ``Store.fetch_log``).
+``incidents``, ``incident_events`` and ``incident_answers`` group events into incidents (see
+``Store.incidents`` and :mod:`wirewatch.incidents`). ``feeds`` and ``fetched_urls`` are the fetch log of
+``wirewatch watch`` (see ``Store.fetch_log``).
 ``schema_version`` records the migrations applied.
 
     with Store.open("news.duckdb") as store:
@@ -19,6 +21,7 @@ from __future__ import annotations
 from ._dedup import Duplicates, Report
 from ._fetched import FeedEntry, FeedState, FetchLog, QueuedUrl
 from ._filters import ASSERTED, MODALITIES, ActorQuery, EventQuery, QuoteQuery
+from ._incidents import IncidentRow, IncidentTables, LinkRow, UnlinkedEvent
 from ._pages import ArticleRow, EventFilter, Page
 from ._parquet import SHARD_TABLES, ShardLoad, ShardWrite, write_shard, write_shard_bytes
 from ._rows import ActorRow, CountryPair, EventRow, QuoteRow, Summary
@@ -27,7 +30,7 @@ from ._series import INTERVALS, Activity, DyadPeriod, Network, NetworkEdge, Netw
 from ._store import Store
 
 __all__ = ["ASSERTED", "Activity", "ActorQuery", "ActorRow", "ArticleRow", "CountryPair", "Duplicates", "DyadPeriod",
-           "EventFilter", "EventQuery", "EventRow", "FeedEntry", "FeedState", "FetchLog", "INTERVALS", "MODALITIES",
-           "Network", "NetworkEdge", "NetworkNode", "Page", "QueuedUrl", "QuoteQuery", "QuoteRow", "Report",
-           "SCHEMA_VERSION", "SHARD_TABLES", "ShardLoad", "ShardWrite", "Store", "Summary", "write_shard",
-           "write_shard_bytes"]
+           "EventFilter", "EventQuery", "EventRow", "FeedEntry", "FeedState", "FetchLog", "INTERVALS", "IncidentRow",
+           "IncidentTables", "LinkRow", "MODALITIES", "Network", "NetworkEdge", "NetworkNode", "Page", "QueuedUrl",
+           "QuoteQuery", "QuoteRow", "Report", "SCHEMA_VERSION", "SHARD_TABLES", "ShardLoad", "ShardWrite", "Store",
+           "Summary", "UnlinkedEvent", "write_shard", "write_shard_bytes"]
