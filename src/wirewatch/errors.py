@@ -10,6 +10,7 @@ Every error the library raises on purpose derives from :class:`WirewatchError`::
     ├── KnowledgeBaseError     an actor table is malformed
     ├── FetchError             a feed, page or robots.txt cannot be fetched (after retries, or for good)
     ├── BatchError             a batch cannot run: its output folder holds another batch, a worker died
+    ├── BriefingError          a briefing cannot be made as asked, or a citation of it does not hold
     └── StoreError             the DuckDB store cannot be opened, migrated or written
         └── SchemaError        the database was written by a newer wirewatch
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 __all__ = [
     "BatchError",
+    "BriefingError",
     "ConfigError",
     "FetchError",
     "InputError",
@@ -85,3 +87,7 @@ class StoreError(WirewatchError):
 
 class SchemaError(StoreError):
     """The database has a schema version this wirewatch does not know."""
+
+
+class BriefingError(WirewatchError):
+    """A briefing cannot be made as asked (nothing matches its scope), or a sentence's citation does not hold."""

@@ -10,7 +10,7 @@ from types import TracebackType
 import duckdb
 
 from ..records import Extraction, Failure
-from . import _parquet, _people, _queries, _schema, _write
+from . import _parquet, _people, _queries, _schema, _window, _write
 from ._dedup import Duplicates, Report
 from ._fetched import FetchLog
 from ._parquet import ShardLoad, Unify
@@ -164,4 +164,13 @@ class Store:
         with _errors("summarise the store"):
             return _queries.summary(self._con, top=top, modalities=modalities)
 
+    def extractions(self, *, since: date | None = None, until: date | None = None) -> list[Extraction]:
+        """The extractions of every article published, or holding an event dated, between ``since`` and ``until``
+        (inclusive; None is open), in publication order, read in bulk."""
+        with _errors("read a period of articles"):
+            return _window.extractions(self._con, since=since, until=until)
 
+    def reports_of(self, article_ids: Collection[str]) -> dict[str, tuple[Report, ...]]:
+        """For each article, every document that reported it (as :meth:`reports`, for many articles at once)."""
+        with _errors("list reports"):
+            return _window.reports(self._con, sorted(article_ids))
