@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from wirewatch.brief import Briefing
 from wirewatch.records import Actor, Article, Event, Extraction, Location, Mention, Quote
+from wirewatch.store import Store
+
+#: The words each modality must be told in, wherever a sentence rests on an event of that modality.
+MODALITY_WORDS = {"future": "plans to", "hypothetical": "might", "denied": "denied", "negated": "did not"}
 
 #: Actors by a short name: key, name, kind, country, sector.
 ACTORS = {
@@ -92,3 +98,32 @@ def _event(event_id: str, e: Ev, span: tuple[int, int], local: dict[str, str]) -
         local[e.according_to] if e.according_to else None, e.day, e.precision if e.day else None,  # type: ignore[arg-type]
         Location(e.place, None) if e.place else None, e.sentence, span, 0.9, quote=e.quote,
     )  # fmt: skip
+
+
+def check_briefing(briefing: Briefing, store: Store) -> None:
+    """What holds of every briefing: each sentence cites; each [n] is an article that, as stored, holds one of the
+    records the sentence was made from; every source is cited; every event is told in its modality's words; a
+    single-source headline is attributed."""
+    numbered = {s.number: s.article_id for s in briefing.sources}
+    cited: set[int] = set()
+    for sentence in briefing.sentences():
+        assert sentence.citations, sentence.text
+        assert sorted({int(n) for n in re.findall(r"\[(\d+)\]", sentence.text)}) == sorted(sentence.citations)
+        records = {}
+        for n in sentence.citations:
+            stored = store.extraction(numbered[n])
+            assert stored is not None
+            held = {e.id: e for e in stored.events} | {q.id: q for q in stored.quotes}
+            found = [held[e.record_id] for e in sentence.evidence if e.article_id == numbered[n] and e.record_id
+                     in held]
+            assert found, f"[{n}] of {sentence.text!r} holds none of its records"
+            records.update({(n, getattr(r, "id")): r for r in found})
+        for record in records.values():
+            words = MODALITY_WORDS.get(getattr(record, "modality", ""))
+            assert words is None or words in sentence.text, (words, sentence.text)
+        cited.update(sentence.citations)
+    assert cited == set(numbered)
+    for headline in briefing.headlines:
+        if headline.status == "single-source":
+            text = headline.sentence.text
+            assert text.startswith("According to") or "own account" in text, text

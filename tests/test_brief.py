@@ -9,9 +9,9 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
-from tests.briefs import Ev, Qu, story
+from tests.briefs import Ev, Qu, check_briefing, story
 from wirewatch.brief import Briefing, build_briefing, render_html, render_markdown
-from wirewatch.brief._words import date_phrase, verb_phrase
+from wirewatch.brief._words import date_phrase, takes_the, verb_phrase
 from wirewatch.cli import cli
 from wirewatch.errors import BriefingError
 from wirewatch.resolve import load_kb
@@ -21,24 +21,11 @@ APRIL = {"since": date(2024, 4, 1), "until": date(2024, 4, 30)}
 D = date(2024, 4, 24)
 
 
-def check_citations(briefing: Briefing, store: Store) -> None:
-    """Every sentence cites, each [n] is an article holding one of the sentence's records, as stored."""
-    numbered = {s.number: s.article_id for s in briefing.sources}
-    for sentence in briefing.sentences():
-        assert sentence.citations, sentence.text
-        assert [int(n) for n in re.findall(r"\[(\d+)\]", sentence.text)] != []
-        for n in sentence.citations:
-            stored = store.extraction(numbered[n])
-            assert stored is not None
-            held = {e.id for e in stored.events} | {q.id for q in stored.quotes}
-            assert any(e.article_id == numbered[n] and e.record_id in held for e in sentence.evidence), sentence
-
-
 def make(store: Store, *stories, **scope) -> Briefing:
     for s in stories:
         store.add(s)
     made = build_briefing(store, **{**APRIL, **scope})
-    check_citations(made, store)
+    check_briefing(made, store)
     return made
 
 
@@ -74,6 +61,18 @@ def test_a_date_is_written_at_its_precision(day, precision, expected):
 ])  # fmt: skip
 def test_a_verb_phrase_comes_from_the_type_and_mode(type_, mode, target, tense, expected):
     assert verb_phrase(type_, mode, target, tense=tense) == expected
+
+
+@pytest.mark.parametrize(("name", "kind", "expected"), [
+    ("United States", "state", True), ("United Kingdom", "state", True),
+    ("Central African Republic", "state", True), ("Netherlands", "state", True), ("Philippines", "state", True),
+    ("Russia", "state", False), ("Saudi Arabia", "state", False),
+    ("European Union", "igo", True), ("Islamic Revolutionary Guard Corps", "military", True),
+    ("Hezbollah", "armed_group", False), ("NATO", "igo", False), ("Taliban", "armed_group", False),
+    ("US Department of State", "government", True),
+])  # fmt: skip
+def test_names_of_unions_republics_islands_phrases_and_plurals_take_the(name, kind, expected):
+    assert takes_the(name, kind) is expected
 
 
 @pytest.mark.parametrize(("day", "office"), [

@@ -17,7 +17,7 @@ from importlib import resources
 from ..records import Actor
 from ..resolve import KnowledgeBase
 
-__all__ = ["actor_phrase", "cap", "date_phrase", "join", "verb_phrase"]
+__all__ = ["actor_phrase", "cap", "date_phrase", "join", "takes_the", "verb_phrase"]
 
 _SECTOR_FORM = {
     "military": "the military of {C}", "government": "the government of {C}", "intelligence":
@@ -68,7 +68,18 @@ def actor_phrase(actor: Actor, day: date | None, kb: KnowledgeBase, *, office: b
     government = _GOVERNMENT.match(actor.name)
     if government:
         return f"the government of {government.group(1)}"
-    return actor.name
+    return f"the {actor.name}" if takes_the(actor.name, actor.kind) else actor.name
+
+
+def takes_the(name: str, kind: str) -> bool:
+    """Whether a name is written with "the": states named as a union, republic or islands ("the United States",
+    "the Netherlands"), and bodies named by a phrase ("the European Union"), not by one word ("Hezbollah")."""
+    words = name.split()
+    if not words or words[0] == "the" or name.isupper():
+        return False
+    if kind == "state":
+        return words[0] == "United" or "Republic" in words or name.endswith(("Islands", "lands", "ines"))
+    return len(words) > 1
 
 
 def _office(actor: Actor, day: date | None, kb: KnowledgeBase) -> str | None:
