@@ -117,7 +117,7 @@ def check_briefing(briefing: Briefing, store: Store) -> None:
             found = [held[e.record_id] for e in sentence.evidence if e.article_id == numbered[n] and e.record_id
                      in held]
             assert found, f"[{n}] of {sentence.text!r} holds none of its records"
-            records.update({(n, getattr(r, "id")): r for r in found})
+            records.update({(n, r.id): r for r in found})
         for record in records.values():
             words = MODALITY_WORDS.get(getattr(record, "modality", ""))
             assert words is None or words in sentence.text, (words, sentence.text)

@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__, api, fetch
+from ._brief_cli import brief as brief_command
 from .batch import ENGINES, run_batch
 from .config import Config, default_config_text, load_config
 from .errors import WirewatchError
@@ -54,6 +55,9 @@ def cli(ctx: click.Context, config_path: str | None) -> None:
     """wirewatch: who did what to whom, when, where, and who says so, from news articles, offline."""
     ctx.ensure_object(dict)
     ctx.obj["config_path"] = config_path
+
+
+cli.add_command(brief_command)
 
 
 @cli.command()
@@ -269,40 +273,6 @@ def quotes(ctx: click.Context, db: str | None, speaker: str | None, about: str |
                           f"{record['kind']}, cue: {record['cue'] or '—'})[/dim]", highlight=False)
             console.print(f"    “{record['text']}”", highlight=False)
         _err.print(f"{len(records)} quotes")
-
-
-@cli.command()
-@click.option("--db", type=click.Path(dir_okay=False), help="DuckDB file (default: store.path in the config).")
-@click.option("--actor", help="The actor: country (RUS), code (RUSGOV), key or part of a name.")
-@click.option("--dyad", nargs=2, help="Two actors, as for --actor, in either direction: --dyad RUS UKR.")
-@click.option("--country", help="A country (ISO alpha-3): its actors' events and the events in it.")
-@click.option("--since", callback=_date, help="First day (YYYY-MM-DD; default: 30 days before --until).")
-@click.option("--until", callback=_date, help="Last day (YYYY-MM-DD; default: the scope's latest event).")
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="md", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False), help="Write to this file (default: standard output).")
-@click.pass_context
-def brief(ctx: click.Context, db: str | None, actor: str | None, dyad: tuple[str, str] | None, country: str | None,
-          since: date | None, until: date | None, fmt: str, out: str | None) -> None:
-    """Write a briefing on an actor, a dyad or a country: every sentence made from stored records and cited."""
-    from . import brief as briefs
-    from .resolve import load_kb
-
-    config = _config(ctx, **{"store.path": db})
-    with _guard_store(config.store.path) as store:
-        made = _guard_call(lambda: briefs.build_briefing(
-            store, actor=actor, dyad=dyad or None, country=country, since=since, until=until,
-            kb=load_kb(config.resolve.user_tables)))
-    render = {"md": briefs.render_markdown, "html": briefs.render_html, "pdf": briefs.render_pdf}[fmt]
-    body = _guard_call(lambda: render(made))
-    data = body if isinstance(body, bytes) else body.encode("utf-8")
-    if out is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        with open(out, "wb") as handle:
-            handle.write(data)
-        _err.print(f"Briefing on {made.scope.label} written to {out} ({len(made.sources)} sources cited).",
-                   highlight=False)
 
 
 @cli.command(name="eval")
