@@ -283,3 +283,27 @@ def test_the_brief_command_writes_markdown_and_html(tmp_path):
 
 def test_the_knowledge_base_is_the_default_one():
     assert load_kb().people["vladimir-putin"].name == "Vladimir Putin"
+
+
+# -- PDF ---------------------------------------------------------------------------------------------------
+
+
+def test_pdf_is_rendered_from_the_html_with_its_text_timeline_and_an_embedded_font(store):
+    pytest.importorskip("xhtml2pdf")
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from wirewatch.brief import render_pdf
+
+    made = make(store, story("a", "Wire A", D, STRIKE, Qu("putin", "warn", f"Radosław said “no” {HOSTILE}.")),
+                actor="RUS")
+    reader = PdfReader(BytesIO(render_pdf(made)))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert len(reader.pages) >= 1 and text.startswith("Briefing: Russia")
+    for words in ("Headline developments", "According to Wire A, Russia attacked Ukraine", "Radosław", "<script>"):
+        assert words in " ".join(text.split()), words
+    fonts = {str(f.get_object()["/BaseFont"]) for page in reader.pages for f in page["/Resources"]["/Font"].values()}
+    assert any("Vera" in f for f in fonts)
+    content = b"".join(page.get_contents().get_data() for page in reader.pages)
+    assert b".231373 .431373 .647059 rg" in content  # the timeline's bars, in their colour (#3b6ea5)

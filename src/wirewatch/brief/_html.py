@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from ._markdown import coverage_lines, day_text, stance_heading, trend_lines
 from ._model import Briefing, Sentence, Trend
 
-__all__ = ["render_html", "timeline_svg"]
+__all__ = ["page", "render_html", "timeline_svg"]
 
 _STYLE = """body{font-family:Georgia,serif;max-width:46em;margin:2em auto;padding:0 1em;color:#1b1b1b;line-height:1.45}
 h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;border-bottom:1px solid #ccc;margin-top:1.6em}
@@ -51,9 +52,15 @@ def timeline_svg(trend: Trend, *, since: object, until: object, days: int, width
 
 def render_html(briefing: Briefing) -> str:
     """The briefing as one HTML document."""
+    return page(briefing)
+
+
+def page(briefing: Briefing, *, style: str = "", chart: Callable[[str], str] = lambda svg: svg) -> str:
+    """The HTML document, with more ``style`` and the timeline's SVG passed through ``chart`` (for PDF)."""
     s = briefing.scope
+    svg = timeline_svg(briefing.trend, since=day_text(s.since), until=day_text(s.until), days=s.days)
     out = ['<!DOCTYPE html>', '<html lang="en"><head><meta charset="utf-8">',
-           f"<title>Briefing: {_e(s.label)}</title><style>{_STYLE}</style></head><body>",
+           f"<title>Briefing: {_e(s.label)}</title><style>{_STYLE}{style}</style></head><body>",
            f"<h1>Briefing: {_e(s.label)}</h1>",
            f'<p class="meta">{_e(day_text(s.since))} to {_e(day_text(s.until))} ({s.days} days); {_e(s.kind)} '
            f"{_e(' / '.join(s.terms))}.</p>", "<h2>Headline developments</h2>"]
@@ -63,8 +70,7 @@ def render_html(briefing: Briefing) -> str:
     out.append("<ul>" + "".join(f"<li>Claim: {_sentence(d.claim)}<br>Denial: {_sentence(d.denial)}</li>"
                                 for d in briefing.disputes) + "</ul>"
                if briefing.disputes else "<p>No claim in this period was met by a denial.</p>")
-    out += ["<h2>Trend</h2>", timeline_svg(briefing.trend, since=day_text(s.since), until=day_text(s.until),
-                                           days=s.days), _items(trend_lines(briefing.trend)), "<h2>Sources</h2>"]
+    out += ["<h2>Trend</h2>", chart(svg), _items(trend_lines(briefing.trend)), "<h2>Sources</h2>"]
     out.append("<ol>" + "".join(
         f'<li id="src-{src.number}">{_e(src.outlet or "Unknown outlet")}, “{_e(src.title or "untitled")}”, '
         f"{_e(day_text(src.published))}, {_e(src.url or 'no URL')}</li>" for src in briefing.sources) + "</ol>")
