@@ -254,7 +254,7 @@ def test_html_escapes_article_text_and_loads_nothing_from_elsewhere(store):
     made = make(store, story("a", "Wire A", D, STRIKE, quote, title=f"Title {HOSTILE}",
                              url="https://example.org/x?a=1&b=<b>"), actor="RUS")
     page = render_html(made)
-    assert "<script" not in page and "<img" not in page and "onerror=" not in page.replace("onerror=alert", "")
+    assert "<script" not in page and "<img" not in page and not re.search(r"<[^>]*\sonerror=", page)
     assert "&lt;script&gt;" in page and "&lt;img src=x onerror=alert(2)&gt;" in page
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
     assert page.count("<svg") == 1 and "<rect" in page

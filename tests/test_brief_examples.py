@@ -95,3 +95,9 @@ def test_seed_briefings_cite_every_sentence_and_word_every_modality(seed_store):
         check_briefing(briefing, seed_store)
         assert render_markdown(briefing) == render_markdown(build_briefing(seed_store, **scope, **wide))  # type: ignore[arg-type]
         assert "<script" not in render_html(briefing)
+
+
+def test_the_readme_shows_a_reviewed_sample_briefing_verbatim():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert f"```markdown\n{(GOLDEN / 'venezuela.md').read_text(encoding='utf-8')}```" in readme
+    assert "--country VEN --since 2024-02-01 --until 2024-02-29" in readme

@@ -7,8 +7,10 @@ come out, and the exception hierarchy. Everything else is implementation.
 from __future__ import annotations
 
 from .api import IngestReport, demo, extract, extract_text, ingest
+from .brief import Briefing, build_briefing
 from .config import Config, load_config
 from .errors import (
+    BriefingError,
     ConfigError,
     InputError,
     KnowledgeBaseError,
@@ -26,6 +28,8 @@ __version__ = "0.1.0"
 __all__ = [
     "Actor",
     "Article",
+    "Briefing",
+    "BriefingError",
     "Config",
     "ConfigError",
     "Event",
@@ -45,6 +49,7 @@ __all__ = [
     "StoreError",
     "WirewatchError",
     "__version__",
+    "build_briefing",
     "demo",
     "extract",
     "extract_text",
