@@ -307,3 +307,9 @@ def test_pdf_is_rendered_from_the_html_with_its_text_timeline_and_an_embedded_fo
     assert any("Vera" in f for f in fonts)
     content = b"".join(page.get_contents().get_data() for page in reader.pages)
     assert b".231373 .431373 .647059 rg" in content  # the timeline's bars, in their colour (#3b6ea5)
+
+
+def test_an_event_dated_in_the_period_is_cited_from_an_older_article(store):
+    ahead = Ev("AGREE", "RUS", "TUR", "Russia will sign a pact with Turkey on 24 April.", modality="future", day=D)
+    made = make(store, story("old", "Wire O", date(2023, 1, 10), ahead), actor="TUR")
+    assert made.headlines[0].status == "planned" and made.sources[0].published == date(2023, 1, 10)

@@ -174,9 +174,10 @@ def _accusation(denial: Reported, period: Period) -> Reported | None:
     return min(candidates, key=lambda r: (r.article_id != denial.article_id, r.day or date.max, r.event.id))
 
 
-def assemble(scope: Scope, *, current: Period, previous: Period, said: Said, kb: KnowledgeBase,
-             failures: int, grouper: Grouper = group_events) -> Briefing:
-    """The briefing of a scope over a period, every citation numbered and verified."""
+def assemble(scope: Scope, *, current: Period, previous: Period, loaded: Sequence[Extraction], said: Said,
+             kb: KnowledgeBase, failures: int, grouper: Grouper = group_events) -> Briefing:
+    """The briefing of a scope over a period, every citation numbered and verified against the ``loaded``
+    articles (those of both periods, and older ones holding an event dated in them)."""
     happenings, before = grouper(current.reports), grouper(previous.reports)
     ranked = rank(happenings, before, current)
     numbers = _Numbering()
@@ -187,10 +188,10 @@ def assemble(scope: Scope, *, current: Period, previous: Period, said: Said, kb:
                  for d, stance, who, day in statements(current, said=said, kb=kb))
     disputed = tuple(Dispute(numbers.sentence(Draft((capped(claim),))), numbers.sentence(Draft((capped(denial),))))
                      for claim, denial in disputes(happenings, current, kb=kb))
-    sources = numbers.sources(current.extractions + previous.extractions)
+    sources = numbers.sources(loaded)
     briefing = Briefing(scope, headlines, quoted, disputed, trend(happenings, before, current, previous), sources,
                         coverage(current, len(happenings), failures))
-    verify(briefing, current.extractions)
+    verify(briefing, loaded)
     return briefing
 
 
