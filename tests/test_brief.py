@@ -313,3 +313,14 @@ def test_an_event_dated_in_the_period_is_cited_from_an_older_article(store):
     ahead = Ev("AGREE", "RUS", "TUR", "Russia will sign a pact with Turkey on 24 April.", modality="future", day=D)
     made = make(store, story("old", "Wire O", date(2023, 1, 10), ahead), actor="TUR")
     assert made.headlines[0].status == "planned" and made.sources[0].published == date(2023, 1, 10)
+
+
+def test_an_exact_copy_from_another_outlet_is_listed_with_its_source_but_not_counted_as_independent(store):
+    import dataclasses
+
+    original = story("a", "Wire A", D, STRIKE)
+    copy = dataclasses.replace(original, article=dataclasses.replace(original.article, id="a-copy", outlet="Wire B"))
+    made = make(store, original, copy, actor="RUS")
+    assert made.headlines[0].status == "single-source"
+    assert made.sources[0].carried_by == ("Wire B",) and made.coverage.copies == 1
+    assert "(also carried by Wire B)" in render_markdown(made)

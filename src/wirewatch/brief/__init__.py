@@ -53,5 +53,7 @@ def build_briefing(
     start, end = period(store, scope, since=since, until=until)
     extractions = store.extractions(since=start - (end - start) - timedelta(days=1), until=end)
     previous, current = split(extractions, in_scope=scope.holds, since=start, until=end)
+    copies = store.reports_of([e.article.content_hash for e in extractions if e.article.not_coded is None])
     return assemble(Scope(scope.kind, scope.terms, scope.label, start, end), current=current, previous=previous,
-                    loaded=extractions, said=scope.said, kb=kb, failures=store.summary().failures, grouper=grouper)
+                    loaded=extractions, said=scope.said, kb=kb, failures=store.summary().failures, copies=copies,
+                    grouper=grouper)

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..errors import BriefingError
 from ..records import Actor, Extraction
 from ..resolve import KnowledgeBase
+from ..store import Report
 from ._happen import CLAIMS, Happening, Reported, group_events, identity, outlets, reported_events
 from ._model import Briefing, Count, Coverage, Dispute, Evidence, Headline, Scope, Sentence, Source, Statement, Trend
 from ._realise import (
@@ -175,9 +176,12 @@ def _accusation(denial: Reported, period: Period) -> Reported | None:
 
 
 def assemble(scope: Scope, *, current: Period, previous: Period, loaded: Sequence[Extraction], said: Said,
-             kb: KnowledgeBase, failures: int, grouper: Grouper = group_events) -> Briefing:
+             kb: KnowledgeBase, failures: int, copies: Mapping[str, Sequence[Report]] | None = None,
+             grouper: Grouper = group_events) -> Briefing:
     """The briefing of a scope over a period, every citation numbered and verified against the ``loaded``
-    articles (those of both periods, and older ones holding an event dated in them)."""
+    articles (those of both periods, and older ones holding an event dated in them); ``copies`` are the other
+    documents that carried each article (``Store.reports_of``)."""
+    copies = copies or {}
     happenings, before = grouper(current.reports), grouper(previous.reports)
     ranked = rank(happenings, before, current)
     numbers = _Numbering()
@@ -188,9 +192,9 @@ def assemble(scope: Scope, *, current: Period, previous: Period, loaded: Sequenc
                  for d, stance, who, day in statements(current, said=said, kb=kb))
     disputed = tuple(Dispute(numbers.sentence(Draft((capped(claim),))), numbers.sentence(Draft((capped(denial),))))
                      for claim, denial in disputes(happenings, current, kb=kb))
-    sources = numbers.sources(loaded)
+    sources = numbers.sources(loaded, copies)
     briefing = Briefing(scope, headlines, quoted, disputed, trend(happenings, before, current, previous), sources,
-                        coverage(current, len(happenings), failures))
+                        coverage(current, len(happenings), failures, copies))
     verify(briefing, loaded)
     return briefing
 
@@ -210,10 +214,16 @@ class _Numbering:
             evidence += part.evidence
         return Sentence(text + draft.tail, tuple(dict.fromkeys(cited)), tuple(evidence))
 
-    def sources(self, extractions: Sequence[Extraction]) -> tuple[Source, ...]:
+    def sources(self, extractions: Sequence[Extraction], copies: Mapping[str, Sequence[Report]]) -> tuple[Source, ...]:
         articles = {e.article.content_hash: e.article for e in extractions}
         return tuple(Source(n, key, articles[key].outlet, articles[key].title, articles[key].published,
-                            articles[key].url) for key, n in sorted(self.order.items(), key=lambda kv: kv[1]))
+                            articles[key].url, _carriers(articles[key].outlet, copies.get(key, ())))
+                     for key, n in sorted(self.order.items(), key=lambda kv: kv[1]))
+
+
+def _carriers(outlet: str | None, reports: Sequence[Report]) -> tuple[str, ...]:
+    """The other outlets (else documents) that carried an article."""
+    return tuple(sorted({r.outlet or r.doc_id for r in reports if r.kind != "original"} - {outlet or ""}))
 
 
 def trend(happenings: Sequence[Happening], before: Sequence[Happening], current: Period,
@@ -235,7 +245,7 @@ def _mean(reports: Sequence[Reported]) -> float | None:
     return round(sum(r.event.goldstein for r in reports) / len(reports), 2) if reports else None
 
 
-def coverage(period: Period, happenings: int, failures: int) -> Coverage:
+def coverage(period: Period, happenings: int, failures: int, copies: Mapping[str, Sequence[Report]]) -> Coverage:
     """What was read in the period and what could not be coded."""
     articles = period.extractions
     coded = [e for e in articles if e.article.not_coded is None]
@@ -244,7 +254,8 @@ def coverage(period: Period, happenings: int, failures: int) -> Coverage:
     return Coverage(len(articles), len(coded), len({r.article_id for r in period.reports}),
                     days[0] if days else None, days[-1] if days else None,
                     tuple(sorted({e.article.outlet for e in articles if e.article.outlet})), tuple(sorted(
-                        reasons.items())), failures, happenings)
+                        reasons.items())), failures, happenings,
+                    sum(r.kind == "copy" for e in coded for r in copies.get(e.article.content_hash, ())))
 
 
 def _reason(why: str) -> str:

@@ -7,7 +7,7 @@ import html
 import re
 from collections.abc import Callable
 
-from ._markdown import coverage_lines, day_text, stance_heading, trend_lines
+from ._markdown import coverage_lines, day_text, source_line, stance_heading, trend_lines
 from ._model import Briefing, Sentence, Trend
 
 __all__ = ["page", "render_html", "timeline_svg"]
@@ -71,9 +71,8 @@ def page(briefing: Briefing, *, style: str = "", chart: Callable[[str], str] = l
                                 for d in briefing.disputes) + "</ul>"
                if briefing.disputes else "<p>No claim in this period was met by a denial.</p>")
     out += ["<h2>Trend</h2>", chart(svg), _items(trend_lines(briefing.trend)), "<h2>Sources</h2>"]
-    out.append("<ol>" + "".join(
-        f'<li id="src-{src.number}">{_e(src.outlet or "Unknown outlet")}, “{_e(src.title or "untitled")}”, '
-        f"{_e(day_text(src.published))}, {_e(src.url or 'no URL')}</li>" for src in briefing.sources) + "</ol>")
+    out.append("<ol>" + "".join(f'<li id="src-{src.number}">{_e(source_line(src).split(". ", 1)[1])}</li>'
+                                for src in briefing.sources) + "</ol>")
     out += ["<h2>Coverage and gaps</h2>", _items(coverage_lines(briefing.coverage)), "</body></html>"]
     return "\n".join(out) + "\n"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from ._model import Briefing, Coverage, Trend
+from ._model import Briefing, Coverage, Source, Trend
 
-__all__ = ["render_markdown", "stance_heading", "trend_lines", "coverage_lines", "day_text"]
+__all__ = ["coverage_lines", "day_text", "render_markdown", "source_line", "stance_heading", "trend_lines"]
 
 _STANCE_HEADINGS = {"accuse": "Accusations", "deny": "Denials", "warn": "Warnings", "call for": "Calls",
                     "express concern": "Concern"}
@@ -47,11 +47,17 @@ def render_markdown(briefing: Briefing) -> str:
         lines += [f"- Claim: {dispute.claim.text}", f"  Denial: {dispute.denial.text}"]
     lines += [] if briefing.disputes else ["No claim in this period was met by a denial."]
     lines += ["", "## Trend", "", *trend_lines(briefing.trend), "", "## Sources", ""]
-    lines += [f"{src.number}. {_clean(src.outlet) or 'Unknown outlet'}, “{_clean(src.title) or 'untitled'}”, "
-              f"{day_text(src.published)}, {_clean(src.url) or 'no URL'}" for src in briefing.sources]
+    lines += [source_line(src) for src in briefing.sources]
     lines += [] if briefing.sources else ["None cited."]
     lines += ["", "## Coverage and gaps", "", *coverage_lines(briefing.coverage)]
     return "\n".join(lines) + "\n"
+
+
+def source_line(src: Source) -> str:
+    """A numbered source without its number: outlet, title, date, URL, and who else carried the story."""
+    also = f" (also carried by {', '.join(map(_clean, src.carried_by))})" if src.carried_by else ""
+    return (f"{src.number}. {_clean(src.outlet) or 'Unknown outlet'}, “{_clean(src.title) or 'untitled'}”, "
+            f"{day_text(src.published)}, {_clean(src.url) or 'no URL'}{also}")
 
 
 def trend_lines(trend: Trend) -> list[str]:
@@ -78,6 +84,7 @@ def coverage_lines(c: Coverage) -> list[str]:
              f"- Outlets ({len(c.outlets)}): {', '.join(c.outlets) or 'none'}."]
     gaps = "; ".join(f"{why}: {n}" for why, n in c.not_coded)
     lines.append(f"- Not coded: {gaps or 'none'}.")
+    lines.append(f"- Exact copies of these articles from other outlets or addresses, not coded again: {c.copies}.")
     lines.append(f"- Documents the store could not read at all (any date): {c.failures}.")
     if c.articles < 5:
         lines.append("- Thin evidence: fewer than 5 articles in the period.")

@@ -119,6 +119,8 @@ class Source:
     title: str | None
     published: date | None
     url: str | None
+    #: Other outlets that carried the same story (exact copies and near-duplicates), not counted as independent.
+    carried_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +137,10 @@ class Coverage:
     not_coded: tuple[tuple[str, int], ...]
     #: Documents the store could not read at all (the store's whole history: failures carry no date).
     failures: int
-    #: Records of the scope left out of the briefing (hypothetical and future events beyond the headlines …).
+    #: Happenings of the scope found in the period (the headlines show the most salient).
     happenings: int
+    #: Exact copies of the period's articles recorded (the same text from another outlet or URL), not coded again.
+    copies: int = 0
 
 
 @dataclass(frozen=True, slots=True)
