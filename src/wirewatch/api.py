@@ -14,10 +14,12 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from . import fetch
+from ._incidents_api import dyad, export, incidents, link, network
 from ._warc import ARCHIVE_SUFFIXES
 from .batch import Shard, count_rows, find_shards
 from .config import Config, load_config
 from .errors import InputError, WirewatchError
+from .incidents import link as link_incidents
 from .ingest import KNOWN_SUFFIXES, read_paths
 from .pipeline import Pipeline
 from .records import Extraction, Failure, RawDocument
@@ -28,8 +30,8 @@ from .store import ActorRow, EventRow, QuoteRow, Store, Summary
 if TYPE_CHECKING:
     from .dedup import DuplicateIndex
 
-__all__ = ["ActorProfile", "IngestReport", "actor_profile", "count_documents", "demo", "extract", "extract_text",
-           "ingest", "watch"]
+__all__ = ["ActorProfile", "IngestReport", "actor_profile", "count_documents", "demo", "dyad", "export", "extract",
+           "extract_text", "incidents", "ingest", "link", "network", "watch"]
 
 Progress = Callable[[Extraction | Failure | None], None]
 
@@ -122,6 +124,7 @@ def ingest(
     """Extract and store documents; articles already stored are recognised and added once only.
 
     A folder written by ``wirewatch batch``, or one of its shard files, is loaded as it is, not extracted again.
+    Each stored article's events are linked to incidents (``wirewatch.incidents.link``) as it is stored.
     """
     config = config or load_config()
     report = IngestReport()
@@ -129,6 +132,8 @@ def ingest(
     with Store.open(db if db is not None else config.store.path) as store:
         for shard in shards:
             _load_shard(store, shard, report, progress)
+        if shards:
+            link_incidents(store)
         if shards and not paths and documents is None:
             return report
         index = _duplicate_index(store, config)
@@ -141,6 +146,7 @@ def ingest(
                 report.added += 1
                 report.events += len(result.events)
                 _remember(store, index, result)
+                link_incidents(store, articles=[result.article.content_hash])
             else:
                 report.duplicates += 1
             if progress is not None:

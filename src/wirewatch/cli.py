@@ -18,33 +18,23 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import __version__, api, fetch
+from . import __version__, _cli_incidents, api, fetch
 from ._brief_cli import brief as brief_command
+from ._cli_common import err, load, parse_date
 from .batch import ENGINES, run_batch
-from .config import Config, default_config_text, load_config
+from .config import default_config_text
 from .errors import WirewatchError
+from .incidents import one_per_incident
 from .records import Extraction, Failure
 from .store import Store, Summary
 
 __all__ = ["main"]
 
-_err = Console(stderr=True, soft_wrap=True)
+_err = err
 
 
-def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as err:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from err
-
-
-def _config(ctx: click.Context, **overrides: Any) -> Config:
-    try:
-        return load_config(ctx.obj.get("config_path"), overrides=overrides)
-    except WirewatchError as err:
-        raise click.ClickException(str(err)) from err
+_date = parse_date
+_config = load
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -167,17 +157,21 @@ def watch(ctx: click.Context, feeds: tuple[str, ...], db: str | None, interval: 
 @click.option("--since", callback=_date, help="Only events on or after this date (YYYY-MM-DD).")
 @click.option("--all-modalities", is_flag=True, help="Also negated, future, hypothetical and denied events.")
 @click.option("--limit", type=int, help="At most this many events.")
+@click.option("--count", type=click.Choice(["reports", "incidents"]), default="reports", show_default=True,
+              help="incidents: one row per incident (its first report), however many outlets told it.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.pass_context
 def events(ctx: click.Context, db: str | None, source: str | None, target: str | None, type_: str | None,
-           since: date | None, all_modalities: bool, limit: int | None, fmt: str) -> None:
+           since: date | None, all_modalities: bool, limit: int | None, count: str, fmt: str) -> None:
     """List stored events (asserted and reported ones unless --all-modalities)."""
     config = _config(ctx, **{"store.path": db})
     modalities = ("asserted", "reported", "negated", "future", "hypothetical", "denied") if all_modalities else (
         "asserted", "reported")
     with _guard_store(config.store.path) as store:
         rows = store.events(source=source, target=target, type=type_.upper() if type_ else None, since=since,
-                            modalities=modalities, limit=limit)
+                            modalities=modalities, limit=None if count == "incidents" else limit)
+        if count == "incidents":
+            rows = _guard_call(lambda: one_per_incident(store, rows))[:limit]
     _render_events(rows, fmt)
 
 
@@ -557,6 +551,10 @@ def _plain(value: Any) -> Any:
     if isinstance(value, tuple):
         return "; ".join(map(str, value))
     return value
+
+
+for _command in _cli_incidents.COMMANDS:  # incidents, dyad, network, export
+    cli.add_command(_command)
 
 
 def main() -> None:

@@ -6,7 +6,9 @@ Tables map one-to-one to the records: ``articles`` (keyed by ``Article.content_h
 target country of an event. ``copies`` records documents that repeat a stored article's text exactly and
 ``signatures`` the MinHash of coded originals (see ``Store.duplicates``); the views ``reports`` and
 ``event_reports`` list every document (original, near-duplicate, copy) that reported an article or event.
-``feeds`` and ``fetched_urls`` are the fetch log of ``wirewatch watch`` (see ``Store.fetch_log``).
+``incidents``, ``incident_events`` and ``incident_answers`` group events into incidents (see
+``Store.incidents`` and :mod:`wirewatch.incidents`). ``feeds`` and ``fetched_urls`` are the fetch log of
+``wirewatch watch`` (see ``Store.fetch_log``).
 ``schema_version`` records the migrations applied.
 
     with Store.open("news.duckdb") as store:
@@ -18,11 +20,12 @@ from __future__ import annotations
 
 from ._dedup import Duplicates, Report
 from ._fetched import FeedEntry, FeedState, FetchLog, QueuedUrl
+from ._incidents import IncidentRow, IncidentTables, LinkRow, UnlinkedEvent
 from ._parquet import SHARD_TABLES, ShardLoad, ShardWrite, write_shard, write_shard_bytes
 from ._rows import ActorRow, CountryPair, EventRow, QuoteRow, Summary
 from ._schema import SCHEMA_VERSION
 from ._store import Store
 
-__all__ = ["ActorRow", "CountryPair", "Duplicates", "EventRow", "FeedEntry", "FeedState", "FetchLog", "QueuedUrl",
-           "QuoteRow", "Report", "SCHEMA_VERSION", "SHARD_TABLES", "ShardLoad", "ShardWrite", "Store", "Summary",
-           "write_shard", "write_shard_bytes"]
+__all__ = ["ActorRow", "CountryPair", "Duplicates", "EventRow", "FeedEntry", "FeedState", "FetchLog", "IncidentRow",
+           "IncidentTables", "LinkRow", "QueuedUrl", "QuoteRow", "Report", "SCHEMA_VERSION", "SHARD_TABLES",
+           "ShardLoad", "ShardWrite", "Store", "Summary", "UnlinkedEvent", "write_shard", "write_shard_bytes"]

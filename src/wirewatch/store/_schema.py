@@ -211,6 +211,41 @@ _FEEDS = (
     )""",
 )
 
+_INCIDENTS = (
+    """CREATE TABLE incidents (
+        incident_id VARCHAR NOT NULL,     -- 'inc-' + a hash of its first event's ids
+        type VARCHAR NOT NULL,            -- the PLOVER type of its first event
+        family VARCHAR NOT NULL,          -- the type, or a compatible pair such as 'AGREE|SUPPORT'
+        source_keys VARCHAR[] NOT NULL,
+        target_keys VARCHAR[] NOT NULL,
+        source_ids VARCHAR[] NOT NULL,    -- keys and countries the sources stand for
+        target_ids VARCHAR[] NOT NULL,
+        date DATE,                        -- the best date: the most precise one reported
+        date_precision VARCHAR,
+        window_start DATE NOT NULL,       -- the days the best date allows
+        window_end DATE NOT NULL
+    )""",
+    """CREATE TABLE incident_events (
+        article_id VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL,
+        incident_id VARCHAR NOT NULL,
+        reversed BOOLEAN NOT NULL,        -- a symmetric event told the other way round (B met A)
+        PRIMARY KEY (article_id, event_id)
+    )""",
+    """CREATE TABLE incident_answers (
+        article_id VARCHAR NOT NULL,      -- the answering event (a REJECT)
+        event_id VARCHAR NOT NULL,
+        incident_id VARCHAR NOT NULL,     -- the accusation it answers
+        PRIMARY KEY (article_id, event_id)
+    )""",
+    "CREATE INDEX incident_events_incident ON incident_events (incident_id)",
+    """CREATE VIEW incident_reports AS
+    SELECT l.incident_id, e.article_id, e.event_id, e.type, e.modality, e.according_to_key, e.source_keys,
+           e.date, e.date_precision, e.sentence, e.goldstein, e.quad_class, e.cameo_code, e.location_name,
+           e.location_country, e.lat, e.lon, a.outlet, a.url, a.published, a.doc_id, a.ingested_at
+    FROM incident_events AS l JOIN events AS e USING (article_id, event_id) JOIN articles AS a USING (article_id)""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, actors, article_actors, mentions, events, quotes and failures", _TABLES),
     Migration(2, "event_pairs view (one row per source country x target country); mentions by actor", _PAIRS),
@@ -221,6 +256,8 @@ MIGRATIONS: tuple[Migration, ...] = (
                  "event_reports (every document that reported an article's events)", _DUPLICATES),
     Migration(7, "feeds (conditional-request state per feed) and fetched_urls (each entry's page, fetched once)",
               _FEEDS),
+    Migration(8, "incidents, incident_events (each linked event's incident), incident_answers (rejections of "
+                 "accusations) and the view incident_reports", _INCIDENTS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -13,6 +13,7 @@ from ..records import Extraction, Failure
 from . import _parquet, _people, _queries, _schema, _window, _write
 from ._dedup import Duplicates, Report
 from ._fetched import FetchLog
+from ._incidents import IncidentTables
 from ._parquet import ShardLoad, Unify
 from ._rows import ActorRow, EventRow, QuoteRow, Summary
 from ._schema import db_errors as _errors
@@ -82,6 +83,11 @@ class Store:
         """Every document that reported an article's events (original, near-duplicates, exact copies; their
         outlets, URLs and dates); the view ``event_reports`` gives the same for each event."""
         return self.duplicates.reports(article_id)
+
+    @property
+    def incidents(self) -> IncidentTables:
+        """The incident tables: which incident each event reports (filled by ``wirewatch.incidents.link``)."""
+        return IncidentTables(self._con)
 
     @property
     def fetch_log(self) -> FetchLog:
