@@ -231,11 +231,24 @@ def test_a_scope_that_cannot_be_briefed_is_refused(store, scope, message):
         build_briefing(store, **scope)
 
 
-def test_a_dyad_holds_events_either_way_and_a_country_its_places(store):
+def test_a_dyad_holds_events_between_its_actors_in_any_role(store):
     talks = Ev("CONSULT", "TUR", "EU", "Turkey met the EU in Kyiv.", day=D, place="Kyiv")
-    made = make(store, story("a", "Wire A", D, STRIKE, talks), dyad=("UKR", "RUS"))
-    assert [h.type for h in made.headlines] == ["ASSAULT"]
-    assert len(build_briefing(store, actor="EU", **APRIL).headlines) == 1
+    claim = Ev("ASSAULT", "RUS", None, "Russian guns fired, Ukraine said.", modality="reported", according_to="UKR",
+               day=D)
+    made = make(store, story("a", "Wire A", D, STRIKE, talks, claim), dyad=("UKR", "RUS"))
+    assert sorted(h.sentence.text.split(" on ")[0] for h in made.headlines) == [
+        "According to Ukraine, Russia carried out an attack", "According to Wire A, Russia attacked Ukraine"]
+
+
+def test_a_country_holds_its_actors_events_and_the_events_in_it(store):
+    from dataclasses import replace
+
+    talks = Ev("CONSULT", "TUR", "EU", "Turkey met the EU in Kyiv.", day=D, place="Kyiv")
+    stored = story("a", "Wire A", D, talks)
+    event = replace(stored.events[0], location=replace(stored.events[0].location, country="UKR"))
+    made = make(store, replace(stored, events=(event,)), country="UKR")
+    assert made.headlines[0].sentence.text.startswith("According to Wire A, Turkey held talks with the European Union"
+                                                      " in Kyiv")
 
 
 def test_the_default_period_is_the_thirty_days_up_to_the_latest_event(store):
@@ -324,3 +337,17 @@ def test_an_exact_copy_from_another_outlet_is_listed_with_its_source_but_not_cou
     assert made.headlines[0].status == "single-source"
     assert made.sources[0].carried_by == ("Wire B",) and made.coverage.copies == 1
     assert "(also carried by Wire B)" in render_markdown(made)
+
+
+def test_with_incidents_linked_a_happening_in_scope_brings_all_its_reports_and_the_incident_status(store):
+    from wirewatch.incidents import link
+
+    claim = Ev("ASSAULT", "RUS", "UKR", "Russian forces shelled Ukrainian towns.", day=D)
+    denial = Ev("ASSAULT", "RUS", None, "Moscow denied any shelling.", modality="denied", according_to="RUS", day=D)
+    for s in (story("a", "Wire A", D, claim), story("b", "Wire B", D, denial)):
+        store.add(s)
+    link(store)
+    made = make(store, dyad=("RUS", "UKR"))
+    [headline] = made.headlines
+    assert headline.status == "contested" and headline.sentence.citations == (1, 2)
+    assert "; Russia denied that it carried out an attack on 24 April 2024 [2]; contested" in headline.sentence.text

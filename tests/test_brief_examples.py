@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from tests.briefs import check_briefing
+from wirewatch import api
 from wirewatch.brief import build_briefing, render_html, render_markdown
+from wirewatch.incidents import link
 from wirewatch.records import Extraction
 from wirewatch.resolve import unify_people
 from wirewatch.store import Store
@@ -37,8 +39,10 @@ SAMPLE = {
 
 
 def _fill(store: Store, results: Iterator[Extraction]) -> Store:
+    """Store the extractions as ``ingest`` does, incidents linked."""
     for result in results:
         store.add(unify_people(result, store.unknown_people))
+    link(store)
     return store
 
 
@@ -54,13 +58,18 @@ def test_a_sample_corpus_briefing_reads_as_reviewed(sample_store, name):
     briefing = build_briefing(sample_store, **SAMPLE[name])
     check_briefing(briefing, sample_store)
     text = render_markdown(briefing)
+    _compare(name, text)
+    assert render_markdown(build_briefing(sample_store, **SAMPLE[name])) == text
+
+
+def _compare(name: str, text: str) -> None:
+    """The Markdown against its reviewed golden file (written instead when regenerating)."""
     path = GOLDEN / f"{name}.md"
     if REGENERATE:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     assert path.exists(), f"no reviewed briefing {path.name}; regenerate with WIREWATCH_REGENERATE_BRIEFINGS=1"
     assert text == path.read_text(encoding="utf-8"), f"{name}: wording changed; review, then regenerate"
-    assert render_markdown(build_briefing(sample_store, **SAMPLE[name])) == text
 
 
 @pytest.mark.slow
@@ -69,6 +78,45 @@ def test_the_sample_briefings_cover_every_status_and_modality_worded(sample_stor
     statuses = {h.status for b in briefings for h in b.headlines}
     assert {"single-source", "confirmed", "contested", "denied", "planned", "conditional"} <= statuses
     assert sum(len(b.disputes) for b in briefings) >= 2 and sum(len(b.statements) for b in briefings) >= 5
+
+
+#: Example briefings over the incidents corpus (tests/data/incidents, articles written for wirewatch).
+INCIDENTS = {
+    "kenya-uganda": {"dyad": ("KEN", "UGA")},
+    "india-pakistan": {"dyad": ("IND", "PAK")},
+    "thailand-cambodia": {"dyad": ("THA", "KHM")},
+    "north-korea": {"actor": "PRK"},
+    "israel": {"country": "ISR"},
+    "egypt-sudan": {"dyad": ("EGY", "SDN")},
+}
+MARCH_APRIL_2026 = {"since": date(2026, 3, 1), "until": date(2026, 4, 30)}
+
+
+@pytest.fixture(scope="module")
+def incidents_store(config, tmp_path_factory) -> Iterator[Store]:
+    db = tmp_path_factory.mktemp("brief") / "incidents.duckdb"
+    api.ingest([Path(__file__).parent / "data" / "incidents" / "articles.jsonl"], db=db, config=config)
+    with Store.open(db, read_only=True) as store:
+        yield store
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(INCIDENTS))
+def test_an_incidents_corpus_briefing_reads_as_reviewed(incidents_store, name):
+    briefing = build_briefing(incidents_store, **INCIDENTS[name], **MARCH_APRIL_2026)  # type: ignore[arg-type]
+    check_briefing(briefing, incidents_store)
+    _compare(f"incidents-{name}", render_markdown(briefing))
+
+
+@pytest.mark.slow
+def test_incident_statuses_are_worded_in_the_incidents_corpus_briefings(incidents_store):
+    briefings = [build_briefing(incidents_store, **scope, **MARCH_APRIL_2026)  # type: ignore[arg-type]
+                 for scope in INCIDENTS.values()]
+    headlines = [h for b in briefings for h in b.headlines]
+    assert {"corroborated", "confirmed", "contested", "denied"} <= {h.status for h in headlines}
+    for h in headlines:
+        assert h.status != "contested" or "contested" in h.sentence.text, h.sentence.text
+        assert h.status != "corroborated" or "outlets" in h.sentence.text, h.sentence.text
 
 
 @pytest.fixture(scope="module")

@@ -48,12 +48,14 @@ Grouper = Callable[[Sequence[Reported]], Sequence[Happening]]
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    """The records of one period: its events in scope and its articles."""
+    """The records of one period: its events in scope, every event of it, and its articles."""
 
     since: date
     until: date
     reports: tuple[Reported, ...]
     extractions: tuple[Extraction, ...]
+    #: Every coded event of the period, in scope or not: a happening in scope brings all its reports.
+    pool: tuple[Reported, ...] = ()
 
 
 def in_period(day: date | None, since: date, until: date) -> bool:
@@ -66,12 +68,12 @@ def split(extractions: Sequence[Extraction], *, in_scope: Callable[[Reported], b
     """The current period and the previous one of the same length, each with its articles and events in scope."""
     length = until - since + timedelta(days=1)
     before = (since - length, since - timedelta(days=1))
-    scoped = [r for r in reported_events(e for e in extractions if e.article.not_coded is None) if in_scope(r)]
+    every = list(reported_events(e for e in extractions if e.article.not_coded is None))
     periods = []
     for start, end in (before, (since, until)):
-        reports = tuple(r for r in scoped if in_period(r.day, start, end))
+        pool = tuple(r for r in every if in_period(r.day, start, end))
         articles = tuple(e for e in extractions if in_period(e.article.published, start, end))
-        periods.append(Period(start, end, reports, articles))
+        periods.append(Period(start, end, tuple(r for r in pool if in_scope(r)), articles, pool))
     return periods[0], periods[1]
 
 
@@ -145,22 +147,39 @@ def statements(period: Period, *, said: Said, kb: KnowledgeBase) -> list[tuple[D
 
 
 def disputes(happenings: Sequence[Happening], period: Period, *, kb: KnowledgeBase) -> list[tuple[Part, Part]]:
-    """Claims with their denials: contested happenings, and denials of an accusation made in the period."""
+    """Claims with their denials: contested happenings (answered by a denial or a rejection), and denials of an
+    accusation made in the period."""
     found = []
     for h in happenings:
-        if h.status == "contested":
-            claims = [r for r in h.reports if r.event.modality in CLAIMS]
-            denials = [r for r in h.reports if r.event.modality not in CLAIMS]
-            found.append((realise_claim(claims, kb), realise_denial(denials, kb)))
-    used = {e for _, denial in found for e in denial.evidence}
+        claims = [r for r in h.reports if r.event.modality in CLAIMS]
+        denials = [r for r in h.reports if r.event.modality not in CLAIMS]
+        answer = denials or [r for r in [_rejection(claims, period)] if r is not None]
+        if h.status == "contested" and claims and answer:
+            found.append((realise_claim(claims, kb),
+                          realise_denial(answer, kb) if denials else realise_claim(answer, kb)))
+    used = {e for pair in found for part in pair for e in part.evidence}
     for h in happenings:
         for denial in (r for r in h.reports if r.event.modality == "denied" and r.according_to is not None):
-            if Evidence(denial.article_id, denial.event.id) in used:
-                continue
             claim = _accusation(denial, period)
-            if claim is not None:
-                found.append((realise_claim([claim], kb), realise_denial([denial], kb)))
+            if claim is None or {Evidence(r.article_id, r.event.id) for r in (claim, denial)} & used:
+                continue
+            found.append((realise_claim([claim], kb), realise_denial([denial], kb)))
+            used |= {Evidence(r.article_id, r.event.id) for r in (claim, denial)}
     return found
+
+
+def _rejection(claims: Sequence[Reported], period: Period) -> Reported | None:
+    """A rejection of the period by the side a claim is made against, from the claim's article first."""
+    if not claims:
+        return None
+    first = lead(claims)
+    accused = {identity(a) for a in first.targets} or {identity(a) for a in first.sources}
+    accuser = {identity(a) for a in first.sources}
+    candidates = [r for r in period.reports if r.event.type == "REJECT" and r.event.modality in CLAIMS
+                  and accused & {identity(a) for a in r.sources} and not accuser & {identity(a) for a in r.sources}]
+    articles = {c.article_id for c in claims}
+    return min(candidates, key=lambda r: (r.article_id not in articles, r.day or date.max, r.article_id, r.event.id),
+               default=None)
 
 
 def _accusation(denial: Reported, period: Period) -> Reported | None:
@@ -182,7 +201,7 @@ def assemble(scope: Scope, *, current: Period, previous: Period, loaded: Sequenc
     articles (those of both periods, and older ones holding an event dated in them); ``copies`` are the other
     documents that carried each article (``Store.reports_of``)."""
     copies = copies or {}
-    happenings, before = grouper(current.reports), grouper(previous.reports)
+    happenings, before = _in_scope(grouper, current), _in_scope(grouper, previous)
     ranked = rank(happenings, before, current)
     numbers = _Numbering()
     headlines = tuple(Headline(numbers.sentence(realise_happening(r.happening, kb)), r.happening.status,
@@ -197,6 +216,12 @@ def assemble(scope: Scope, *, current: Period, previous: Period, loaded: Sequenc
                         coverage(current, len(happenings), failures, copies))
     verify(briefing, loaded)
     return briefing
+
+
+def _in_scope(grouper: Grouper, period: Period) -> list[Happening]:
+    """The happenings of the period that an event in scope reports, each with all its reports."""
+    scoped = {(r.article_id, r.event.id) for r in period.reports}
+    return [h for h in grouper(period.pool) if any((r.article_id, r.event.id) in scoped for r in h.reports)]
 
 
 class _Numbering:

@@ -47,12 +47,13 @@ def _evidence(reports: Sequence[Reported]) -> tuple[Evidence, ...]:
 
 
 def lead(reports: Sequence[Reported]) -> Reported:
-    """The report a happening is told from: asserted first, then the most precise date, a place, named people."""
+    """The report a happening is told from: the one that says most (a target, then the most precise date), then
+    an asserted one, one with a place, one that names people."""
     def rank(r: Reported) -> tuple[object, ...]:
         e = r.event
         people = sum(a.kind == "person" for a in (*r.sources, *r.targets))
-        return (e.modality != "asserted", _PRECISION.get(e.date_precision or "", 2), e.location is None, -people,
-                r.article.published or date.max, r.article_id, e.id)
+        return (not r.targets, _PRECISION.get(e.date_precision or "", 2), e.modality != "asserted",
+                e.location is None, -people, r.article.published or date.max, r.article_id, e.id)
 
     return min(reports, key=rank)
 
@@ -93,17 +94,20 @@ def capped(part: Part) -> Part:
 
 
 def realise_claim(reports: Sequence[Reported], kb: KnowledgeBase) -> Part:
-    """That it happened (not capitalised), attributed unless two or more outlets assert it in their own voice."""
+    """That it happened (not capitalised), told from its lead report: by a party's own account, according to the
+    one it is attributed to, or as fact only where two or more outlets assert it in their own voice."""
     first = lead(reports)
-    asserted = [r for r in reports if r.event.modality == "asserted"]
-    parties = {identity(a) for a in first.sources}
-    said = {identity(r.according_to) for r in reports if r.according_to is not None}
-    if said and said <= parties:
-        whose = "their" if all(a.kind == "person" for a in first.sources) else "its"
+    said = first.according_to
+    if said is not None and identity(said) in {identity(a) for a in first.sources}:
+        whose = "their" if len(first.sources) > 1 or first.sources[0].kind == "person" else "its"
         return Part(f"{_clause(first, kb)}, by {whose} own account", _evidence(reports))
+    if said is not None:
+        return Part(f"according to {actor_phrase(said, first.day, kb, office=False)}, {_clause(first, kb)}",
+                    _evidence(reports))
+    asserted = [r for r in reports if r.event.modality == "asserted"]
     if len(outlets(asserted)) >= 2:
         return Part(_clause(first, kb), _evidence(reports))
-    return Part(f"{_attribution(reports, kb)}, {_clause(first, kb)}", _evidence(reports))
+    return Part(f"according to {outlets(asserted or [first])[0]}, {_clause(first, kb)}", _evidence(reports))
 
 
 def realise_denial(reports: Sequence[Reported], kb: KnowledgeBase) -> Part:
@@ -130,16 +134,18 @@ def realise_happening(happening: Happening, kb: KnowledgeBase) -> Draft:
         return _realise_modal(reports, kb, planned=status == "planned")
     claims = [r for r in reports if r.event.modality in CLAIMS]
     denials = [r for r in reports if r.event.modality not in CLAIMS]
-    if status == "denied":
-        return Draft((capped(realise_denial(denials, kb)),), f"; denied ({count}).")
-    if status == "contested":
+    if not claims:
+        return Draft((capped(realise_denial(denials, kb)),), f"; {status} ({count}).")
+    claim = capped(realise_claim(claims, kb))
+    if status == "contested" and denials:
         denial = realise_denial(denials, kb)
-        return Draft((capped(realise_claim(claims, kb)), Part("; " + denial.text, denial.evidence)),
-                     f"; contested ({count}).")
+        return Draft((claim, Part("; " + denial.text, denial.evidence)), f"; contested ({count}).")
+    if status == "contested":
+        return Draft((claim,), f"; contested: a party to it denies or rejects it ({count}).")
     if status == "confirmed":
-        return Draft((capped(realise_claim(claims, kb)),), f"; confirmed by a party to it ({count}).")
+        return Draft((claim,), f"; confirmed by a party to it ({count}).")
     label = "single source" if status == "single-source" else count
-    return Draft((capped(realise_claim(claims, kb)),), f"; {label}.")
+    return Draft((claim,), f"; {label}.")
 
 
 def _realise_modal(reports: Sequence[Reported], kb: KnowledgeBase, *, planned: bool) -> Draft:

@@ -1,4 +1,8 @@
-"""What a briefing is about: an actor, a dyad or a country, resolved against the store, and its period."""
+"""What a briefing is about: an actor, a dyad or a country, resolved against the store, and its period.
+
+An event is in the scope of an actor when it involves the actor (as a source, a target, or the one it is
+according to); of a dyad when it involves both (on either side, or together: "A and B exchanged fire"); of a
+country when it involves an actor of that country or took place there."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from ..resolve import KnowledgeBase
 from ..store import Store
 from ._happen import Reported
 
-__all__ = ["DEFAULT_DAYS", "Resolved", "period", "resolve"]
+__all__ = ["DEFAULT_DAYS", "Resolved", "involved", "period", "resolve"]
 
 #: The period when none is given: the 30 days ending on the latest day of the scope's events.
 DEFAULT_DAYS = 30
@@ -55,7 +59,7 @@ def resolve(store: Store, kb: KnowledgeBase, *, actor: str | None, dyad: tuple[s
     term = str(actor)
     keys = _keys(store, term)
     return Resolved("actor", (term,), _label(store, term), lambda a: a.key in keys,
-                    lambda r: any(a.key in keys for a in (*r.sources, *r.targets)),
+                    lambda r: any(a.key in keys for a in involved(r)),
                     lambda speaker, about: speaker.key in keys or any(a.key in keys for a in about))
 
 
@@ -66,8 +70,7 @@ def _country(kb: KnowledgeBase, code: str) -> Resolved:
 
     def holds(r: Reported) -> bool:
         place = r.event.location
-        return any(a.country == code for a in (*r.sources, *r.targets)) or (place is not None and
-                                                                            place.country == code)
+        return any(a.country == code for a in involved(r)) or (place is not None and place.country == code)
 
     return Resolved("country", (code,), entry.name, lambda a: a.country == code, holds,
                     lambda speaker, about: speaker.country == code or any(a.country == code for a in about))
@@ -78,8 +81,17 @@ def _dyad(terms: tuple[str, str], label: str, first: Collection[str], second: Co
         return (any(a.key in first for a in one) and any(a.key in second for a in other)) or (
             any(a.key in second for a in one) and any(a.key in first for a in other))
 
-    return Resolved("dyad", terms, label, lambda a: a.key in first or a.key in second,
-                    lambda r: between(r.sources, r.targets), lambda speaker, about: between([speaker], about))
+    def holds(r: Reported) -> bool:
+        actors = involved(r)
+        return between(actors, actors)
+
+    return Resolved("dyad", terms, label, lambda a: a.key in first or a.key in second, holds,
+                    lambda speaker, about: between([speaker], about))
+
+
+def involved(r: Reported) -> tuple[Actor, ...]:
+    """The actors an event involves: its sources, its targets, and the actor it is according to."""
+    return (*r.sources, *r.targets, *((r.according_to,) if r.according_to is not None else ()))
 
 
 def period(store: Store, scope: Resolved, *, since: date | None, until: date | None) -> tuple[date, date]:
