@@ -1,8 +1,9 @@
 """Benchmark: a briefing over 10,000 stored events must take under 5 seconds (issue 14).
 
 Synthetic articles (our own generated sentences, never news text) are stored, 5 events and 1 quote each, spread
-over 60 days between a dozen countries; then ``build_briefing`` and ``render_markdown`` are timed for one
-country over the whole period (so the previous period is read too), for a dyad, and for one month.
+over 60 days between a dozen countries, and their events linked into incidents as ``ingest`` does; then
+``build_briefing`` and ``render_markdown`` are timed for one country over the whole period, for a dyad, and for
+one actor over the last 30 days (so the previous period is read too).
 
     .venv/bin/python benchmarks/bench_brief.py [--events N] [--budget SECONDS] [--db FILE]
 """
@@ -18,6 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from wirewatch.brief import build_briefing, render_markdown
+from wirewatch.incidents import link
 from wirewatch.records import Actor, Article, Event, Extraction, Mention, Quote
 from wirewatch.resolve import load_kb
 from wirewatch.store import Store
@@ -51,11 +53,12 @@ def _event(event_id: str, rng: random.Random, day: date, text: str) -> Event:
 
 
 def fill(path: Path, events: int, per_article: int = 5) -> None:
-    """Store enough generated articles for ``events`` events."""
+    """Store enough generated articles for ``events`` events, and link them into incidents."""
     rng = random.Random(14)
     with Store.open(path) as store:
         for n in range(events // per_article):
             store.add(article(n, rng, per_article))
+        link(store)
 
 
 def main() -> int:

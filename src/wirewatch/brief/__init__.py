@@ -15,7 +15,6 @@ events grouped by :func:`group_events`; a ``grouper`` may make them otherwise: a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from ..resolve import KnowledgeBase, load_kb
@@ -23,14 +22,14 @@ from ..store import Store
 from ._build import MIN_BASE, assemble, split
 from ._happen import EventGroup, Happening, Reported, group_events
 from ._html import render_html
-from ._incidents import incident_grouper
+from ._incidents import Grouper, incident_grouper
 from ._markdown import render_markdown
 from ._model import Briefing, Count, Coverage, Dispute, Evidence, Headline, Scope, Sentence, Source, Statement, Trend
 from ._pdf import render_pdf
 from ._scope import DEFAULT_DAYS, period, resolve
 
 __all__ = ["DEFAULT_DAYS", "MIN_BASE", "Briefing", "Count", "Coverage", "Dispute", "EventGroup", "Evidence",
-           "Happening", "Headline", "Reported", "Scope", "Sentence", "Source", "Statement", "Trend",
+           "Grouper", "Happening", "Headline", "Reported", "Scope", "Sentence", "Source", "Statement", "Trend",
            "build_briefing", "group_events", "incident_grouper", "render_html", "render_markdown", "render_pdf"]
 
 
@@ -43,7 +42,7 @@ def build_briefing(
     since: date | None = None,
     until: date | None = None,
     kb: KnowledgeBase | None = None,
-    grouper: Callable[[Sequence[Reported]], Sequence[Happening]] | None = None,
+    grouper: Grouper | None = None,
 ) -> Briefing:
     """The briefing on one actor, dyad (either direction) or country (ISO alpha-3) over ``since``–``until``.
 
@@ -55,9 +54,10 @@ def build_briefing(
     kb = kb or load_kb()
     scope = resolve(store, kb, actor=actor, dyad=dyad, country=country)
     start, end = period(store, scope, since=since, until=until)
-    extractions = store.extractions(since=start - (end - start) - timedelta(days=1), until=end)
+    first = start - (end - start) - timedelta(days=1)
+    extractions = store.extractions(since=first, until=end)
     previous, current = split(extractions, in_scope=scope.holds, since=start, until=end)
     copies = store.reports_of([e.article.content_hash for e in extractions if e.article.not_coded is None])
     return assemble(Scope(scope.kind, scope.terms, scope.label, start, end), current=current, previous=previous,
                     loaded=extractions, said=scope.said, kb=kb, failures=store.summary().failures, copies=copies,
-                    grouper=grouper or incident_grouper(store))
+                    grouper=grouper or incident_grouper(store, since=first, until=end))

@@ -23,6 +23,7 @@ from ..records import Actor, Extraction
 from ..resolve import KnowledgeBase
 from ..store import Report
 from ._happen import CLAIMS, Happening, Reported, group_events, identity, outlets, reported_events
+from ._incidents import Grouper
 from ._model import Briefing, Count, Coverage, Dispute, Evidence, Headline, Scope, Sentence, Source, Statement, Trend
 from ._realise import (
     STANCES,
@@ -43,7 +44,6 @@ PER_STANCE = 3  # key quotes kept for each stance
 MIN_BASE = 5  # happenings in the previous period needed before a change in per cent is given
 
 Said = Callable[[Actor, list[Actor]], bool]
-Grouper = Callable[[Sequence[Reported]], Sequence[Happening]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +221,7 @@ def assemble(scope: Scope, *, current: Period, previous: Period, loaded: Sequenc
 def _in_scope(grouper: Grouper, period: Period) -> list[Happening]:
     """The happenings of the period that an event in scope reports, each with all its reports."""
     scoped = {(r.article_id, r.event.id) for r in period.reports}
-    return [h for h in grouper(period.pool) if any((r.article_id, r.event.id) in scoped for r in h.reports)]
+    return list(grouper(period.pool, lambda r: (r.article_id, r.event.id) in scoped))
 
 
 class _Numbering:
@@ -231,6 +231,7 @@ class _Numbering:
         self.order: dict[str, int] = {}
 
     def sentence(self, draft: Draft) -> Sentence:
+        """The draft with each part followed by the numbers of the articles it rests on."""
         text, cited, evidence = "", list[int](), list[Evidence]()
         for part in draft.parts:
             numbers = sorted({self.order.setdefault(e.article_id, len(self.order) + 1) for e in part.evidence})
@@ -240,6 +241,7 @@ class _Numbering:
         return Sentence(text + draft.tail, tuple(dict.fromkeys(cited)), tuple(evidence))
 
     def sources(self, extractions: Sequence[Extraction], copies: Mapping[str, Sequence[Report]]) -> tuple[Source, ...]:
+        """The numbered sources, in the order first cited."""
         articles = {e.article.content_hash: e.article for e in extractions}
         return tuple(Source(n, key, articles[key].outlet, articles[key].title, articles[key].published,
                             articles[key].url, _carriers(articles[key].outlet, copies.get(key, ())))

@@ -17,7 +17,7 @@ state). Its status, as the incidents' statuses read:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
@@ -53,13 +53,19 @@ class Happening(Protocol):
     """What a briefing needs of a happening: incidents across articles and grouped events both provide it."""
 
     @property
-    def key(self) -> str: ...
+    def key(self) -> str:
+        """A stable identity, for ties and determinism."""
+        ...
 
     @property
-    def status(self) -> str: ...
+    def status(self) -> str:
+        """single-source, corroborated, confirmed, contested, denied, planned or conditional."""
+        ...
 
     @property
-    def reports(self) -> tuple[Reported, ...]: ...
+    def reports(self) -> tuple[Reported, ...]:
+        """Every event record that reports the happening."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +107,14 @@ def _key(report: Reported) -> str:
     return f"{event.type}/{kind}/{sides[0]}>{sides[1]}/{report.day or '-'}"
 
 
-def group_events(reports: Iterable[Reported]) -> list[EventGroup]:
-    """Happenings from single events: grouped by type, sides, day and kind (claim, future, hypothetical)."""
+def group_events(reports: Iterable[Reported], wanted: Callable[[Reported], bool] | None = None) -> list[EventGroup]:
+    """Happenings from single events: grouped by type, sides, day and kind (claim, future, hypothetical); only
+    those holding a ``wanted`` report when that is given."""
     groups: dict[str, list[Reported]] = defaultdict(list)
     for report in reports:
         groups[_key(report)].append(report)
-    return [EventGroup(key, status_of(tuple(found)), tuple(found)) for key, found in sorted(groups.items())]
+    return [EventGroup(key, status_of(tuple(found)), tuple(found)) for key, found in sorted(groups.items())
+            if wanted is None or any(map(wanted, found))]
 
 
 def status_of(reports: tuple[Reported, ...]) -> str:
