@@ -24,9 +24,10 @@ from wirewatch.annotate import load_model
 from wirewatch.clean import clean
 from wirewatch.config import load_config
 from wirewatch.ingest import read_paths
-from wirewatch.pipeline import Annotator, Pipeline
 from wirewatch.records import Extraction, RawDocument
+from wirewatch.registry import build_pipeline
 from wirewatch.sample import sample_documents
+from wirewatch.stages import Annotator
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -61,7 +62,7 @@ class _Timed:
 
 
 def _time_extract(docs: list[RawDocument], config, spent: dict[str, float]) -> tuple[float, int, int]:  # noqa: ANN001
-    pipeline = Pipeline.default(config)
+    pipeline = build_pipeline(config)
     pipeline.stages = [s if isinstance(s, Annotator) else _Timed(s, spent) for s in pipeline.stages]
     start = time.perf_counter()
     events = failures = 0

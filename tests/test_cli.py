@@ -9,9 +9,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from wirewatch._cli.query import EVENT_COLUMNS
 from wirewatch.cli import cli
-
-pytestmark = pytest.mark.slow
+from wirewatch.store import Store
 
 ARTICLE = (
     "Russia and Iran sign security pact\n\n"
@@ -33,6 +33,7 @@ def article(tmp_path):
     return path
 
 
+@pytest.mark.slow
 def test_extract_prints_one_json_record_per_article(article):
     result = _run("extract", "--published", "2024-12-04", str(article))
     assert result.exit_code == 0, result.output
@@ -44,6 +45,7 @@ def test_extract_prints_one_json_record_per_article(article):
     assert {e["type"] for e in record["events"]} >= {"CONSULT"}
 
 
+@pytest.mark.slow
 def test_extract_marks_bad_records_and_exits_1_but_processes_the_rest(tmp_path, article):
     jsonl = tmp_path / "feed.jsonl"
     jsonl.write_text('{"id": "ok", "text": "Turkey condemned the attack."}\n{not json}\n', encoding="utf-8")
@@ -59,12 +61,14 @@ def test_extract_marks_bad_records_and_exits_1_but_processes_the_rest(tmp_path, 
     assert f"{jsonl}:2" in result.stderr and "photo.txt" in result.stderr
 
 
+@pytest.mark.slow
 def test_extract_reads_standard_input():
     result = _run("extract", "-", stdin="Japan praised South Korea for the agreement.")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["events"]
 
 
+@pytest.mark.slow
 def test_ingest_twice_adds_nothing_the_second_time(tmp_path, article):
     db = str(tmp_path / "w.duckdb")
     first = _run("ingest", str(article), "--db", db, "--published", "2024-12-04")
@@ -74,12 +78,13 @@ def test_ingest_twice_adds_nothing_the_second_time(tmp_path, article):
     assert "0 articles added" in second.stderr and "1 already there" in second.stderr
 
 
+@pytest.mark.slow
 def test_events_filters_and_formats(tmp_path, article):
     db = str(tmp_path / "w.duckdb")
     _run("ingest", str(article), "--db", db, "--published", "2024-12-04")
     as_json = _run("events", "--db", db, "--source", "RUS", "--format", "json")
     rows = [json.loads(line) for line in as_json.stdout.splitlines()]
-    assert rows and all("RUS" in (r["source"] + str(r)) for r in rows)
+    assert rows and all("RUS" in r["source_countries"].split("; ") for r in rows)
     as_csv = _run("events", "--db", db, "--type", "consult", "--format", "csv")
     parsed = list(csv.DictReader(io.StringIO(as_csv.stdout)))
     assert parsed and all(r["type"] == "CONSULT" for r in parsed)
@@ -98,6 +103,7 @@ def test_a_bad_date_is_refused_with_the_expected_format(article):
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
 
 
+@pytest.mark.slow
 def test_demo_ingests_the_sample_corpus_and_summarises_it(tmp_path):
     db = str(tmp_path / "demo.duckdb")
     result = _run("demo", "--db", db)
@@ -112,6 +118,7 @@ def test_config_prints_the_commented_defaults():
     assert "[model]" in result.stdout and "# " in result.stdout
 
 
+@pytest.mark.slow
 def test_the_published_default_fills_in_only_for_pages_without_a_date(tmp_path):
     undated = tmp_path / "undated.html"
     undated.write_text("<html><body><article><p>Turkey and Greece signed an agreement on migration in Athens "
@@ -127,6 +134,7 @@ def demo_db(tmp_path_factory):
     return db
 
 
+@pytest.mark.slow
 def test_actors_lists_who_is_stored_with_the_names_they_go_by(demo_db):
     result = _run("actors", "--db", demo_db, "--kind", "person", "--format", "json")
     rows = [json.loads(line) for line in result.stdout.splitlines()]
@@ -136,6 +144,7 @@ def test_actors_lists_who_is_stored_with_the_names_they_go_by(demo_db):
     assert all(r["kind"] == "person" for r in rows)
 
 
+@pytest.mark.slow
 def test_actor_shows_a_profile_with_offices_events_and_quotes(demo_db):
     result = _run("actor", "Araghchi", "--db", demo_db)
     assert result.exit_code == 0
@@ -144,6 +153,7 @@ def test_actor_shows_a_profile_with_offices_events_and_quotes(demo_db):
     assert _run("actor", "Nobody Atall", "--db", demo_db).exit_code != 0
 
 
+@pytest.mark.slow
 def test_quotes_filter_by_speaker_and_subject(demo_db):
     by_peskov = [json.loads(x) for x in _run("quotes", "--db", demo_db, "--speaker", "Peskov",
                                              "--format", "json").stdout.splitlines()]
@@ -151,3 +161,40 @@ def test_quotes_filter_by_speaker_and_subject(demo_db):
     about_iran = [json.loads(x) for x in _run("quotes", "--db", demo_db, "--about", "IRN",
                                               "--format", "json").stdout.splitlines()]
     assert about_iran and len(about_iran) < len(_run("quotes", "--db", demo_db, "--format", "json").stdout.splitlines())
+
+
+@pytest.mark.parametrize("command", ["events", "actors", "quotes"])
+def test_a_negative_limit_is_a_usage_error_not_a_traceback(tmp_path, command):
+    result = CliRunner().invoke(cli, [command, "--db", str(tmp_path / "w.duckdb"), "--limit", "-1"], obj={})
+    assert result.exit_code == 2 and "-1 is not in the range x>=0" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_an_empty_store_lists_nothing_in_every_format(tmp_path):
+    db = str(tmp_path / "empty.duckdb")
+    Store.open(db).close()
+    as_csv = _run("events", "--db", db, "--format", "csv")
+    assert as_csv.stdout.splitlines() == [",".join(EVENT_COLUMNS)]
+    assert _run("quotes", "--db", db, "--format", "json").stdout == ""
+    assert "0 actors" in _run("actors", "--db", db).stderr
+
+
+def test_quiet_keeps_the_results_and_drops_the_notes(tmp_path):
+    db = str(tmp_path / "empty.duckdb")
+    Store.open(db).close()
+    assert "0 events" in _run("events", "--db", db).stderr
+    assert _run("--quiet", "events", "--db", db).stderr == ""
+
+
+def test_verbose_shows_the_library_log(tmp_path):
+    empty = tmp_path / "none.jsonl"
+    empty.write_text("")
+    result = _run("-v", "ingest", "--db", str(tmp_path / "new.duckdb"), str(empty))
+    assert "migrating to schema version" in result.stderr
+    assert "migrating" not in _run("ingest", "--db", str(tmp_path / "other.duckdb"), str(empty)).stderr
+
+
+@pytest.mark.slow
+def test_a_missing_input_file_is_a_failed_document_not_a_traceback(tmp_path):
+    result = _run("ingest", "--db", str(tmp_path / "w.duckdb"), str(tmp_path / "gone.jsonl"))
+    assert result.exit_code == 1 and "1 failed" in result.stderr

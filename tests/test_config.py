@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import inspect
+
 import pytest
 
+from wirewatch.annotate import annotate, load_model
 from wirewatch.config import Config, default_config_text, load_config
+from wirewatch.dedup import DuplicateIndex, signature
 from wirewatch.errors import ConfigError
+from wirewatch.extract import code_events
+from wirewatch.fetch import Request
+from wirewatch.pipeline import Pipeline
+from wirewatch.store import Store
 
 
 def test_the_defaults_come_from_the_shipped_file():
@@ -58,3 +66,32 @@ def test_a_bad_setting_is_refused_with_a_message_that_names_it(tmp_path, text, m
 def test_a_missing_config_file_is_an_error():
     with pytest.raises(ConfigError, match="does not exist"):
         load_config("/nonexistent/wirewatch.toml", env={})
+
+
+def _default(function, parameter):
+    return inspect.signature(function).parameters[parameter].default
+
+
+# Keyword defaults deep in the library that a setting also governs: each must be the shipped default.
+DEEP_DEFAULTS = [
+    (signature, "shingle_words", "dedup.shingle_words"),
+    (DuplicateIndex, "threshold", "dedup.threshold"),
+    (DuplicateIndex, "shingle_words", "dedup.shingle_words"),
+    (DuplicateIndex, "max_originals", "dedup.max_originals"),
+    (annotate, "model", "model.name"),
+    (annotate, "batch_size", "model.batch_size"),
+    (annotate, "n_process", "model.n_process"),
+    (load_model, "name", "model.name"),
+    (Request, "timeout", "fetch.timeout"),
+    (Store.open, "path", "store.path"),
+    (Pipeline, "on_error", "store.on_error"),
+    (code_events, "min_confidence", "extract.min_confidence"),
+    pytest.param(code_events, "threshold", "extract.classifier_threshold",
+                 marks=pytest.mark.xfail(strict=True, reason="extract/events.py still says 0.6; being split now")),
+]
+
+
+@pytest.mark.parametrize(("function", "parameter", "setting"), DEEP_DEFAULTS)
+def test_a_default_deep_in_the_library_is_the_configs(function, parameter, setting):
+    section, key = setting.split(".")
+    assert _default(function, parameter) == getattr(getattr(load_config(env={}), section), key)

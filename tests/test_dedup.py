@@ -27,6 +27,7 @@ from wirewatch.dedup import (
     scheme_name,
     signature,
 )
+from wirewatch.errors import ConfigError
 from wirewatch.records import Article, Extraction, RawDocument
 from wirewatch.registry import build_stages
 from wirewatch.store import Store
@@ -183,7 +184,7 @@ def test_the_index_forgets_its_oldest_originals_beyond_its_size() -> None:
 
 
 def test_an_index_refuses_signatures_of_another_scheme() -> None:
-    with pytest.raises(ValueError, match="scheme"):
+    with pytest.raises(ConfigError, match="scheme"):
         DuplicateIndex(shingle_words=3).check("k", signature("some words here to compare", shingle_words=5))
 
 

@@ -102,16 +102,21 @@ def test_retry_after_as_an_http_date_is_respected():
     assert 25 <= clock.sleeps[0] <= 30
 
 
-def test_a_host_that_asks_for_a_long_rest_is_left_alone_instead_of_stalling_the_run():
+def test_an_answer_that_asks_for_a_long_rest_defers_only_its_own_url_without_stalling_the_run():
     other = "https://news.example.org/b.html"
     long_rest = Response(PAGE, 503, {"retry-after": str(int(MAX_WAIT) + 100)})
     fetcher, transport, clock = fetcher_for({PAGE: [long_rest], other: [ok(other)]})
     with pytest.raises(FetchError) as caught:
         fetcher.get(PAGE)
-    assert caught.value.transient and caught.value.status == 503
-    with pytest.raises(FetchError, match="asked for a rest"):
-        fetcher.get(other)  # same host: refused without a request
-    assert transport.count(other) == 0 and clock.sleeps == []
+    assert caught.value.transient and caught.value.requested and caught.value.status == 503
+    assert fetcher.get(other).status == 200  # the host's other page is still asked for
+    assert transport.count(other) == 1 and all(pause <= MAX_WAIT for pause in clock.sleeps)
+
+
+def test_a_url_put_off_without_a_request_says_it_was_not_requested():
+    err = FetchError(PAGE, "the host asked for a rest", transient=True, requested=False)
+    assert err.transient and not err.requested
+    assert not FetchError(PAGE, "robots.txt forbids it", forbidden=True).requested
 
 
 def test_timeouts_and_connection_errors_are_retried_then_reported_as_transient():
@@ -316,7 +321,7 @@ def test_a_held_page_is_stored_from_the_store_without_being_requested_again():
         log.record_feed(FeedState(FEED), [FeedEntry(page, "A")])
         log.hold(page, "<p>held page</p>", status=200, page_format="html", final_url=page)
         report = polls(store, fetcher, 1)[0]
-        assert (report.fetched, report.stored) == (0, 1)
+        assert (report.fetched, report.added) == (0, 1)
         assert store.fetch_log.counts() == {"stored": 1}
     assert transport.count(page) == 0
 

@@ -27,8 +27,8 @@ from wirewatch.config import Config
 from wirewatch.evaluation import Scores
 from wirewatch.evaluation._gold import load_plover
 from wirewatch.evaluation._score import score
-from wirewatch.pipeline import Pipeline
 from wirewatch.records import Extraction, RawDocument
+from wirewatch.registry import build_pipeline
 
 HELDOUT_PATH = Path(__file__).parent / "data" / "heldout_events.json"
 
@@ -91,7 +91,7 @@ def test_the_plover_loader_reads_one_event_per_record():
 @pytest.fixture(scope="module")
 def heldout_scores(config: Config) -> Scores:
     """Every held-out sentence extracted as its own document (dedup off, as in ``wirewatch eval``), then scored."""
-    pipeline = Pipeline.default(config.with_overrides({"dedup.enabled": False}))
+    pipeline = build_pipeline(config.with_overrides({"dedup.enabled": False}))
     sentences = load_plover(HELDOUT_PATH)
     documents = [RawDocument(id=s.id, source=f"heldout:{s.id}", text=s.text, published=s.published)
                  for s in sentences]

@@ -152,3 +152,10 @@ def test_csv_and_parquet_exports_hold_every_report_with_its_incident(db, tmp_pat
         columns, rows = [d[0] for d in cursor.description], cursor.fetchall()
     assert columns == list(REPORT_COLUMNS)
     assert from_csv == (len(rows), 37) and len(rows) == 77  # 74 events and 3 rejections answering accusations
+
+
+@pytest.mark.parametrize("command", [["incidents"], ["dyad", "EGY", "SDN"], ["network"],
+                                     ["export", "--format", "gdelt", "--out", "x.csv"]])
+def test_a_missing_store_is_reported_with_what_to_do(command, tmp_path):
+    result = CliRunner().invoke(cli, [*command, "--db", str(tmp_path / "none.duckdb")], obj={})
+    assert result.exit_code == 1 and "run `wirewatch ingest" in result.output

@@ -63,6 +63,7 @@ def test_compatible_types_share_a_family(types, same_family):
 
 
 COUNTRIES = {"country:BRA": "BRA", "country:ZAF": "ZAF", "person:lula": "BRA", "person:ramaphosa": "ZAF",
+             "person:vieira": "BRA", "person:pandor": "ZAF", "country:BRA:GOV": "BRA",
              "country:ISR:MIL": "ISR", "org:HEZBOLLAH": "LBN", "country:LBN": "LBN", "country:EGY": "EGY",
              "country:SDN": "SDN", "country:ARG": "ARG", "country:THA": "THA", "country:KHM": "KHM"}
 
@@ -81,6 +82,11 @@ def _seen(type_: str, source: list[str], target: list[str], day: date | None = N
          True),
         (_seen("CONSULT", ["country:ZAF"], ["country:BRA"]), _seen("CONSULT", ["person:lula"], ["person:ramaphosa"]),
          True),  # a meeting matches told the other way round
+        # two reports naming people on a side must share a person: the ministers' talks are not the presidents'
+        (_seen("CONSULT", ["person:vieira"], ["person:pandor"]), _seen("CONSULT", ["person:lula"],
+                                                                       ["person:ramaphosa"]), False),
+        (_seen("CONSULT", ["country:BRA:GOV"], ["person:pandor"]), _seen("CONSULT", ["person:vieira"],
+                                                                         ["person:pandor"]), True),
         (_seen("CONSULT", ["country:ARG"], []), _seen("CONSULT", ["country:BRA"], ["country:ARG"]), True),
         (_seen("ASSAULT", ["country:ISR:MIL"], ["country:LBN"]), _seen("ASSAULT", ["country:LBN"], ["country:ISR"]),
          False),  # an attack is directed
@@ -258,6 +264,19 @@ def test_articles_ingested_one_run_after_another_link_as_one_run_does(config, co
     assert _groups(partition(db)) == _groups(partition(corpus_db))
     with Store.open(db) as store:
         assert link(store).events == 0  # nothing left to link
+
+
+@pytest.mark.slow
+def test_a_rejection_stored_before_the_accusation_answers_it_once_that_comes(config, tmp_path):
+    lines = {json.loads(line)["id"]: line for line in ARTICLES.read_text(encoding="utf-8").splitlines()}
+    db = tmp_path / "late.duckdb"
+    for doc in ("a57", "a56"):  # Ethiopia's rejection, then Somalia's accusation
+        (tmp_path / f"{doc}.jsonl").write_text(lines[doc] + "\n", encoding="utf-8")
+        _ingest(config, db, [tmp_path / f"{doc}.jsonl"])
+    with Store.open(db, read_only=True) as store:
+        accusation = incidents(store, type="ACCUSE")[0]
+    assert accusation.status == "contested"
+    assert [(r.side, r.according_to) for r in accusation.reports] == [("claim", None), ("rejection", "country:ETH")]
 
 
 @pytest.mark.slow

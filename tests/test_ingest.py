@@ -300,4 +300,6 @@ def test_lines_are_the_same_however_the_stream_is_chunked(lines: list[bytes], da
     expected = whole.split(b"\n") if whole else []
     if expected and expected[-1] == b"":
         expected.pop()
-    assert list(_lines(chunks)) == expected
+    assert list(_lines(chunks, 1 << 20)) == expected
+    cap = 10  # a line longer than the cap comes out as None, every other line as it is
+    assert list(_lines(chunks, cap)) == [line if len(line) <= cap else None for line in expected]

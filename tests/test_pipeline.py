@@ -8,10 +8,13 @@ from typing import ClassVar
 
 import pytest
 
+from wirewatch.base import Work
 from wirewatch.config import Config
 from wirewatch.errors import PipelineError
-from wirewatch.pipeline import ActorResolver, Annotator, CleanStage, EventCoder, Pipeline, Work
+from wirewatch.pipeline import Pipeline
 from wirewatch.records import Extraction, Failure, RawDocument
+from wirewatch.registry import build_pipeline
+from wirewatch.stages import ActorResolver, Annotator, CleanStage, EventCoder
 
 
 def test_stages_in_an_order_that_cannot_run_are_refused():
@@ -21,7 +24,7 @@ def test_stages_in_an_order_that_cannot_run_are_refused():
 
 
 def test_the_default_stages_are_in_a_valid_order():
-    names = [s.name for s in Pipeline.default(Config()).stages]
+    names = [s.name for s in build_pipeline(Config()).stages]
     assert names == ["clean", "dedup", "annotate", "resolve", "events", "quotes", "claims"]
 
 
@@ -53,7 +56,7 @@ def test_with_the_raise_policy_a_failure_stops_the_run():
 def test_stages_pickle_so_a_distributed_runner_can_ship_them():
     import pickle
 
-    for stage in Pipeline.default(Config()).stages:
+    for stage in build_pipeline(Config()).stages:
         assert pickle.loads(pickle.dumps(stage)) == stage
 
 

@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import wirewatch
-from wirewatch.errors import SchemaError, StoreError
+from wirewatch.errors import QueryError, SchemaError, StoreError
 from wirewatch.records import Actor, Article, Event, Extraction, Failure, Location, Mention, Quote, Removed
-from wirewatch.store import SCHEMA_VERSION, CountryPair, EventRow, Store, Summary, _schema, _write
+from wirewatch.store import SCHEMA_VERSION, CountryPair, EventQuery, EventRow, Store, Summary, _schema, _write
 
 MODALITIES = ("asserted", "reported", "negated", "future", "hypothetical", "denied")
 
@@ -318,9 +318,24 @@ def test_an_event_without_a_date_is_dated_by_its_article_for_since(full: Store) 
     assert full.events(since=date(2024, 3, 2), type="ACCUSE") == []
 
 
-def test_a_negative_limit_is_refused(full: Store) -> None:
-    with pytest.raises(ValueError, match="limit"):
-        full.events(limit=-1)
+@pytest.mark.parametrize("query", [lambda s: s.events(limit=-1), lambda s: s.actors(limit=-1),
+                                   lambda s: s.quotes(limit=-2)])
+def test_a_negative_limit_is_refused(full: Store, query) -> None:
+    with pytest.raises(QueryError, match="limit must be 0 or more"):
+        query(full)
+
+
+def test_a_query_is_one_record_or_its_filters_as_keywords(full: Store) -> None:
+    assert full.events(EventQuery(type="ASSAULT", limit=1)) == full.events(type="assault", limit=1)
+    with pytest.raises(QueryError, match="no filter 'speaker'"):
+        full.events(speaker="RUS")
+    with pytest.raises(QueryError, match="not both"):
+        full.events(EventQuery(), type="ASSAULT")
+
+
+def test_an_unknown_modality_is_refused() -> None:
+    with pytest.raises(QueryError, match="unknown modalities \\['rumoured'\\]"):
+        EventQuery(modalities=("asserted", "rumoured"))
 
 
 # -- the summary -----------------------------------------------------------------------------------

@@ -173,10 +173,22 @@ def test_the_first_run_stores_every_allowed_article_once(site, fast, tmp_path):
     report = run(site, db, fast)
     assert stored(db) == Counter(ALLOWED)
     assert (report.feeds, report.unchanged, report.new_entries) == (2, 0, 6)  # Manila is in both feeds
-    assert (report.fetched, report.stored, report.skipped, report.deferred) == (4, 4, 1, 0)
+    assert (report.fetched, report.added, report.skipped, report.deferred) == (4, 4, 1, 0)
     assert [f.where for f in report.failures] == [site.url(MISSING)]
     assert states(db) == {**dict.fromkeys(ALLOWED, "stored"), DISALLOWED: "skipped", MISSING: "failed"}
     assert report.events > 0 and report.waiting == 0
+
+
+@pytest.mark.slow
+def test_the_events_of_a_poll_are_linked_to_incidents(site, fast, tmp_path):
+    db = tmp_path / "news.duckdb"
+    run(site, db, fast)
+    with duckdb.connect(str(db), read_only=True) as con:
+        events, linked = con.execute(
+            "SELECT count(*), count(l.incident_id) FROM events AS e LEFT JOIN incident_events AS l"
+            " USING (article_id, event_id) WHERE e.modality IN ('asserted', 'reported', 'denied')"
+        ).fetchone()
+    assert events > 0 and linked == events
 
 
 @pytest.mark.slow
@@ -218,7 +230,7 @@ def test_a_second_run_sends_conditional_requests_gets_304s_and_fetches_no_page_a
     run(site, db, fast)
     pages_before = page_requests(site)
     report = run(site, db, fast)
-    assert (report.feeds, report.unchanged, report.new_entries, report.fetched, report.stored) == (2, 2, 0, 0, 0)
+    assert (report.feeds, report.unchanged, report.new_entries, report.fetched, report.added) == (2, 2, 0, 0, 0)
     assert site.headers["/feeds/world.rss"][-1]["if-none-match"].startswith('"')
     assert site.headers["/feeds/world.atom"][-1]["if-modified-since"] == ATOM_MODIFIED
     assert page_requests(site) == pages_before
@@ -231,7 +243,7 @@ def test_an_entry_added_between_runs_is_fetched_once_and_old_ones_are_not_tried_
     run(site, db, fast)
     site.add_rss_item(SANCTIONS_ITEM)
     report = run(site, db, fast)
-    assert (report.unchanged, report.new_entries, report.fetched, report.stored) == (1, 1, 1, 1)
+    assert (report.unchanged, report.new_entries, report.fetched, report.added) == (1, 1, 1, 1)
     third = run(site, db, fast)
     assert (third.unchanged, third.new_entries, third.fetched) == (2, 0, 0)
     assert stored(db) == Counter(ALLOWED | {"/world/sanctions.html"})
@@ -246,7 +258,7 @@ def test_redirects_are_followed_and_a_hop_that_robots_txt_forbids_is_never_reque
     for path in REDIRECTS:
         site.add_rss_item(SANCTIONS_ITEM.replace("/world/sanctions.html", path))
     report = run(site, db, fast)
-    assert (report.new_entries, report.stored, report.skipped) == (2, 1, 1)
+    assert (report.new_entries, report.added, report.skipped) == (2, 1, 1)
     assert stored(db)["/world/sanctions.html"] == 1
     assert states(db)["/go/memo"] == "skipped"
     assert site.requests["/go/memo"] == 1 and site.requests[DISALLOWED] == 0

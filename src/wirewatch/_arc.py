@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import BinaryIO
 
-from ._archive import CHUNK, HEAD, Corrupt, Response, member_finder, parse_http, scan
+from ._archive import CHUNK, HEAD, MAX_RECORD, Corrupt, Response, member_finder, parse_http, scan
 
 __all__ = ["arc_responses"]
 
@@ -44,6 +44,9 @@ def _arc_record(stream: _Plain | _Inflated, offset: int, line: bytes) -> Respons
     if match is None:
         raise Corrupt(offset, f"expected an ARC header line 'URL IP DATE TYPE LENGTH', found {line[:80]!r}")
     uri, stamp, length = match.group(1).decode("latin-1"), match.group(3), int(match.group(5))
+    if length > MAX_RECORD:
+        raise Corrupt(offset, f"the record declares {length} bytes, more than the {MAX_RECORD >> 20} MB a record "
+                              "may hold; the archive is damaged or not a news crawl")
     block = stream.read(length)
     if len(block) < length:
         raise Corrupt(offset, f"the file ends inside the record ({len(block)} of its {length} bytes are there)")

@@ -15,10 +15,11 @@ from typing import BinaryIO
 
 from .errors import WirewatchError
 
-__all__ = ["CHUNK", "GZIP_MAGIC", "HEAD", "Corrupt", "Http", "Response", "member_end", "member_finder", "parse_http",
-           "scan"]
+__all__ = ["CHUNK", "GZIP_MAGIC", "HEAD", "MAX_RECORD", "Corrupt", "Http", "Response", "member_end", "member_finder",
+           "parse_http", "scan"]
 
 GZIP_MAGIC = b"\x1f\x8b\x08"
+MAX_RECORD = 64 << 20  # the largest archived record, and the largest decompressed page, that is read
 HEAD = 16 << 10  # bytes of a record read before deciding whether it is an HTML page
 CHUNK = 1 << 16  # bytes inflated at a time
 _SCAN = 1 << 20  # bytes read at a time when looking for the next record after a corrupt one

@@ -10,6 +10,7 @@ from typing import Literal
 
 from . import incidents as _incidents
 from .config import Config, load_config
+from .errors import StoreError
 from .incidents import Count, DyadPeriod, Incident, LinkReport, Network, Period
 from .store import Store
 
@@ -20,7 +21,10 @@ Db = str | os.PathLike[str] | None
 
 @contextmanager
 def _store(db: Db, config: Config | None) -> Iterator[Store]:
-    path = db if db is not None else (config or load_config()).store.path
+    """The store at ``db`` (else ``store.path``) opened for reading, or a StoreError saying how to make one."""
+    path = os.fspath(db) if db is not None else (config or load_config()).store.path
+    if path != ":memory:" and not os.path.exists(path):
+        raise StoreError(f"no database at {path}; run `wirewatch ingest PATH... --db {path}` first")
     with Store.open(path, read_only=True) as store:
         yield store
 

@@ -35,7 +35,7 @@ from fastwarc.stream_io import BrotliReader, ChunkedReader
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
 from ._arc import arc_responses
-from ._archive import GZIP_MAGIC, HEAD, Corrupt, Response, member_end, member_finder, parse_http, scan
+from ._archive import GZIP_MAGIC, HEAD, MAX_RECORD, Corrupt, Response, member_end, member_finder, parse_http, scan
 from .records import Failure, RawDocument
 
 __all__ = ["ARCHIVE_KINDS", "ARCHIVE_SUFFIXES", "read_archive", "sniff_archive"]
@@ -46,7 +46,6 @@ ArchiveKind = Literal["warc", "arc"]
 ARCHIVE_KINDS: dict[str, ArchiveKind] = {".warc": "warc", ".arc": "arc"}
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
-_MAX_BODY = 64 << 20  # the largest decompressed page kept
 _LATIN = frozenset({"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252", "cp1252"})
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -120,7 +119,7 @@ def _warc_pass(raw: BinaryIO, gzipped: bool, start: int, suspect: Corrupt | None
         last = start + record.stream_pos
         try:
             item = _warc_item(record, last)
-        except (OSError, ValueError) as err:  # the record's framing or gzip data is broken
+        except (OSError, ValueError, Corrupt) as err:  # the record's framing or gzip data is broken
             yield Corrupt(last, _reason(err))
             return _resume(raw, last, gzipped), None
         if item is not None:
@@ -143,10 +142,10 @@ def _stopped(raw: BinaryIO, gzipped: bool, start: int, last: int | None, err: Ex
 
 def _warc_item(record: WarcRecord, offset: int) -> Response | Corrupt | None:
     """The record as an HTML page's response, a Corrupt for a page that cannot be read, None for any other
-    record; raises OSError or ValueError when the record's framing is broken."""
+    record; raises Corrupt (or fastwarc's OSError or ValueError) when the record's framing is broken."""
     length = record.headers.get("Content-Length") or ""
     if not length.strip().isdigit():
-        raise ValueError(f"the WARC header's Content-Length {length!r} is not a number")
+        raise Corrupt(offset, f"the WARC header's Content-Length {length!r} is not a number")
     try:
         return _warc_response(record, offset)
     except Corrupt as err:
@@ -227,7 +226,7 @@ def _decoded_body(body: bytes, fields: dict[str, str], offset: int) -> bytes:
         if "chunked" in fields.get("transfer-encoding", "").lower():
             body = ChunkedReader(io.BytesIO(body)).read()
         if encoding == "br":
-            return BrotliReader(io.BytesIO(body)).read()
+            return _capped(BrotliReader(io.BytesIO(body)).read(MAX_RECORD + 1), offset)
     except OSError as err:
         raise Corrupt(offset, f"the HTTP body cannot be decoded ({err})") from err
     if encoding in {"gzip", "x-gzip", "deflate"}:
@@ -237,18 +236,24 @@ def _decoded_body(body: bytes, fields: dict[str, str], offset: int) -> bytes:
     return body
 
 
+def _capped(data: bytes, offset: int) -> bytes:
+    if len(data) > MAX_RECORD:
+        raise Corrupt(offset, f"the page inflates to more than {MAX_RECORD >> 20} MB")
+    return data
+
+
 def _inflate(body: bytes, encoding: str, offset: int) -> bytes:
     """A gzip or deflate body inflated (``deflate`` is sent both with a zlib header and raw)."""
     problem = ""
     for wbits in (47, -15) if encoding == "deflate" else (47,):
         inflater = zlib.decompressobj(wbits)
         try:
-            data = inflater.decompress(body, _MAX_BODY)
+            data = inflater.decompress(body, MAX_RECORD)
         except zlib.error as err:
             problem = str(err)
             continue
         if inflater.unconsumed_tail:
-            raise Corrupt(offset, f"the page inflates to more than {_MAX_BODY >> 20} MB")
+            raise Corrupt(offset, f"the page inflates to more than {MAX_RECORD >> 20} MB")
         return data
     raise Corrupt(offset, f"the {encoding} body cannot be inflated ({problem})")
 
@@ -264,7 +269,7 @@ def _text(body: bytes, declared: str | None) -> str:
         if encoding is not None:
             try:
                 return body.decode(encoding)
-            except (UnicodeDecodeError, LookupError):
+            except (UnicodeError, LookupError):
                 continue
     return body.decode("utf-8", errors="replace")
 

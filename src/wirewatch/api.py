@@ -5,54 +5,55 @@ The CLI, and later the HTTP API and the dashboard, are thin adapters over these.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
 
 from . import fetch
 from ._incidents_api import dyad, export, incidents, link, network
 from ._warc import ARCHIVE_SUFFIXES
 from .batch import Shard, count_rows, find_shards
+from .brief import Briefing, build_briefing
 from .config import Config, load_config
-from .errors import InputError, WirewatchError
+from .errors import InputError, StoreError, WirewatchError
 from .incidents import link as link_incidents
+from .incidents import one_per_incident
 from .ingest import KNOWN_SUFFIXES, read_paths
-from .pipeline import Pipeline
 from .records import Extraction, Failure, RawDocument
+from .registry import build_pipeline
+from .reports import StoreCounts
 from .resolve import Office, load_kb, unify_people
 from .sample import sample_documents
-from .store import ActorRow, EventRow, QuoteRow, Store, Summary
+from .store import MODALITIES, ActorQuery, ActorRow, EventQuery, EventRow, QuoteQuery, QuoteRow, Store, Summary
 
 if TYPE_CHECKING:
     from .dedup import DuplicateIndex
 
-__all__ = ["ActorProfile", "IngestReport", "actor_profile", "count_documents", "demo", "dyad", "export", "extract",
-           "extract_text", "incidents", "ingest", "link", "network", "watch"]
+__all__ = ["ActorProfile", "IngestReport", "actor_profile", "actors", "brief", "count_documents", "demo", "dyad",
+           "events", "export", "extract", "extract_text", "incidents", "ingest", "link", "network", "quotes", "watch"]
 
 Progress = Callable[[Extraction | Failure | None], None]
 
 
 @dataclass(slots=True)
-class IngestReport:
-    """What an ingest run did."""
+class IngestReport(StoreCounts):
+    """What an ingest run did: the documents read, and what became of them."""
 
     seen: int = 0
-    added: int = 0
-    duplicates: int = 0
-    events: int = 0
-    failures: list[Failure] = field(default_factory=list)
 
 
 def extract(
-    paths: Iterable[str | os.PathLike[str]] | None = None,
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None = None,
     *,
     documents: Iterable[RawDocument | Failure] | None = None,
     config: Config | None = None,
-    published: date | None = None,
+    published: date | str | None = None,
     duplicates: DuplicateIndex | None = None,
 ) -> Iterator[Extraction | Failure]:
     """Extract actors, events and quotes from files (or raw documents), in input order.
@@ -61,19 +62,49 @@ def extract(
     is the index of earlier articles (``dedup.load_index`` of a store), else this run's articles only.
     """
     config = config or load_config()
-    items = documents if documents is not None else read_paths(paths or [], published=published)
-    return Pipeline.default(config, duplicates=duplicates).run(items)
+    day = _day(published)
+    items = documents if documents is not None else read_paths(_paths(paths), published=day, limits=config.limits)
+    return build_pipeline(config, duplicates=duplicates).run(items)
 
 
-def extract_text(text: str, *, published: date | None = None, config: Config | None = None) -> Extraction:
+def extract_text(text: str, *, published: date | str | None = None, config: Config | None = None) -> Extraction:
     """Extract from one plain-text article given as a string."""
-    result = next(extract(documents=[RawDocument(id="text", source="<text>", text=text, published=published)],
-                          config=config))
+    if not isinstance(text, str):
+        raise InputError("<text>", f"expected the article's text as a str, got {type(text).__name__}")
+    document = RawDocument(id="text", source="<text>", text=text, published=_day(published))
+    result = next(extract(documents=[document], config=config))
     if isinstance(result, Failure):
-        from .errors import InputError
-
         raise InputError(result.where, result.error)
     return result
+
+
+def _paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None) -> list[str | os.PathLike[str]]:
+    """The paths as a list: one path given bare is one path (never its characters); anything else is an error."""
+    if paths is None:
+        return []
+    if isinstance(paths, str | os.PathLike):
+        return [paths]
+    if isinstance(paths, bytes) or not isinstance(paths, Iterable):
+        raise InputError(repr(paths)[:80], "expected a path or a list of paths (str or pathlib.Path)")
+    listed = list(paths)
+    bad = [p for p in listed if not isinstance(p, str | os.PathLike)]
+    if bad:
+        raise InputError(repr(bad[0])[:80], "every path must be a str or a pathlib.Path")
+    return listed
+
+
+def _day(published: date | str | None) -> date | None:
+    """A publication date from a date, a datetime or an ISO string ("2024-04-22"); an InputError otherwise."""
+    if published is None or (isinstance(published, date) and not isinstance(published, datetime)):
+        return published
+    if isinstance(published, datetime):
+        return published.date()
+    if isinstance(published, str):
+        try:
+            return date.fromisoformat(published.strip()[:10])
+        except ValueError:
+            pass
+    raise InputError(repr(published)[:80], "published must be a date or a YYYY-MM-DD string")
 
 
 def count_documents(paths: Sequence[str | os.PathLike[str]]) -> int | None:
@@ -101,8 +132,11 @@ def _count_file(path: str, *, named: bool) -> int:
     suffix = os.path.splitext(base)[1]
     if suffix in {".jsonl", ".ndjson"}:
         opener = gzip.open if lower.endswith(".gz") else open
-        with opener(path, "rb") as handle:
-            return sum(1 for line in handle if line.strip())
+        try:
+            with opener(path, "rb") as handle:
+                return sum(1 for line in handle if line.strip())
+        except OSError:
+            return 1  # unreadable: ingest reports it as one failed document
     return 1 if named or suffix in KNOWN_SUFFIXES else 0
 
 
@@ -113,12 +147,12 @@ def _holds_archives(path: str) -> bool:
 
 
 def ingest(
-    paths: Iterable[str | os.PathLike[str]] | None = None,
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None = None,
     *,
     db: str | os.PathLike[str] | None = None,
     documents: Iterable[RawDocument | Failure] | None = None,
     config: Config | None = None,
-    published: date | None = None,
+    published: date | str | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Extract and store documents; articles already stored are recognised and added once only.
@@ -128,7 +162,7 @@ def ingest(
     """
     config = config or load_config()
     report = IngestReport()
-    shards, paths = _split_shards(paths)
+    shards, paths = _split_shards(_paths(paths))
     with Store.open(db if db is not None else config.store.path) as store:
         for shard in shards:
             _load_shard(store, shard, report, progress)
@@ -137,18 +171,15 @@ def ingest(
         if shards and not paths and documents is None:
             return report
         index = _duplicate_index(store, config)
-        for result in extract(paths, documents=documents, config=config, published=published, duplicates=index):
+        for result in extract(paths, documents=documents, config=config, published=_day(published),
+                              duplicates=index):
             report.seen += 1
             if isinstance(result, Failure):
-                report.failures.append(result)
                 store.add_failure(result)
-            elif store.add(unify_people(result, store.unknown_people)):
-                report.added += 1
-                report.events += len(result.events)
+                report.count(result)
+            elif report.count(result, added=store.add(unify_people(result, store.unknown_people))) == "stored":
                 _remember(store, index, result)
                 link_incidents(store, articles=[result.article.content_hash])
-            else:
-                report.duplicates += 1
             if progress is not None:
                 progress(result)
     return report
@@ -224,22 +255,77 @@ class ActorProfile:
     quotes: tuple[QuoteRow, ...]
 
 
-def actor_profile(name: str, *, db: str | os.PathLike[str], config: Config | None = None) -> ActorProfile | None:
+def events(query: EventQuery | None = None, /, *, db: str | os.PathLike[str] | None = None,
+           config: Config | None = None, count: Literal["reports", "incidents"] = "reports",
+           **filters: Any) -> list[EventRow]:
+    """Stored events matching ``query`` (or :class:`~wirewatch.store.EventQuery`'s filters as keywords); with
+    ``count="incidents"`` one row per incident (its first report), however many outlets told it."""
+    with _reading(db, config) as store:
+        if count == "reports":
+            return store.events(query, **filters)
+        wanted = query or EventQuery(**filters)
+        rows = one_per_incident(store, store.events(dataclasses.replace(wanted, limit=None)))
+        return rows if wanted.limit is None else rows[:wanted.limit]
+
+
+def actors(query: ActorQuery | None = None, /, *, db: str | os.PathLike[str] | None = None,
+           config: Config | None = None, **filters: Any) -> list[ActorRow]:
+    """Stored actors, most mentioned first (:class:`~wirewatch.store.ActorQuery`), with the names they go by."""
+    with _reading(db, config) as store:
+        return store.actors(query, **filters)
+
+
+def quotes(query: QuoteQuery | None = None, /, *, db: str | os.PathLike[str] | None = None,
+           config: Config | None = None, **filters: Any) -> list[QuoteRow]:
+    """Stored quotes and reported statements (:class:`~wirewatch.store.QuoteQuery`), in publication order."""
+    with _reading(db, config) as store:
+        return store.quotes(query, **filters)
+
+
+def actor_profile(name: str, *, db: str | os.PathLike[str] | None = None,
+                  config: Config | None = None) -> ActorProfile | None:
     """The profile of the most mentioned actor that ``name`` (key, country, code or part of a name) stands for."""
     config = config or load_config()
-    with Store.open(db, read_only=True) as store:
+    with _reading(db, config) as store:
         found = store.actors(name=name, limit=1)
         if not found:
             return None
         actor = found[0]
-        everything = ("asserted", "reported", "negated", "future", "hypothetical", "denied")
-        as_source = tuple(store.events(source=actor.key, modalities=everything))
-        as_target = tuple(store.events(target=actor.key, modalities=everything))
-        quotes = tuple(store.quotes(speaker=actor.key))
+        as_source = tuple(store.events(source=actor.key, modalities=MODALITIES))
+        as_target = tuple(store.events(target=actor.key, modalities=MODALITIES))
+        quoted = tuple(store.quotes(speaker=actor.key))
     person = load_kb(config.resolve.user_tables).people.get(actor.key.removeprefix("person:"))
     offices = person.offices if person is not None and actor.key.startswith("person:") else ()
     return ActorProfile(actor, tuple(sorted(offices, key=lambda o: o.start or date.min)), as_source, as_target,
-                        quotes)
+                        quoted)
+
+
+def brief(*, actor: str | None = None, dyad: tuple[str, str] | None = None, country: str | None = None,
+          since: date | None = None, until: date | None = None, db: str | os.PathLike[str] | None = None,
+          config: Config | None = None) -> Briefing:
+    """The briefing on one actor, dyad or country over a period (see :func:`wirewatch.brief.build_briefing`)."""
+    config = config or load_config()
+    with _reading(db, config) as store:
+        return build_briefing(store, actor=actor, dyad=dyad, country=country, since=since, until=until,
+                              kb=load_kb(config.resolve.user_tables))
+
+
+@contextmanager
+def _reading(db: str | os.PathLike[str] | None, config: Config | None) -> Iterator[Store]:
+    """The store at ``db`` (else ``store.path``) opened for reading, or a StoreError saying how to make one."""
+    path = os.fspath(db) if db is not None else (config or load_config()).store.path
+    if path != ":memory:" and not os.path.exists(path):
+        raise StoreError(f"no database at {path}; run `wirewatch ingest PATH... --db {path}` first")
+    with Store.open(path, read_only=True) as store:
+        yield store
+
+
+@contextmanager
+def _linking_store(path: str | os.PathLike[str]) -> Iterator[Store]:
+    """The store, open for one poll of ``watch``; the events stored during the poll are linked to incidents."""
+    with Store.open(path) as store:
+        yield store
+        link_incidents(store)
 
 
 def watch(
@@ -259,13 +345,13 @@ def watch(
 
     With ``once`` it polls once; with ``max_items`` it stops after handling that many entries; ``retry_failed``
     queues the pages that failed before again. Pages are fetched politely (see :mod:`wirewatch.fetch`) and each
-    only once, across runs: the fetch log lives in the store.
+    only once, across runs: the fetch log lives in the store. After each poll the new events are linked to incidents.
     """
     for feed in feeds:
         if fetch.page_url(feed, "") is None:
             raise InputError(feed, "not an http:// or https:// address of a feed; give the feed's full URL")
     config = config or load_config()
-    open_store = partial(Store.open, db if db is not None else config.store.path)
+    open_store = partial(_linking_store, db if db is not None else config.store.path)
     with open_store() as store:
         if retry_failed:
             store.fetch_log.retry_failed()
@@ -274,6 +360,6 @@ def watch(
     fetcher = fetch.Fetcher(config.fetch, transport=transport)
     return fetch.watch(
         feeds, open_store=open_store, fetcher=fetcher,
-        extract=Pipeline.default(config, duplicates=duplicates).run, interval=interval, once=once,
+        extract=build_pipeline(config, duplicates=duplicates).run, interval=interval, once=once,
         max_items=max_items, progress=progress, on_poll=on_poll,
     )  # fmt: skip

@@ -17,8 +17,8 @@ from typing import Any
 
 from .errors import ConfigError
 
-__all__ = ["CleanConfig", "Config", "DedupConfig", "ExtractConfig", "FetchConfig", "ModelConfig", "ResolveConfig",
-           "StoreConfig", "load_config"]
+__all__ = ["DEFAULTS", "CleanConfig", "Config", "DedupConfig", "ExtractConfig", "FetchConfig", "LimitsConfig",
+           "ModelConfig", "PipelineConfig", "ResolveConfig", "StoreConfig", "load_config"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +70,13 @@ class ResolveConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class PipelineConfig:
+    """[pipeline]: further stages, registered by name, to run after the built-in ones."""
+
+    extra: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class StoreConfig:
     """[store]: the DuckDB file and what a failing document does to a batch."""
 
@@ -84,8 +91,21 @@ class FetchConfig:
     user_agent: str = "wirewatch/0.1 (news event research; set fetch.user_agent to add a contact address)"
     per_host_delay: float = 2.0
     timeout: float = 20.0
+    deadline: float = 60.0
     retries: int = 3
     backoff: float = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class LimitsConfig:
+    """[limits]: how much one input may cost before it is refused with an error naming the limit."""
+
+    max_input_mb: int = 32
+
+    @property
+    def max_input_bytes(self) -> int:
+        """The largest decompressed file, JSON Lines line or archived page that is read, in bytes."""
+        return self.max_input_mb << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +117,10 @@ class Config:
     dedup: DedupConfig = field(default_factory=DedupConfig)
     extract: ExtractConfig = field(default_factory=ExtractConfig)
     resolve: ResolveConfig = field(default_factory=ResolveConfig)
+    pipeline: PipelineConfig = field(default_factory=PipelineConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
     fetch: FetchConfig = field(default_factory=FetchConfig)
+    limits: LimitsConfig = field(default_factory=LimitsConfig)
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Config:
         """A copy with ``{"section.key": value}`` overrides applied and validated (None values ignored)."""
@@ -111,14 +133,20 @@ class Config:
         return _build(merged, "overrides")
 
 
+#: The shipped defaults (``default.toml`` gives the same values, a test checks): the one source of every keyword
+#: default deeper in the library that a setting also governs.
+DEFAULTS = Config()
+
 _SECTIONS: dict[str, type] = {
     "model": ModelConfig,
     "clean": CleanConfig,
     "dedup": DedupConfig,
     "extract": ExtractConfig,
     "resolve": ResolveConfig,
+    "pipeline": PipelineConfig,
     "store": StoreConfig,
     "fetch": FetchConfig,
+    "limits": LimitsConfig,
 }
 
 
@@ -202,11 +230,7 @@ def _coerce(section: str, key: str, value: Any, default: Any) -> Any:
     name = f"{section}.{key}"
     try:
         if isinstance(default, bool):
-            if isinstance(value, str):
-                if value.lower() not in {"1", "0", "true", "false", "yes", "no"}:
-                    raise ValueError(value)
-                return value.lower() in {"1", "true", "yes"}
-            return bool(value)
+            return _flag(name, value)
         if isinstance(default, int):
             return int(value)
         if isinstance(default, float):
@@ -217,6 +241,15 @@ def _coerce(section: str, key: str, value: Any, default: Any) -> Any:
         return str(value)
     except (TypeError, ValueError) as err:
         raise ConfigError(f"{name} = {value!r} is not a valid {type(default).__name__}") from err
+
+
+def _flag(name: str, value: Any) -> bool:
+    """A boolean setting: a bool, or one of the words 1/0, true/false, yes/no (any case)."""
+    if not isinstance(value, str):
+        return bool(value)
+    if value.lower() not in {"1", "0", "true", "false", "yes", "no"}:
+        raise ConfigError(f"{name} = {value!r} is not a valid bool; use true or false")
+    return value.lower() in {"1", "true", "yes"}
 
 
 def _validate(config: Config) -> None:
@@ -233,6 +266,8 @@ def _validate(config: Config) -> None:
         raise ConfigError(f"store.on_error must be 'skip' or 'raise', not {config.store.on_error!r}")
     _validate_fetch(config.fetch)
     _validate_dedup(config)
+    if config.limits.max_input_mb < 1:
+        raise ConfigError(f"limits.max_input_mb must be at least 1 MiB, not {config.limits.max_input_mb}")
 
 
 def _validate_dedup(config: Config) -> None:
@@ -255,5 +290,7 @@ def _validate_fetch(fetch: FetchConfig) -> None:
             raise ConfigError(f"fetch.{name} must be 0 or more seconds, not {getattr(fetch, name)}")
     if fetch.timeout <= 0:
         raise ConfigError(f"fetch.timeout must be more than 0 seconds, not {fetch.timeout}")
+    if fetch.deadline < fetch.timeout:
+        raise ConfigError(f"fetch.deadline ({fetch.deadline} s) must be at least fetch.timeout ({fetch.timeout} s)")
     if fetch.retries < 0:
         raise ConfigError(f"fetch.retries must be 0 or more, not {fetch.retries}")

@@ -40,16 +40,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import Any, ClassVar, Protocol
 
 import numpy as np
 from datasketch import MinHash
 
-from .config import DedupConfig
+from .base import Work
+from .config import DEFAULTS, DedupConfig
+from .errors import ConfigError
 from .records import Article
-
-if TYPE_CHECKING:
-    from .pipeline import Work
 
 __all__ = ["DedupStage", "DuplicateIndex", "Signature", "load_index", "mark_duplicate", "signature"]
 
@@ -95,7 +94,7 @@ def _permutations() -> np.ndarray:
     return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
 
 
-def signature(text: str, *, shingle_words: int = 5) -> Signature:
+def signature(text: str, *, shingle_words: int = DEFAULTS.dedup.shingle_words) -> Signature:
     """The MinHash of the text's word shingles; the same text always gives the same signature, in any process."""
     words = _WORD.findall(text.lower())
     width = min(shingle_words, len(words))
@@ -261,7 +260,9 @@ class DuplicateIndex:
     :meth:`check` calls.
     """
 
-    def __init__(self, *, threshold: float = 0.5, shingle_words: int = 5, max_originals: int = 50_000) -> None:
+    def __init__(self, *, threshold: float = DEFAULTS.dedup.threshold,
+                 shingle_words: int = DEFAULTS.dedup.shingle_words,
+                 max_originals: int = DEFAULTS.dedup.max_originals) -> None:
         self.threshold = threshold
         self.scheme = scheme_name(shingle_words)
         self.shingle_words = shingle_words
@@ -354,7 +355,7 @@ class DuplicateIndex:
 
     def _check_scheme(self, sig: Signature) -> None:
         if sig.scheme != self.scheme:
-            raise ValueError(f"a signature of scheme {sig.scheme!r} given to an index of scheme {self.scheme!r}; "
+            raise ConfigError(f"a signature of scheme {sig.scheme!r} given to an index of scheme {self.scheme!r}; "
                              "compute signatures with this index's shingle_words")
 
 

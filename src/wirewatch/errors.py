@@ -9,10 +9,13 @@ Every error the library raises on purpose derives from :class:`WirewatchError`::
     ├── ModelError             the spaCy pipeline cannot be loaded
     ├── KnowledgeBaseError     an actor table is malformed
     ├── FetchError             a feed, page or robots.txt cannot be fetched (after retries, or for good)
+    ├── TransportError         a request got no answer at all (timeout, refused connection); the fetcher
+    │                          retries it and then raises FetchError
     ├── BatchError             a batch cannot run: its output folder holds another batch, a worker died
     ├── BriefingError          a briefing cannot be made as asked, or a citation of it does not hold
-    └── StoreError             the DuckDB store cannot be opened, migrated or written
-        └── SchemaError        the database was written by a newer wirewatch
+    └── StoreError             the DuckDB store cannot be opened, migrated, written or read
+        ├── SchemaError        the database was written by a newer wirewatch
+        └── QueryError         a query asks for something that cannot be (a negative limit, an unknown filter)
 
 Messages say what was found, what was expected and what to do.
 """
@@ -28,8 +31,10 @@ __all__ = [
     "KnowledgeBaseError",
     "ModelError",
     "PipelineError",
+    "QueryError",
     "SchemaError",
     "StoreError",
+    "TransportError",
     "WirewatchError",
 ]
 
@@ -65,16 +70,29 @@ class KnowledgeBaseError(WirewatchError):
 
 class FetchError(WirewatchError):
     """A URL cannot be fetched; ``transient`` when trying again later may work (timeouts, 5xx, 429),
-    ``forbidden`` when robots.txt forbids it (it was not requested)."""
+    ``forbidden`` when robots.txt forbids it (it was not requested), ``requested`` False when it was put off
+    without being asked (its host is resting, its robots.txt cannot be read yet)."""
 
     def __init__(self, url: str, message: str, *, status: int | None = None, transient: bool = False,
-                 forbidden: bool = False) -> None:
+                 forbidden: bool = False, requested: bool = True) -> None:
         super().__init__(f"{url}: {message}")
         self.url = url
         self.reason = message
         self.status = status
         self.transient = transient
         self.forbidden = forbidden
+        self.requested = requested and not forbidden
+
+
+class TransportError(WirewatchError):
+    """No answer came: a timeout, a refused or dropped connection, a name that does not resolve.
+
+    ``permanent`` when asking again cannot help (the address itself cannot be requested).
+    """
+
+    def __init__(self, message: str, *, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent
 
 
 class BatchError(WirewatchError):
@@ -87,6 +105,10 @@ class StoreError(WirewatchError):
 
 class SchemaError(StoreError):
     """The database has a schema version this wirewatch does not know."""
+
+
+class QueryError(StoreError):
+    """A query of the store asks for something that cannot be: a negative limit, an unknown filter."""
 
 
 class BriefingError(WirewatchError):

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal, Protocol, TextIO
 
 from ._warc import ARCHIVE_KINDS, read_archive, sniff_archive
+from .config import LimitsConfig
 from .errors import InputError
 from .records import Failure, RawDocument
 
@@ -66,6 +67,8 @@ KNOWN_SUFFIXES: Mapping[str, Kind] = {
 
 _HEAD = 8192  # bytes inspected for NULs and sniffed for the format
 _CHUNK = 1 << 16
+_MOSTLY_UTF8 = 1000  # a text with at most one bad byte in this many characters is UTF-8 with damage
+_MOSTLY_UNDEFINED = 10  # more than one byte in this many that no encoding defines: not text at all
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
 _BINARY = "binary file, not text, HTML or JSON Lines"
@@ -87,25 +90,28 @@ def read_paths(
     *,
     published: date | None = None,
     stdin: TextIO | BinaryIO | None = None,
+    limits: LimitsConfig | None = None,
 ) -> Iterator[RawDocument | Failure]:
     """Read every path in input order ("-" is standard input), yielding a document or a Failure for each.
 
-    ``published`` is the publication date given to plain-text documents that have none.
+    ``published`` is the publication date given to plain-text documents that have none; ``limits`` caps what one
+    document may inflate to (``[limits]``).
     """
+    cap = (limits or LimitsConfig()).max_input_bytes
     for given in paths:
         name = os.fspath(given)
         if name == "-":
-            yield from _read_stream(stdin if stdin is not None else sys.stdin.buffer, "-", None, published)
+            yield from _read_stream(stdin if stdin is not None else sys.stdin.buffer, "-", None, published, cap)
         else:
-            yield from _read_path(Path(name), name, published)
+            yield from _read_path(Path(name), name, published, cap)
 
 
-def _read_path(path: Path, name: str, published: date | None) -> Iterator[Item]:
+def _read_path(path: Path, name: str, published: date | None, cap: int) -> Iterator[Item]:
     if path.is_dir():
         for child in _walk(path):
-            yield from _read_file(child, str(child), published)
+            yield from _read_file(child, str(child), published, cap)
     elif path.exists():
-        yield from _read_file(path, name, published)
+        yield from _read_file(path, name, published, cap)
     else:
         yield Failure(id=name, where=name, error="no such file or directory; check the path and try again")
 
@@ -129,7 +135,7 @@ def _kind_of(path: Path) -> tuple[Kind | None, bool]:
     return KNOWN_SUFFIXES.get(os.path.splitext(name)[1]), gzipped
 
 
-def _read_file(path: Path, name: str, published: date | None) -> Iterator[Item]:
+def _read_file(path: Path, name: str, published: date | None, cap: int) -> Iterator[Item]:
     kind, gzipped = _kind_of(path)
     archive = kind if kind in ("warc", "arc") else _archive_inside(path, gzipped) if kind is None else None
     try:
@@ -137,7 +143,7 @@ def _read_file(path: Path, name: str, published: date | None) -> Iterator[Item]:
             yield from read_archive(path, name, kind=archive, published=published)
             return
         with gzip.open(path, "rb") if gzipped else open(path, "rb") as stream:
-            yield from _read_stream(stream, name, kind, published)
+            yield from _read_stream(stream, name, kind, published, cap)
     except (OSError, EOFError, zlib.error) as err:
         what = "a damaged or truncated gzip file" if gzipped else "a file that cannot be read"
         yield Failure(id=name, where=name, error=f"{what} ({err}); check the file and its permissions")
@@ -154,20 +160,39 @@ def _archive_inside(path: Path, gzipped: bool) -> Literal["warc", "arc"] | None:
         return None
 
 
-def _read_stream(stream: _Readable, name: str, kind: Kind | None, published: date | None) -> Iterator[Item]:
+def _read_stream(stream: _Readable, name: str, kind: Kind | None, published: date | None, cap: int
+                 ) -> Iterator[Item]:
     head = _as_bytes(stream.read(_HEAD))
     if kind is None and sniff_archive(head) is not None:
         yield Failure(id=name, where=name, error="a WARC or ARC web archive read as a stream; pass its file path")
         return
-    if _looks_binary(head):
+    kind = kind or _sniff(head)
+    if _looks_binary(head) and not (kind == "jsonl" and _sniff(head) == "jsonl"):  # JSON Lines: line by line
         yield Failure(id=name, where=name, error=f"{_BINARY} (it holds NUL bytes); {_FORMATS}")
         return
-    kind = kind or _sniff(head)
     chunks = chain([head], _chunks(stream))
     if kind == "jsonl":
-        yield from _read_jsonl(_lines(chunks), name, published)
+        yield from _read_jsonl(_lines(chunks, cap), name, published, cap)
+    elif (data := _gather(chunks, cap)) is None:
+        yield Failure(id=name, where=name, error=_too_large("the document", cap))
     else:
-        yield _read_document(b"".join(chunks), name, kind, published)
+        yield _read_document(data, name, kind, published)
+
+
+def _gather(chunks: Iterable[bytes], cap: int) -> bytes | None:
+    """The chunks joined, or None as soon as they pass ``cap`` bytes (a gzip bomb is never inflated whole)."""
+    kept, size = [], 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > cap:
+            return None
+        kept.append(chunk)
+    return b"".join(kept)
+
+
+def _too_large(what: str, cap: int) -> str:
+    return (f"{what} is larger than {cap >> 20} MiB once decompressed (limits.max_input_mb); raise the limit "
+            "in the config if the input is genuine")
 
 
 def _as_bytes(chunk: str | bytes) -> bytes:
@@ -179,18 +204,24 @@ def _chunks(stream: _Readable) -> Iterator[bytes]:
         yield _as_bytes(chunk)
 
 
-def _lines(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """Split a stream of byte chunks into lines (without the newline), in linear time."""
+def _lines(chunks: Iterable[bytes], cap: int) -> Iterator[bytes | None]:
+    """Split a stream of byte chunks into lines (without the newline), in linear time; None for a line longer than
+    ``cap`` bytes, whose bytes are dropped as they come."""
     pending: list[bytes] = []
+    size, over = 0, False
     for chunk in chunks:
         *complete, rest = chunk.split(b"\n")
         for part in complete:
             pending.append(part)
-            yield b"".join(pending)
-            pending = []
-        pending.append(rest)
-    if any(pending):
-        yield b"".join(pending)
+            yield None if over or size + len(part) > cap else b"".join(pending)
+            pending, size, over = [], 0, False
+        size += len(rest)
+        if size > cap:
+            pending, over = [], True
+        else:
+            pending.append(rest)
+    if any(pending) or over:
+        yield None if over else b"".join(pending)
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -216,21 +247,29 @@ def _read_document(data: bytes, name: str, kind: Kind, published: date | None) -
 
 
 def _decode(data: bytes, *, html: bool = False) -> str | None:
-    """Text from bytes: UTF-8 (BOM or not), UTF-16 with a BOM, an HTML page's meta charset, else cp1252."""
+    """Text from bytes: UTF-8 (BOM or not), UTF-16 with a BOM, an HTML page's meta charset, else cp1252.
+
+    A text that is UTF-8 but for a stray byte or two stays UTF-8, each bad byte becoming U+FFFD; cp1252's five
+    undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) become U+FFFD too, so one byte never rejects a whole file.
+    """
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith(_UTF16_BOMS):
         return _try(data, "utf-16")
-    for encoding in ("utf-8", _meta_charset(data) if html else None, "cp1252"):
+    for encoding in ("utf-8", _meta_charset(data) if html else None):
         if encoding is not None and (text := _try(data, encoding)) is not None:
             return text
-    return None
+    lenient = data.decode("utf-8", errors="replace")
+    if lenient.count("\ufffd") <= max(2, len(lenient) // _MOSTLY_UTF8):
+        return lenient
+    legacy = data.decode("cp1252", errors="replace")
+    return None if legacy.count("\ufffd") * _MOSTLY_UNDEFINED > len(legacy) else legacy
 
 
 def _try(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):
         return None
 
 
@@ -239,8 +278,11 @@ def _meta_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
-def _read_jsonl(lines: Iterable[bytes], name: str, published: date | None) -> Iterator[Item]:
+def _read_jsonl(lines: Iterable[bytes | None], name: str, published: date | None, cap: int) -> Iterator[Item]:
     for lineno, line in enumerate(lines, start=1):
+        if line is None:
+            yield Failure(id=None, where=f"{name}:{lineno}", error=_too_large("the line", cap))
+            continue
         if lineno == 1:
             line = line.removeprefix(codecs.BOM_UTF8)
         if line.strip():
@@ -249,6 +291,8 @@ def _read_jsonl(lines: Iterable[bytes], name: str, published: date | None) -> It
 
 def _record(line: bytes, where: str, published: date | None) -> Item:
     """One JSON Lines record as a RawDocument, or a Failure saying what is wrong with the line."""
+    if b"\x00" in line:
+        return Failure(id=None, where=where, error="the line holds NUL bytes, which JSON never does; fix or remove it")
     text = _decode(line.rstrip(b"\r"))
     if text is None:
         return Failure(id=None, where=where, error="undecodable line; save the file as UTF-8")
@@ -256,6 +300,8 @@ def _record(line: bytes, where: str, published: date | None) -> Item:
         obj = json.loads(text)
     except ValueError as err:
         return Failure(id=_id_hint(text), where=where, error=_invalid_json(err))
+    except RecursionError:
+        return Failure(id=_id_hint(text), where=where, error="JSON nested too deeply to read; flatten the record")
     if not isinstance(obj, dict):
         return Failure(id=None, where=where, error=_not_an_object(obj))
     try:

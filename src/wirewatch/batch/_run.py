@@ -86,7 +86,7 @@ def run_batch(
     layout = Layout(out)
     layout.claim(_manifest(inputs, shard_size, published, config))
     report = BatchReport()
-    shards = _shards(read_paths(inputs, published=published), shard_size)
+    shards = _shards(read_paths(inputs, published=published, limits=config.limits), shard_size)
     with open_engine(engine, config, workers=workers, address=address) as running:
         for result in _results(running, shards, layout, config, report, progress):
             layout.write(shard_name(result.index), result.files)
@@ -131,7 +131,8 @@ def _shards(items: Iterable[RawDocument | Failure], size: int) -> Iterator[Shard
 
 def _manifest(paths: list[str], shard_size: int, published: date | None, config: Config) -> dict[str, Any]:
     """What decides the shards' contents: a re-run must match it to resume."""
-    settings = repr((config.model, config.clean, config.dedup, config.extract, config.resolve, config.store.on_error))
+    settings = repr((config.model, config.clean, config.dedup, config.extract, config.resolve, config.store.on_error,
+                     *((config.pipeline,) if config.pipeline.extra else ())))
     return {
         "inputs": [p if p == "-" else os.path.abspath(p) for p in paths],
         "shard_size": shard_size,

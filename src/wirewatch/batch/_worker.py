@@ -14,10 +14,11 @@ import resource
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
+from ..base import Stage, Work
 from ..config import Config
-from ..pipeline import Pipeline, Work
+from ..pipeline import Pipeline
 from ..records import Failure, RawDocument
 from ..registry import build_stages
 from ..store import ShardWrite, write_shard_bytes
@@ -50,7 +51,7 @@ class ShardResult:
     peak_rss: int
 
 
-def split_stages(stages: Sequence[Any]) -> tuple[list[Any], Any | None, list[Any]]:
+def split_stages(stages: Sequence[Stage]) -> tuple[list[Stage], Stage | None, list[Stage]]:
     """The stages before the one named ``dedup``, that stage, and those after it; ([], None, all) without one."""
     for i, stage in enumerate(stages):
         if stage.name == DEDUP:
@@ -58,7 +59,7 @@ def split_stages(stages: Sequence[Any]) -> tuple[list[Any], Any | None, list[Any
     return [], None, list(stages)
 
 
-def available_after(stages: Sequence[Any]) -> set[str]:
+def available_after(stages: Sequence[Stage]) -> set[str]:
     """What a work holds after ``stages`` ran: the raw document and what each stage adds."""
     return {"raw"}.union(*(stage.assigns for stage in stages))
 

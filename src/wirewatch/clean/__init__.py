@@ -15,7 +15,8 @@ nothing else changed, so every body sentence survives verbatim.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from ..config import CleanConfig
 from ..records import Article, RawDocument
@@ -28,10 +29,18 @@ from ._text import filter_text
 __all__ = ["Cleaner", "clean"]
 
 _DEFAULT = CleanConfig()
+#: UTF-16 halves standing alone (a JSON escape such as a lone ``\\ud800``): no encoder or model accepts them.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(text: str) -> str:
+    """The text with every lone surrogate replaced by U+FFFD, so that it can be encoded and parsed."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def clean(raw: RawDocument, config: CleanConfig = _DEFAULT) -> Article:
     """Clean one raw document into an article; a page with no article in it gives empty text."""
+    raw = replace(raw, text=scrub(raw.text) if raw.text else raw.text, html=scrub(raw.html) if raw.html else raw.html)
     if raw.text is None and raw.html:
         return _clean_page(raw, config)
     kept = filter_text(

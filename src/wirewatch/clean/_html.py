@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import lxml.etree
+import lxml.html
 import trafilatura
 from lxml.etree import _Element
 from lxml.html import HtmlElement
@@ -30,6 +32,10 @@ __all__ = ["ITEM_MARKER", "Block", "Extracted", "extract_html"]
 FALLBACK_BELOW_WORDS = 50
 #: The balanced body replaces the precision one when it holds at least this many times the words.
 FALLBACK_GAIN = 1.5
+
+#: Pages nested deeper than libxml2's 256 are parsed again without its limit, up to this depth (deeper ones are
+#: no articles, and the extractor's time grows fast with depth).
+MAX_DEPTH = 1000
 
 #: A line of this many words that does not end a sentence was wrapped, and runs on into the next one.
 WRAPPED_MIN_WORDS = 6
@@ -69,6 +75,16 @@ def extract_html(html: str, *, url: str | None, favor_precision: bool) -> Extrac
     tree = _parse(html)
     if tree is None:
         return Extracted()
+    found = _extract(tree, url, favor_precision=favor_precision)
+    if not found.blocks and (deep := _parse_deep(html)) is not None:
+        # libxml2 stops building the tree 256 elements deep and drops what lies below; parse such a page again
+        # without that limit rather than lose its text
+        again = _extract(deep, url, favor_precision=favor_precision)
+        found = again if again.blocks else found
+    return found
+
+
+def _extract(tree: HtmlElement, url: str | None, *, favor_precision: bool) -> Extracted:
     objects = json_ld(tree)
     signals = page_signals(tree, objects)
     body = _body(tree, url, favor_precision=favor_precision)
@@ -88,6 +104,26 @@ def _parse(html: str) -> HtmlElement | None:
     except (ValueError, TypeError):
         return None
     return tree if isinstance(tree, HtmlElement) else None
+
+
+def _parse_deep(html: str) -> HtmlElement | None:
+    """The page parsed with no limit on how deep its elements nest; None when it cannot be parsed."""
+    parser = lxml.html.HTMLParser(huge_tree=True, collect_ids=False, default_doctype=False, remove_comments=True,
+                                  remove_pis=True, encoding="utf-8")
+    try:
+        tree = lxml.html.document_fromstring(html.encode("utf-8", errors="replace"), parser=parser)
+    except (ValueError, TypeError, lxml.etree.ParserError):
+        return None
+    return tree if isinstance(tree, HtmlElement) and _depth(tree) <= MAX_DEPTH else None
+
+
+def _depth(tree: HtmlElement) -> int:
+    """How deep the page's elements nest, in one walk."""
+    depth = deepest = 0
+    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _body(tree: HtmlElement, url: str | None, *, favor_precision: bool) -> _Element | None:

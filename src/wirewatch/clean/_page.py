@@ -15,12 +15,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from ._jsonld import ARTICLE_TYPE, types
 from ._junk import is_heading
+from ._meta import split_url
 
 __all__ = ["NO_TEXT", "PageSignals", "judge_page", "page_signals"]
 
@@ -115,7 +115,7 @@ _NAMES = {"front": "front page", "listing": "listing page"}
 
 def _front_or_listing(url: str | None) -> str:
     """A home page or section front (at most one path segment), else a listing."""
-    address = urlsplit(url or "")
+    address = split_url(url)
     path = address.path
     if _LISTING_PATH.search(path + ("?" + address.query if address.query else "")):
         return "listing"

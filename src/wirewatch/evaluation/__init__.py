@@ -14,8 +14,8 @@ from pathlib import Path
 
 from ..config import Config, load_config
 from ..errors import InputError
-from ..pipeline import Pipeline
 from ..records import Extraction, Failure, RawDocument
+from ..registry import build_pipeline
 from ._gold import GoldSentence, load_petr2, load_plover, load_plv
 from ._score import ActorMatch, Outcome, Scores, TypeScore, judge, same_actor, score, shares_word
 
@@ -52,7 +52,7 @@ def evaluate(names: Sequence[str], data_dir: Path, config: Config | None = None)
     """Extract every gold sentence of each named set and score the events."""
     # each gold sentence stands alone: a sentence coded twice in a set (once per event) is no duplicate
     config = (config or load_config()).with_overrides({"dedup.enabled": False})
-    pipeline = Pipeline.default(config)
+    pipeline = build_pipeline(config)
     results = []
     for name in names:
         sentences = load_set(name, data_dir)

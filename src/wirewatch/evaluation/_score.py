@@ -112,7 +112,7 @@ class Scores:
         predicted: Counter[str] = Counter()
         correct: Counter[str] = Counter()
         for o in self.outcomes:
-            if o.gold.type is None:
+            if o.gold.type is None:  # unscored gold events are not among the outcomes
                 continue
             gold[o.gold.type] += 1
             if o.answer is not None:

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-__all__ = ["resolve_date"]
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+__all__ = ["date_entities", "resolve_date"]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -23,13 +27,30 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _YEAR = re.compile(r"\bin\s+((?:19|20)\d{2})\b")
 
 Resolved = tuple[date, str]
+_INDEX = "wirewatch.date_entities"
+
+
+def date_entities(sent: Span) -> list[Span]:
+    """The DATE and TIME entities of a sentence, from an index built once per document (``Span.ents`` walks
+    every entity of the document, which made coding a long document quadratic)."""
+    doc = sent.doc
+    index = doc.user_data.get(_INDEX)
+    if index is None:
+        index = doc.user_data[_INDEX] = {}
+        for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME"):
+                index.setdefault(ent.root.sent.start, []).append(ent)
+    return index.get(sent.start, [])
 
 
 def resolve_date(text: str, published: date | None, *, future: bool = False) -> Resolved | None:
     """The date and precision that ``text`` (a sentence or clause) gives, or None."""
     lower = text.lower()
     for rule in (_explicit, _relative_day, _relative_period, _weekday, _month, _year):
-        found = rule(lower, published, future)
+        try:
+            found = rule(lower, published, future)
+        except (OverflowError, ValueError):
+            found = None  # a date past year 9999 or before year 1 ("tomorrow" of 9999-12-31) is no date
         if found is not None:
             return found
     return None

@@ -26,7 +26,7 @@ from ._args import through_of as _through_of
 from ._candidate import Candidate as _Candidate
 from ._candidate import unique as _unique
 from ._classifier import NONE, Classifier
-from ._dates import resolve_date
+from ._dates import date_entities, resolve_date
 from ._derived import HOSTILE as _HOSTILE
 from ._derived import VERBAL_ATTACKS as _VERBAL_ATTACKS
 from ._derived import accusations as _accusations
@@ -633,9 +633,7 @@ def _when(trigger: Token, anchors: set[int], published: date | None, future: boo
     verb = trigger if trigger.tag_.startswith("VB") else trigger.head
     anchors = anchors | {verb.i}
     pieces = []
-    for ent in trigger.sent.ents:
-        if ent.label_ not in {"DATE", "TIME"}:
-            continue
+    for ent in date_entities(trigger.sent):
         anchor = ent.root
         for _ in range(3):
             if anchor.i in anchors:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import time
+import xml.sax
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -24,6 +25,8 @@ class ParsedFeed:
 
     title: str | None
     entries: tuple[FeedEntry, ...]
+    #: Why the document was read only in part (cut short, or broken XML after some entries); None when whole.
+    problem: str | None = None
 
 
 def parse_feed(body: bytes, *, url: str, headers: Mapping[str, str] | None = None) -> ParsedFeed:
@@ -36,7 +39,16 @@ def parse_feed(body: bytes, *, url: str, headers: Mapping[str, str] | None = Non
         detail = f" ({type(problem).__name__}: {problem})" if problem else ""
         raise FetchError(url, f"not an RSS or Atom feed{detail}; check the address")
     entries = tuple(e for e in (_entry(raw, url) for raw in parsed.entries) if e is not None)
-    return ParsedFeed(title=parsed.feed.get("title") or None, entries=entries)
+    return ParsedFeed(title=parsed.feed.get("title") or None, entries=entries, problem=_partial(parsed))
+
+
+def _partial(parsed: Any) -> str | None:
+    """Why a feed that parsed was read only in part: XML that is not well formed (a feed cut short). Other
+    complaints of feedparser's (a charset that the header and the document disagree on) lose nothing."""
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if not isinstance(problem, xml.sax.SAXException):
+        return None
+    return f"{problem}; {len(parsed.entries)} entries could be read"
 
 
 def page_url(link: str, base: str) -> str | None:

@@ -4,15 +4,16 @@
     response = fetcher.get(url, robots=True)  # 2xx, 304 or a final 4xx; FetchError when no good answer came
 
 A request is retried after a timeout, a connection error, 429 or a 5xx answer, waiting ``backoff`` seconds,
-then twice that, and so on, or longer when the server's ``Retry-After`` asks for it. A host that asks for a
-rest longer than :data:`MAX_WAIT` is left alone (its URLs fail as transient, to be tried on a later poll)
-rather than stalling everything else. Redirects are followed here (at most :data:`MAX_REDIRECTS`), each hop
-waiting for its own host and, with ``robots=True``, checked against its own robots.txt. robots.txt is read once
-per host and kept for :data:`ROBOTS_TTL`; a ``Crawl-delay`` longer than ``per_host_delay`` is honoured.
+then twice that, and so on, or longer when the server's ``Retry-After`` asks for it. An answer that asks for a
+rest longer than :data:`MAX_WAIT` defers only the URL that got it (it fails as transient, to be tried on a later
+poll) rather than stalling everything else. Redirects are followed here (at most :data:`MAX_REDIRECTS`), each
+hop waiting for its own host and, with ``robots=True``, checked against its own robots.txt. robots.txt is read
+once per host and kept for :data:`ROBOTS_TTL`; a ``Crawl-delay`` longer than ``per_host_delay`` is honoured.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from ..config import FetchConfig
 from ..errors import FetchError
 from ._http import MAX_BYTES, Request, Response, Transport, TransportError, UrllibTransport
 from ._robots import robots_url, rules_from
+
+log = logging.getLogger(__name__)
 
 __all__ = ["MAX_REDIRECTS", "MAX_WAIT", "ROBOTS_TTL", "Fetcher"]
 
@@ -91,7 +94,8 @@ class Fetcher:
 
     def _attempts(self, url: str, headers: Mapping[str, str] | None) -> Response:
         """One address, retried after timeouts, connection errors, 429 and 5xx."""
-        request = Request(url, {"User-Agent": self.config.user_agent, **(headers or {})}, self.config.timeout)
+        request = Request(url, {"User-Agent": self.config.user_agent, **(headers or {})}, self.config.timeout,
+                          self.config.deadline)
         host = _host(url)
         for attempt in range(self.config.retries + 1):
             last = attempt == self.config.retries
@@ -104,6 +108,7 @@ class Fetcher:
                     raise FetchError(url, str(err)) from err
                 if last:
                     raise FetchError(url, f"no answer after {attempt + 1} attempt(s) ({err})", transient=True) from err
+                log.info("%s: no answer (%s); trying again", url, err)
                 self._sleep(self._backoff(attempt))
                 continue
             self._done(host)
@@ -111,8 +116,10 @@ class Fetcher:
                 return _checked(response)
             pause = max(self._backoff(attempt), _retry_after(response))
             if last or pause > MAX_WAIT:
-                self._rest(host, pause)
+                if pause <= MAX_WAIT:  # a longer rest defers this URL only, not the host's other pages
+                    self._rest(host, pause)
                 raise FetchError(url, _gave_up(response, attempt + 1, pause), status=response.status, transient=True)
+            log.info("%s: status %d; trying again in %.1f s", url, response.status, pause)
             self._sleep(pause)
         raise AssertionError("unreachable")  # pragma: no cover - the loop always returns or raises
 
@@ -120,7 +127,8 @@ class Fetcher:
         """Whether the host's robots.txt lets this User-Agent fetch ``url``; FetchError while it cannot be read."""
         robots = self._robots_for(url)
         if robots.error is not None:
-            raise FetchError(url, f"robots.txt cannot be read yet ({robots.error.reason})", transient=True)
+            raise FetchError(url, f"robots.txt cannot be read yet ({robots.error.reason})", transient=True,
+                             requested=False)
         return robots.rules is None or robots.rules.can_fetch(self.config.user_agent, url)
 
     def _robots_for(self, url: str) -> _Robots:
@@ -145,7 +153,8 @@ class Fetcher:
     def _wait_for(self, host: str, url: str) -> None:
         wait = self._next.get(host, 0.0) - self._clock()
         if wait > MAX_WAIT:
-            raise FetchError(url, f"the host asked for a rest; trying again in {wait:.0f} s", transient=True)
+            raise FetchError(url, f"the host asked for a rest; trying again in {wait:.0f} s", transient=True,
+                             requested=False)
         if wait > 0:
             self._sleep(wait)
 

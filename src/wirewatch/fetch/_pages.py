@@ -32,7 +32,7 @@ def decode_page(body: bytes, content_type: str | None) -> str:
         if encoding is not None:
             try:
                 return body.decode(encoding)
-            except (LookupError, UnicodeDecodeError):
+            except (LookupError, UnicodeError):
                 continue
     return body.decode("utf-8", errors="replace")
 

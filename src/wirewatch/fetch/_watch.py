@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from ..errors import FetchError
 from ..records import Extraction, Failure, RawDocument
+from ..reports import StoreCounts
 from ..resolve import unify_people
 from ..store import FeedState, FetchLog, QueuedUrl, Store
 from ._feeds import parse_feed
@@ -52,21 +53,18 @@ class Step:
 
 
 @dataclass(slots=True)
-class PollReport:
-    """What one poll did: feeds polled and unchanged (304), entries queued, pages fetched, stored or not."""
+class PollReport(StoreCounts):
+    """What one poll did: feeds polled and unchanged (304), entries queued, pages fetched, and the articles added
+    (``added``), held already (``duplicates``) or failed (``failures``), as :class:`StoreCounts` counts them."""
 
     feeds: int = 0
     unchanged: int = 0
     new_entries: int = 0
     taken: int = 0
     fetched: int = 0
-    stored: int = 0
-    duplicates: int = 0
     skipped: int = 0
     deferred: int = 0
-    events: int = 0
     waiting: int = 0
-    failures: list[Failure] = field(default_factory=list)
     feed_failures: list[Failure] = field(default_factory=list)
 
 
@@ -133,15 +131,9 @@ def _settle(store: Store, result: Extraction | Failure, report: PollReport) -> t
     """Store one page's article (as `ingest` does) or its failure, with its URL's state; (url, outcome)."""
     if isinstance(result, Failure):
         store.fetch_log.settle(str(result.id), result)
-        report.failures.append(result)
-        return str(result.id), "failed"
+        return str(result.id), report.count(result)
     url = result.article.id  # the document id is the entry's URL
-    if store.fetch_log.settle(url, unify_people(result, store.unknown_people)):
-        report.stored += 1
-        report.events += len(result.events)
-        return url, "stored"
-    report.duplicates += 1
-    return url, "duplicate"
+    return url, report.count(result, added=store.fetch_log.settle(url, unify_people(result, store.unknown_people)))
 
 
 def _poll_feed(log: FetchLog, url: str, fetcher: Fetcher, report: PollReport, tell: Callable[[Step], None]) -> None:
@@ -170,6 +162,10 @@ def _poll_feed(log: FetchLog, url: str, fetcher: Fetcher, report: PollReport, te
     state = FeedState(url, response.header("etag"), response.header("last-modified"), parsed.title, response.status)
     new = log.record_feed(state, parsed.entries)
     report.new_entries += new
+    if parsed.problem is not None:  # what could be read is queued; the feed is reported as failed
+        report.feed_failures.append(Failure(url, url, f"feed read only in part: {parsed.problem}"))
+        tell(Step("feed", url, "failed"))
+        return
     tell(Step("feed", url, "new", count=new))
 
 
@@ -228,6 +224,10 @@ def _fetch(item: QueuedUrl, log: FetchLog, fetcher: Fetcher, report: PollReport,
 def _failed(item: QueuedUrl, err: FetchError, log: FetchLog, report: PollReport,
             tell: Callable[[Step], None]) -> None:
     reason = err.reason
+    if err.transient and not err.requested:  # put off without a request: no failed try to count
+        report.deferred += 1
+        tell(Step("page", item.url, "deferred"))
+        return
     if err.transient:
         tries = log.defer(item.url, reason, status=err.status)
         if tries < GIVE_UP_AFTER:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..store import IncidentRow, LinkRow, Store, UnlinkedEvent
-from ._rules import CLAIMS, LINKED_MODALITIES, Candidate, family, identities, match
+from ._rules import CLAIMS, LINKED_MODALITIES, SYMMETRIC_FAMILIES, Candidate, family, identities, match
 from ._rules import precision_rank as _rank
 from ._rules import window as _window
 
@@ -45,6 +45,7 @@ class _Incident:
     source_ids: set[str]
     target_ids: set[str]
     changed: bool = False
+    fresh: bool = False  # started by this batch
     seen: Candidate | None = None  # the candidate as last built; None once the incident grows
 
     @classmethod
@@ -92,15 +93,22 @@ class _Batch:
     started: int = 0
 
     def put(self, incident: _Incident) -> None:
-        iid = incident.row.incident_id
+        """Hold an incident, indexed by the identities an event must share with it: its sources' (either side's
+        for a symmetric family)."""
+        iid, fam = incident.row.incident_id, incident.row.family
         self.incidents[iid] = incident
-        for identity in incident.source_ids | incident.target_ids:
-            self.index.setdefault((incident.row.family, identity), set()).add(iid)
+        either = fam in SYMMETRIC_FAMILIES or fam == _ACCUSATIONS  # rejections look accusations up by target
+        for identity in incident.source_ids | incident.target_ids if either else incident.source_ids:
+            self.index.setdefault((fam, identity), set()).add(iid)
 
     def best(self, seen: Candidate, reference: date) -> tuple[_Incident, bool] | None:
         """The incident the event joins (and whether it is told reversed), if any."""
         found: list[tuple[tuple[int, int, int], str, bool]] = []
-        for iid in set().union(*(self.index.get((seen.family, i), ()) for i in seen.source | seen.target)):
+        either = seen.family in SYMMETRIC_FAMILIES
+        ids: set[str] = set()
+        for identity in seen.source | seen.target if either else seen.source:
+            ids.update(self.index.get((seen.family, identity), ()))
+        for iid in ids:
             incident = self.incidents[iid]
             matched = match(seen, incident.candidate())
             if matched is not None:
@@ -119,6 +127,7 @@ class _Batch:
                           tuple(sorted(seen.source)), tuple(sorted(seen.target)), event.date, event.date_precision,
                           seen.start, seen.end)
         incident = _Incident.of(row)
+        incident.fresh = True
         self.put(incident)
         self.started += 1
         return incident
@@ -155,6 +164,7 @@ def link(store: Store, *, articles: Sequence[str] | None = None, batch: int = 50
             found.put(_Incident.of(row))
         links = [_join(found, e, c) for e, c in zip(chunk, seen, strict=True)]
         answered = _answers(found, [(e, c) for e, c in zip(chunk, seen, strict=True) if _rejects(e)])
+        answered += _late_answers(store, found, {(row.article_id, row.event_id) for row in answered})
         store.incidents.save([i.frozen() for i in found.incidents.values() if i.changed], links, answered)
         events, incidents, answers = events + len(links), incidents + found.started, answers + len(answered)
     return LinkReport(events, incidents, answers)
@@ -191,6 +201,23 @@ def _answers(found: _Batch, rejections: list[tuple[UnlinkedEvent, Candidate]]) -
         if fits:
             latest = max(fits, key=lambda i: (found.incidents[i].row.window_start, i))
             answered.append(LinkRow(event.article_id, event.event_id, latest))
+    return answered
+
+
+def _late_answers(store: Store, found: _Batch, done: set[tuple[str, str]]) -> list[LinkRow]:
+    """Rejections stored before the accusation they answer, answering the accusations this batch started."""
+    new = [i for i in found.incidents.values() if i.fresh and i.row.family == _ACCUSATIONS]
+    if not new:
+        return []
+    start = min(i.row.window_start for i in new)
+    end = max(i.row.window_end for i in new) + _ANSWER_DAYS
+    answered = []
+    for article_id, event_id, rejection in store.incidents.unanswered(start, end):
+        seen = _Incident.of(rejection).candidate()
+        fits = [i for i in new if _answers_to(seen, i.candidate())]
+        if fits and (article_id, event_id) not in done:
+            latest = max(fits, key=lambda i: (i.row.window_start, i.row.incident_id))
+            answered.append(LinkRow(article_id, event_id, latest.row.incident_id))
     return answered
 
 

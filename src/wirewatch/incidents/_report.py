@@ -2,7 +2,7 @@
 
 The status rule, in order:
 
-1. ``denied``: no report says it happened; only denials (modality denied or negated) or rejections.
+1. ``denied``: no report says it happened; only denials (modality denied) or rejections.
 2. ``contested``: a party to it (an actor on either side, or its country) denies it, or rejects the accusation.
 3. ``confirmed``: a party to it says it happened (a report attributed to a party).
 4. ``corroborated``: two or more independent outlets report it; a wire story's exact and near copies are one

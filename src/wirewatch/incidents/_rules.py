@@ -6,7 +6,8 @@
 * **Participants.** Each actor stands for its key and, for a state body or a person, for its country too (a
   president acting for Brazil matches ``country:BRA``; an armed group or an international body stands for
   itself only). Two events agree when their sources share an identity and their targets share one or either
-  has none. The types of :data:`SYMMETRIC_FAMILIES` (meetings, agreements) match in either direction, and
+  has none; where both name people on a side, they must share a person (the foreign ministers' meeting is not
+  the presidents' call). The types of :data:`SYMMETRIC_FAMILIES` (meetings, agreements) match in either direction, and
   one that names one side only matches any incident it shares a party with.
 * **Dates.** Each event has a window from its date and precision (:func:`window`); windows must overlap.
 """
@@ -27,10 +28,10 @@ COMPATIBLE_TYPES: tuple[tuple[str, str], ...] = (
 )
 #: Families whose events join in either direction (A met B; B hosted A).
 SYMMETRIC_FAMILIES = frozenset({"CONSULT", "AGREE|SUPPORT"})
-#: Modalities that say the event happened, and those that say it did not; future and hypothetical events are
-#: no happening and join no incident.
+#: Modalities that say the event happened, and the denial of a party that it did; negated ("has not met since"),
+#: future and hypothetical events are no happening and join no incident.
 CLAIMS = ("asserted", "reported")
-DENIALS = ("denied", "negated")
+DENIALS = ("denied",)
 LINKED_MODALITIES = CLAIMS + DENIALS
 
 _FAMILY = {t: "|".join(pair) for pair in COMPATIBLE_TYPES for t in pair}
@@ -119,11 +120,24 @@ def _one_sided(event: Candidate, incident: Candidate) -> tuple[int, bool] | None
 
 def _sides(source: frozenset[str], target: frozenset[str], other_source: frozenset[str],
            other_target: frozenset[str]) -> int | None:
-    """Identities shared when the sources overlap and the targets overlap or one side has none, else None."""
-    shared = len(source & other_source)
+    """Identities shared when the sources agree and the targets agree or one side has none, else None."""
+    shared = _agree(source, other_source)
     if not shared:
         return None
     if not target or not other_target:
         return shared
-    on_target = len(target & other_target)
+    on_target = _agree(target, other_target)
     return shared + on_target if on_target else None
+
+
+def _agree(side: frozenset[str], other: frozenset[str]) -> int:
+    """Identities two sides share, at the level where both are named: two sides that both name people must share a
+    person (two ministers of one pair of states are two meetings); else a key or a country will do."""
+    people, other_people = _people(side), _people(other)
+    if people and other_people and not people & other_people:
+        return 0
+    return len(side & other)
+
+
+def _people(side: frozenset[str]) -> frozenset[str]:
+    return frozenset(k for k in side if k.startswith("person"))

@@ -26,11 +26,20 @@ __all__ = [
 
 
 def entity_of(token: Token) -> Span:
-    """The entity span a token belongs to ("the" dropped), or the token alone."""
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
-    return token.doc[token.i : token.i + 1]
+    """The entity span a token belongs to ("the" dropped), or the token alone.
+
+    Read off the tokens' IOB tags, in the entity's length: ``Doc.ents`` builds every entity of the document on each
+    call, which made resolving a long document quadratic."""
+    doc = token.doc
+    if token.ent_iob_ not in ("B", "I"):
+        return doc[token.i : token.i + 1]
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    ent = doc[start:end]
+    return ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
 
 
 def expletive(token: Token) -> bool:

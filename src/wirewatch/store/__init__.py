@@ -20,12 +20,14 @@ from __future__ import annotations
 
 from ._dedup import Duplicates, Report
 from ._fetched import FeedEntry, FeedState, FetchLog, QueuedUrl
+from ._filters import ASSERTED, MODALITIES, ActorQuery, EventQuery, QuoteQuery
 from ._incidents import IncidentRow, IncidentTables, LinkRow, UnlinkedEvent
 from ._parquet import SHARD_TABLES, ShardLoad, ShardWrite, write_shard, write_shard_bytes
 from ._rows import ActorRow, CountryPair, EventRow, QuoteRow, Summary
 from ._schema import SCHEMA_VERSION
 from ._store import Store
 
-__all__ = ["ActorRow", "CountryPair", "Duplicates", "EventRow", "FeedEntry", "FeedState", "FetchLog", "IncidentRow",
-           "IncidentTables", "LinkRow", "QueuedUrl", "QuoteRow", "Report", "SCHEMA_VERSION", "SHARD_TABLES",
-           "ShardLoad", "ShardWrite", "Store", "Summary", "UnlinkedEvent", "write_shard", "write_shard_bytes"]
+__all__ = ["ASSERTED", "ActorQuery", "ActorRow", "CountryPair", "Duplicates", "EventQuery", "EventRow", "FeedEntry",
+           "FeedState", "FetchLog", "IncidentRow", "IncidentTables", "LinkRow", "MODALITIES", "QueuedUrl",
+           "QuoteQuery", "QuoteRow", "Report", "SCHEMA_VERSION", "SHARD_TABLES", "ShardLoad", "ShardWrite", "Store",
+           "Summary", "UnlinkedEvent", "write_shard", "write_shard_bytes"]

@@ -133,6 +133,18 @@ class IncidentTables:
             ).fetchall()  # fmt: skip
         return [_incident(row) for row in rows]
 
+    def unanswered(self, start: dt.date, end: dt.date) -> list[tuple[str, str, IncidentRow]]:
+        """(article_id, event_id, its incident) of the linked rejections dated in these days that answer nothing."""
+        with _errors("read rejections"):
+            rows = self._con.execute(
+                f"SELECT l.article_id, l.event_id, {', '.join('i.' + c.strip() for c in _COLUMNS.split(','))}"
+                " FROM incidents AS i JOIN incident_events AS l USING (incident_id) JOIN events AS e"
+                " USING (article_id, event_id) WHERE i.family = 'REJECT' AND e.modality IN ('asserted', 'reported')"
+                " AND i.window_end >= ? AND i.window_start <= ? AND NOT EXISTS (SELECT 1 FROM incident_answers AS n"
+                " WHERE n.article_id = l.article_id AND n.event_id = l.event_id)", [start, end],
+            ).fetchall()  # fmt: skip
+        return [(row[0], row[1], _incident(row[2:])) for row in rows]
+
     def save(self, incidents: Sequence[IncidentRow], links: Sequence[LinkRow], answers: Sequence[LinkRow]) -> None:
         """Replace these incidents' rows and add the links and answers, in one transaction."""
         with _errors("store incidents"), transaction(self._con):

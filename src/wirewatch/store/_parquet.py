@@ -38,30 +38,10 @@ SHARD_TABLES = ("actors", "article_actors", "mentions", "events", "quotes", "fai
 #: Unifies an extraction's unknown people with stored ones: ``resolve.unify_people``.
 Unify = Callable[[Extraction, Callable[[str], Sequence[tuple[str, str, str | None]]]], Extraction]
 
-_LOCAL_ACTORS = """CREATE TABLE local_actors (
-    article_id VARCHAR NOT NULL,
-    local_id VARCHAR NOT NULL,
-    ordinal INTEGER NOT NULL,
-    actor_key VARCHAR NOT NULL,
-    name VARCHAR NOT NULL,
-    kind VARCHAR NOT NULL,
-    country VARCHAR,
-    sector VARCHAR,
-    code VARCHAR,
-    wikidata VARCHAR,
-    office VARCHAR,
-    affiliation VARCHAR
-)"""
-_LOCAL_ACTORS_INSERT = _insert_sql(
-    "local_actors",
-    "article_id VARCHAR, local_id VARCHAR, ordinal INTEGER, actor_key VARCHAR, name VARCHAR, kind VARCHAR,"
-    " country VARCHAR, sector VARCHAR, code VARCHAR, wikidata VARCHAR, office VARCHAR, affiliation VARCHAR",
-)
-_ACTOR_COLUMNS = "actor_key, name, kind, country, sector, code, wikidata, office, affiliation"
-_COPIES_INSERT = _insert_sql(
-    "copies", "article_id VARCHAR, doc_id VARCHAR, url VARCHAR, outlet VARCHAR, published DATE, source VARCHAR,"
-    " recorded_at TIMESTAMP",
-)
+#: Each article's own view of its actors: the columns of ``article_actors`` that place an actor in its article, then
+#: every column of ``actors`` (derived from the store's schema, so a migration of ``actors`` reaches shards too).
+_LOCAL_ACTORS = ("CREATE TABLE local_actors AS SELECT aa.article_id, aa.local_id, aa.ordinal, a.*"
+                 " FROM article_actors AS aa, actors AS a LIMIT 0")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +121,8 @@ def _copy_out(tables: dict[str, list[Row]], folder: Path) -> None:
         migrate(con)
         con.execute(_LOCAL_ACTORS)
         insert_rows(con, {table: found for table, found in tables.items() if table not in ("local_actors", "copies")})
-        _insert(con, _LOCAL_ACTORS_INSERT, tables["local_actors"])
-        _insert(con, _COPIES_INSERT, tables["copies"])
+        for table in ("local_actors", "copies"):
+            _insert(con, _insert_sql(table, _typed_columns(con, table)), tables[table])
         for table in SHARD_TABLES:
             con.execute(f"COPY {table} TO {_literal(folder / f'{table}.parquet')} (FORMAT parquet)")
     finally:
@@ -253,8 +233,9 @@ def _insert_new(con: duckdb.DuckDBPyConnection) -> ShardLoad:
     cols = _columns(con, "articles")
     con.execute(f"INSERT INTO main.articles ({cols}) SELECT {_prefixed(cols, 's')} FROM _shard_articles AS s"
                 " JOIN _shard_new AS n ON s.article_id = n.article_id AND s.file_row_number = n.position")
+    actor_columns = _columns(con, "actors", shard="local_actors")
     con.execute(
-        f"INSERT INTO main.actors ({_ACTOR_COLUMNS}) SELECT {_prefixed(_ACTOR_COLUMNS, 'l')}"
+        f"INSERT INTO main.actors ({actor_columns}) SELECT {_prefixed(actor_columns, 'l')}"
         " FROM _shard_local_actors AS l JOIN _shard_new AS n USING (article_id)"
         " WHERE NOT EXISTS (SELECT 1 FROM main.actors AS a WHERE a.actor_key = l.actor_key)"
         " QUALIFY row_number() OVER (PARTITION BY l.actor_key ORDER BY n.position, l.ordinal) = 1"
@@ -296,14 +277,22 @@ def _loaded(con: duckdb.DuckDBPyConnection) -> ShardLoad:
     return ShardLoad(articles, added, events, copies, tuple(Failure(*row) for row in failures))
 
 
-def _columns(con: duckdb.DuckDBPyConnection, table: str) -> str:
-    """The columns the store's ``table`` and the shard's copy of it share (a shard may predate a migration)."""
+def _typed_columns(con: duckdb.DuckDBPyConnection, table: str) -> str:
+    """``table``'s columns as ``name TYPE, ...``, in order, as the schema declares them."""
+    found = con.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?"
+                        " AND table_schema = 'main' ORDER BY ordinal_position", [table]).fetchall()
+    return ", ".join(f"{name} {kind}" for name, kind in found)
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str, *, shard: str | None = None) -> str:
+    """The columns the store's ``table`` and the shard's copy of it (or its table ``shard``) share, in the
+    store's order (a shard may predate a migration)."""
     found = con.execute(
         "SELECT s.column_name FROM information_schema.columns AS s JOIN information_schema.columns AS t"
         " ON t.column_name = s.column_name AND t.table_name = ? AND t.table_catalog = 'temp'"
         " WHERE s.table_catalog = current_database() AND s.table_schema = 'main' AND s.table_name = ?"
         " ORDER BY s.ordinal_position",
-        [f"_shard_{table}", table],
+        [f"_shard_{shard or table}", table],
     ).fetchall()
     return ", ".join(f'"{name}"' for (name,) in found)
 

@@ -6,22 +6,17 @@ from collections import defaultdict
 
 import duckdb
 
-from ._queries import check_limit, matching_keys
+from ._filters import ActorQuery, QuoteQuery
+from ._queries import matching_keys
 from ._rows import ActorRow, QuoteRow
 
 __all__ = ["actors", "quotes"]
 
 
-def actors(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    country: str | None = None,
-    kind: str | None = None,
-    keys: list[str] | None = None,
-    limit: int | None = None,
-) -> list[ActorRow]:
+def actors(con: duckdb.DuckDBPyConnection, query: ActorQuery) -> list[ActorRow]:
     """Actors with their mention and article counts, most mentioned first, each with its surface forms."""
-    check_limit(limit)
+    country, kind, limit = query.country, query.kind, query.limit
+    keys = matching_keys(con, query.name) if query.name is not None else None
     rows = con.execute(
         "SELECT a.actor_key, a.name, a.kind, a.country, a.sector, a.affiliation, a.office,"
         " count(m.actor_key) AS mentions, count(DISTINCT m.article_id) AS articles"
@@ -52,16 +47,10 @@ def _variants(con: duckdb.DuckDBPyConnection, keys: list[str]) -> dict[str, list
     return found
 
 
-def quotes(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    speaker: str | None = None,
-    about: str | None = None,
-    limit: int | None = None,
-) -> list[QuoteRow]:
+def quotes(con: duckdb.DuckDBPyConnection, query: QuoteQuery) -> list[QuoteRow]:
     """Quotes by a speaker (key, country, code or part of a name) and about something (an actor mentioned in the
     quote, or words in it), in publication order."""
-    check_limit(limit)
+    speaker, about, limit = query.speaker, query.about, query.limit
     speakers = matching_keys(con, speaker) if speaker is not None else None
     about_keys = matching_keys(con, about) if about is not None else None
     rows = con.execute(

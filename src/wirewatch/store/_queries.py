@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable
-from datetime import date
 from typing import Any
 
 import duckdb
 
 from ..records import Actor, Article, Event, Extraction, Location, Mention, Quote, Removed
+from ._filters import ASSERTED, EventQuery
 from ._rows import CountryPair, EventRow, Summary
 
-__all__ = ["check_limit", "events", "load", "matching_keys", "summary"]
+__all__ = ["events", "load", "matching_keys", "summary"]
 
 Params = list[Any]
 
@@ -31,21 +31,12 @@ def matching_keys(con: duckdb.DuckDBPyConnection, term: str) -> list[str]:
     return [key for (key,) in named.fetchall()]
 
 
-def events(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    source: str | None = None,
-    target: str | None = None,
-    type: str | None = None,
-    since: date | None = None,
-    modalities: Collection[str] = ("asserted", "reported"),
-    limit: int | None = None,
-) -> list[EventRow]:
-    """Events matching every filter given, ordered by date, article and position in the article."""
-    where, params = _filters(con, source=source, target=target, type=type, since=since, modalities=modalities)
-    if limit is not None:
-        params.append(limit)
-    cursor = con.execute(_events_sql(where, limit), params)
+def events(con: duckdb.DuckDBPyConnection, query: EventQuery) -> list[EventRow]:
+    """Events matching every filter of ``query``, ordered by date, article and position in the article."""
+    where, params = _filters(con, query)
+    if query.limit is not None:
+        params.append(query.limit)
+    cursor = con.execute(_events_sql(where, query.limit), params)
     columns = [d[0] for d in cursor.description or ()]
     rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
     keys = (k for r in rows for k in (*r["source"], *r["target"], r["according_to"]) if k is not None)
@@ -53,28 +44,20 @@ def events(
     return [_event_row(row, names) for row in rows]
 
 
-def _filters(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    source: str | None,
-    target: str | None,
-    type: str | None,
-    since: date | None,
-    modalities: Collection[str],
-) -> tuple[list[str], Params]:
+def _filters(con: duckdb.DuckDBPyConnection, query: EventQuery) -> tuple[list[str], Params]:
     """The WHERE clauses of an events query and their parameters."""
     where: list[str] = ["list_contains(?::VARCHAR[], e.modality)"]
-    params: Params = [list(modalities)]
-    for clause, term in ((_SOURCE, source), (_TARGET, target)):
+    params: Params = [list(query.modalities)]
+    for clause, term in ((_SOURCE, query.source), (_TARGET, query.target)):
         if term is not None:
             where.append(clause)
             params += [matching_keys(con, term), term.upper()]
-    if type is not None:
+    if query.type is not None:
         where.append("e.type = upper(?)")
-        params.append(type)
-    if since is not None:
+        params.append(query.type)
+    if query.since is not None:
         where.append("coalesce(e.date, a.published) >= ?")
-        params.append(since)
+        params.append(query.since)
     return where, params
 
 
@@ -82,15 +65,8 @@ _SOURCE = "(list_has_any(e.source_keys, ?::VARCHAR[]) OR list_contains(e.source_
 _TARGET = "(list_has_any(e.target_keys, ?::VARCHAR[]) OR list_contains(e.target_countries, ?))"
 
 
-def check_limit(limit: int | None) -> None:
-    """Refuse a negative row limit."""
-    if limit is not None and limit < 0:
-        raise ValueError(f"limit must be 0 or more, not {limit}")
-
-
 def _events_sql(where: list[str], limit: int | None) -> str:
     """The events query over fixed ``where`` clauses; every value is a parameter."""
-    check_limit(limit)
     return (
         "SELECT e.article_id, e.event_id, e.type, e.mode, e.cameo, e.goldstein, e.quad_class,"
         " e.source_keys AS source, e.target_keys AS target, e.source_countries, e.target_countries,"
@@ -121,7 +97,7 @@ def _event_row(row: dict[str, Any], names: dict[str, str]) -> EventRow:
 
 
 def summary(
-    con: duckdb.DuckDBPyConnection, *, top: int = 10, modalities: Collection[str] = ("asserted", "reported")
+    con: duckdb.DuckDBPyConnection, *, top: int = 10, modalities: Collection[str] = ASSERTED
 ) -> Summary:
     """Row counts, events by PLOVER type and the ``top`` pairs of different countries, over ``modalities``."""
     counts = con.execute(

@@ -7,6 +7,7 @@ Never edit a migration that has shipped: append a new one.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ __all__ = [
     "migrate",
     "transaction",
 ]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,6 +321,7 @@ def migrate(con: duckdb.DuckDBPyConnection, *, up_to: int = SCHEMA_VERSION) -> i
         version = _refuse_newer(current_version(con))
         for migration in MIGRATIONS:
             if version < migration.version <= up_to:
+                log.info("store: migrating to schema version %d", migration.version)
                 _apply(con, migration)
                 version = migration.version
     return version

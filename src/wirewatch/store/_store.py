@@ -6,13 +6,16 @@ import os
 from collections.abc import Collection, Mapping
 from datetime import date
 from types import TracebackType
+from typing import Any
 
 import duckdb
 
+from ..config import DEFAULTS
 from ..records import Extraction, Failure
 from . import _parquet, _people, _queries, _schema, _window, _write
 from ._dedup import Duplicates, Report
 from ._fetched import FetchLog
+from ._filters import ASSERTED, ActorQuery, EventQuery, QuoteQuery, make_query
 from ._incidents import IncidentTables
 from ._parquet import ShardLoad, Unify
 from ._rows import ActorRow, EventRow, QuoteRow, Summary
@@ -32,7 +35,7 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] = "wirewatch.duckdb", *, read_only: bool = False) -> Store:
+    def open(cls, path: str | os.PathLike[str] = DEFAULTS.store.path, *, read_only: bool = False) -> Store:
         """Open (or create) the store at ``path``, migrating its schema to this wirewatch's version."""
         where = os.fspath(path)
         with _errors(f"open the store {where!r}"):
@@ -119,36 +122,17 @@ class Store:
         with _errors("read an article"):
             return _queries.load(self._con, content_hash)
 
-    def events(
-        self,
-        *,
-        source: str | None = None,
-        target: str | None = None,
-        type: str | None = None,
-        since: date | None = None,
-        modalities: Collection[str] = ("asserted", "reported"),
-        limit: int | None = None,
-    ) -> list[EventRow]:
-        """Stored events, filtered and ordered by date (the article's when the event has none).
-
-        ``source`` and ``target`` name actors by key (``"country:RUS"``), country (``"RUS"``) or code
-        (``"RUSGOV"``); when no actor has such a key, country or code, by part of the name (``"putin"``).
-        ``type`` is a PLOVER type; ``since`` keeps events on or after a day.
-        """
+    def events(self, query: EventQuery | None = None, /, **filters: Any) -> list[EventRow]:
+        """Stored events matching ``query`` (or :class:`EventQuery`'s filters as keywords), ordered by date."""
+        query = make_query(EventQuery, query, filters)
         with _errors("query events"):
-            return _queries.events(
-                self._con, source=source, target=target, type=type, since=since, modalities=modalities,
-                limit=limit,
-            )  # fmt: skip
+            return _queries.events(self._con, query)
 
-    def actors(
-        self, *, country: str | None = None, kind: str | None = None, name: str | None = None,
-        limit: int | None = None,
-    ) -> list[ActorRow]:
-        """Stored actors, most mentioned first, with their surface forms; ``name`` as for ``events``' source."""
+    def actors(self, query: ActorQuery | None = None, /, **filters: Any) -> list[ActorRow]:
+        """Stored actors (:class:`ActorQuery`), most mentioned first, with their surface forms."""
+        query = make_query(ActorQuery, query, filters)
         with _errors("list actors"):
-            keys = _queries.matching_keys(self._con, name) if name is not None else None
-            return _people.actors(self._con, country=country, kind=kind, keys=keys, limit=limit)
+            return _people.actors(self._con, query)
 
     def unknown_people(self, country: str) -> list[tuple[str, str, str | None]]:
         """(key, name, sector) of the stored people who are not in the knowledge base, for one country."""
@@ -158,14 +142,13 @@ class Store:
                 " ORDER BY actor_key", [country],
             ).fetchall()
 
-    def quotes(
-        self, *, speaker: str | None = None, about: str | None = None, limit: int | None = None
-    ) -> list[QuoteRow]:
-        """Stored quotes by ``speaker`` and about ``about`` (an actor in the quote, or words of it)."""
+    def quotes(self, query: QuoteQuery | None = None, /, **filters: Any) -> list[QuoteRow]:
+        """Stored quotes (:class:`QuoteQuery`: by a speaker, about an actor or words), in publication order."""
+        query = make_query(QuoteQuery, query, filters)
         with _errors("query quotes"):
-            return _people.quotes(self._con, speaker=speaker, about=about, limit=limit)
+            return _people.quotes(self._con, query)
 
-    def summary(self, *, top: int = 10, modalities: Collection[str] = ("asserted", "reported")) -> Summary:
+    def summary(self, *, top: int = 10, modalities: Collection[str] = ASSERTED) -> Summary:
         """Row counts, events by PLOVER type and the ``top`` pairs of countries, over ``modalities``."""
         with _errors("summarise the store"):
             return _queries.summary(self._con, top=top, modalities=modalities)
