@@ -9,9 +9,11 @@ from __future__ import annotations
 import logging
 
 from .api import IngestReport, demo, extract, extract_text, ingest
+from .brief import Briefing, build_briefing
 from .config import Config, load_config
 from .errors import (
     BatchError,
+    BriefingError,
     ConfigError,
     FetchError,
     InputError,
@@ -36,6 +38,8 @@ __all__ = [
     "Actor",
     "Article",
     "BatchError",
+    "Briefing",
+    "BriefingError",
     "Config",
     "ConfigError",
     "Event",
@@ -58,6 +62,7 @@ __all__ = [
     "TransportError",
     "WirewatchError",
     "__version__",
+    "build_briefing",
     "demo",
     "extract",
     "extract_text",

@@ -19,6 +19,7 @@ from . import fetch
 from ._incidents_api import dyad, export, incidents, link, network
 from ._warc import ARCHIVE_SUFFIXES
 from .batch import Shard, count_rows, find_shards
+from .brief import Briefing, build_briefing
 from .config import Config, load_config
 from .dedup import DuplicateIndex, load_index
 from .errors import InputError, StoreError, WirewatchError
@@ -32,7 +33,7 @@ from .resolve import Office, load_kb, unify_people
 from .sample import sample_documents
 from .store import MODALITIES, ActorQuery, ActorRow, EventQuery, EventRow, QuoteQuery, QuoteRow, Store, Summary
 
-__all__ = ["DEMO_DB", "ActorProfile", "IngestReport", "actor_profile", "actors", "count_documents", "demo",
+__all__ = ["DEMO_DB", "ActorProfile", "IngestReport", "actor_profile", "actors", "brief", "count_documents", "demo",
            "duplicate_index", "dyad", "events", "export", "extract", "extract_text", "incidents", "ingest", "link",
            "network", "quotes", "watch"]
 
@@ -310,6 +311,16 @@ def actor_profile(name: str, *, db: str | os.PathLike[str] | None = None, store:
     offices = person.offices if person is not None and actor.key.startswith("person:") else ()
     return ActorProfile(actor, tuple(sorted(offices, key=lambda o: o.start or date.min)), as_source, as_target,
                         quoted)
+
+
+def brief(*, actor: str | None = None, dyad: tuple[str, str] | None = None, country: str | None = None,
+          since: date | None = None, until: date | None = None, db: str | os.PathLike[str] | None = None,
+          config: Config | None = None) -> Briefing:
+    """The briefing on one actor, dyad or country over a period (see :func:`wirewatch.brief.build_briefing`)."""
+    config = config or load_config()
+    with _reading(db, config) as store:
+        return build_briefing(store, actor=actor, dyad=dyad, country=country, since=since, until=until,
+                              kb=load_kb(config.resolve.user_tables))
 
 
 @contextmanager

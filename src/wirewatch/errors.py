@@ -12,6 +12,7 @@ Every error the library raises on purpose derives from :class:`WirewatchError`::
     ├── TransportError         a request got no answer at all (timeout, refused connection); the fetcher
     │                          retries it and then raises FetchError
     ├── BatchError             a batch cannot run: its output folder holds another batch, a worker died
+    ├── BriefingError          a briefing cannot be made as asked, or a citation of it does not hold
     └── StoreError             the DuckDB store cannot be opened, migrated, written or read
         ├── SchemaError        the database was written by a newer wirewatch
         └── QueryError         a query asks for something that cannot be (a negative limit, an unknown filter)
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 __all__ = [
     "BatchError",
+    "BriefingError",
     "ConfigError",
     "FetchError",
     "InputError",
@@ -107,3 +109,7 @@ class SchemaError(StoreError):
 
 class QueryError(StoreError):
     """A query of the store asks for something that cannot be: a negative limit, an unknown filter."""
+
+
+class BriefingError(WirewatchError):
+    """A briefing cannot be made as asked (nothing matches its scope), or a sentence's citation does not hold."""

@@ -6,6 +6,7 @@ one ``api`` function inside ``common.guard``, show rows with ``render.render``),
 
 from __future__ import annotations
 
+from .brief import brief
 from .common import guard, guard_iter, load, set_verbosity
 from .incidents import dyad, export, incidents, network
 from .query import actor, actors, events, quotes
@@ -16,5 +17,5 @@ from .watch import watch
 __all__ = ["COMMANDS", "guard", "guard_iter", "load", "set_verbosity"]
 
 #: Every command but ``eval`` and ``config`` (which live in :mod:`wirewatch.cli`), in the order of the README.
-COMMANDS = (extract, ingest, batch, watch, events, incidents, dyad, network, export, serve, demo, actors, actor,
+COMMANDS = (extract, ingest, batch, watch, events, incidents, dyad, network, export, serve, brief, demo, actors, actor,
             quotes)

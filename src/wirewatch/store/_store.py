@@ -12,7 +12,7 @@ import duckdb
 
 from ..config import DEFAULTS
 from ..records import Extraction, Failure
-from . import _pages, _parquet, _people, _queries, _schema, _series, _write
+from . import _pages, _parquet, _people, _queries, _schema, _series, _window, _write
 from ._dedup import Duplicates, Report
 from ._fetched import FetchLog
 from ._filters import ASSERTED, ActorQuery, EventQuery, QuoteQuery, make_query
@@ -204,3 +204,13 @@ class Store:
         """The busiest source-to-target pairs of actors among the events ``where`` keeps, and their actors."""
         with _errors("build the network"):
             return _series.network(self._con, where, edges=edges)
+    def extractions(self, *, since: date | None = None, until: date | None = None) -> list[Extraction]:
+        """The extractions of every article published, or holding an event dated, between ``since`` and ``until``
+        (inclusive; None is open), in publication order, read in bulk."""
+        with _errors("read a period of articles"):
+            return _window.extractions(self._con, since=since, until=until)
+
+    def reports_of(self, article_ids: Collection[str]) -> dict[str, tuple[Report, ...]]:
+        """For each article, every document that reported it (as :meth:`reports`, for many articles at once)."""
+        with _errors("list reports"):
+            return _window.reports(self._con, sorted(article_ids))
