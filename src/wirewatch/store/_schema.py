@@ -214,6 +214,21 @@ _FEEDS = (
     )""",
 )
 
+_FAILURES_ONCE = (
+    """CREATE TABLE failures_once (
+        where_ VARCHAR NOT NULL,
+        doc_id VARCHAR,
+        error VARCHAR NOT NULL,
+        recorded_at TIMESTAMP NOT NULL,   -- UTC, the first time
+        seen INTEGER NOT NULL DEFAULT 1,  -- how many runs met it
+        last_seen TIMESTAMP               -- UTC, the last time (NULL: seen once)
+    )""",
+    """INSERT INTO failures_once SELECT where_, doc_id, error, min(recorded_at), count(*),
+        CASE WHEN count(*) > 1 THEN max(recorded_at) END FROM failures GROUP BY where_, doc_id, error""",
+    "DROP TABLE failures",
+    "ALTER TABLE failures_once RENAME TO failures",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, actors, article_actors, mentions, events, quotes and failures", _TABLES),
     Migration(2, "event_pairs view (one row per source country x target country); mentions by actor", _PAIRS),
@@ -224,6 +239,8 @@ MIGRATIONS: tuple[Migration, ...] = (
                  "event_reports (every document that reported an article's events)", _DUPLICATES),
     Migration(7, "feeds (conditional-request state per feed) and fetched_urls (each entry's page, fetched once)",
               _FEEDS),
+    Migration(8, "failures: one row per document and error, with how often and when last it was seen",
+              _FAILURES_ONCE),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
