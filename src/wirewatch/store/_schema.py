@@ -250,6 +250,21 @@ _INCIDENTS = (
     FROM incident_events AS l JOIN events AS e USING (article_id, event_id) JOIN articles AS a USING (article_id)""",
 )
 
+_FAILURES_ONCE = (
+    """CREATE TABLE failures_once (
+        where_ VARCHAR NOT NULL,
+        doc_id VARCHAR,
+        error VARCHAR NOT NULL,
+        recorded_at TIMESTAMP NOT NULL,   -- UTC, the first time
+        seen INTEGER NOT NULL DEFAULT 1,  -- how many runs met it
+        last_seen TIMESTAMP               -- UTC, the last time (NULL: seen once)
+    )""",
+    """INSERT INTO failures_once SELECT where_, doc_id, error, min(recorded_at), count(*),
+        CASE WHEN count(*) > 1 THEN max(recorded_at) END FROM failures GROUP BY where_, doc_id, error""",
+    "DROP TABLE failures",
+    "ALTER TABLE failures_once RENAME TO failures",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, actors, article_actors, mentions, events, quotes and failures", _TABLES),
     Migration(2, "event_pairs view (one row per source country x target country); mentions by actor", _PAIRS),
@@ -262,6 +277,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               _FEEDS),
     Migration(8, "incidents, incident_events (each linked event's incident), incident_answers (rejections of "
                  "accusations) and the view incident_reports", _INCIDENTS),
+    Migration(9, "failures: one row per document and error, with how often and when last it was seen",
+              _FAILURES_ONCE),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -45,8 +45,14 @@ def insert(con: duckdb.DuckDBPyConnection, extraction: Extraction) -> bool:
 
 
 def add_failure(con: duckdb.DuckDBPyConnection, failure: Failure) -> None:
-    """Record a document that could not be read or processed."""
-    insert_rows(con, {"failures": [failure_row(failure)]})
+    """Record a document that could not be read or processed: a new row, or one more sighting of the same failure
+    of the same document (a rerun adds no row)."""
+    again = con.execute(
+        "UPDATE failures SET seen = seen + 1, last_seen = ? WHERE where_ = ? AND doc_id IS NOT DISTINCT FROM ?"
+        " AND error = ? RETURNING seen", [_now(), failure.where, failure.id, failure.error],
+    ).fetchall()  # fmt: skip
+    if not again:
+        insert_rows(con, {"failures": [failure_row(failure)]})
 
 
 def rows(article_id: str, extraction: Extraction) -> dict[str, list[Row]]:
@@ -65,8 +71,8 @@ def rows(article_id: str, extraction: Extraction) -> dict[str, list[Row]]:
 
 
 def failure_row(failure: Failure) -> Row:
-    """The ``failures`` row of a document that could not be read or processed."""
-    return (failure.where, failure.id, failure.error, _now())
+    """The ``failures`` row of a document that could not be read or processed (seen once so far)."""
+    return (failure.where, failure.id, failure.error, _now(), 1, None)
 
 
 def actor_row(a: Actor) -> Row:
