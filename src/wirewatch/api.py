@@ -30,8 +30,8 @@ from .store import MODALITIES, ActorQuery, ActorRow, EventQuery, EventRow, Quote
 if TYPE_CHECKING:
     from .dedup import DuplicateIndex
 
-__all__ = ["ActorProfile", "IngestReport", "actor_profile", "actors", "count_documents", "demo", "events", "extract",
-           "extract_text", "ingest", "quotes", "watch"]
+__all__ = ["ActorProfile", "IngestReport", "actor_profile", "actors", "count_documents", "demo", "duplicate_index",
+           "events", "extract", "extract_text", "ingest", "quotes", "watch"]
 
 Progress = Callable[[Extraction | Failure | None], None]
 
@@ -149,31 +149,42 @@ def ingest(
     config: Config | None = None,
     published: date | str | None = None,
     progress: Progress | None = None,
+    store: Store | None = None,
+    duplicates: DuplicateIndex | None = None,
 ) -> IngestReport:
     """Extract and store documents; articles already stored are recognised and added once only.
 
     A folder written by ``wirewatch batch``, or one of its shard files, is loaded as it is, not extracted again.
+    ``store`` is an open store to write to instead of ``db`` (a server's writer), and ``duplicates`` its index of
+    coded originals, kept between calls (else it is read from the store).
     """
     config = config or load_config()
+    if store is None:
+        with Store.open(db if db is not None else config.store.path) as opened:
+            return ingest(paths, documents=documents, config=config, published=published, progress=progress,
+                          store=opened, duplicates=duplicates)
     report = IngestReport()
     shards, paths = _split_shards(_paths(paths))
-    with Store.open(db if db is not None else config.store.path) as store:
-        for shard in shards:
-            _load_shard(store, shard, report, progress)
-        if shards and not paths and documents is None:
-            return report
-        index = _duplicate_index(store, config)
-        for result in extract(paths, documents=documents, config=config, published=_day(published),
-                              duplicates=index):
-            report.seen += 1
-            if isinstance(result, Failure):
-                store.add_failure(result)
-                report.count(result)
-            elif report.count(result, added=store.add(unify_people(result, store.unknown_people))) == "stored":
-                _remember(store, index, result)
-            if progress is not None:
-                progress(result)
+    for shard in shards:
+        _load_shard(store, shard, report, progress)
+    if shards and not paths and documents is None:
+        return report
+    index = duplicates if duplicates is not None else _duplicate_index(store, config)
+    for result in extract(paths, documents=documents, config=config, published=_day(published), duplicates=index):
+        report.seen += 1
+        if isinstance(result, Failure):
+            store.add_failure(result)
+            report.count(result)
+        elif report.count(result, added=store.add(unify_people(result, store.unknown_people))) == "stored":
+            _remember(store, index, result)
+        if progress is not None:
+            progress(result)
     return report
+
+
+def duplicate_index(store: Store, config: Config) -> DuplicateIndex | None:
+    """The index of a store's coded originals (None when near-duplicates are not looked for), for ``ingest``."""
+    return _duplicate_index(store, config)
 
 
 def _duplicate_index(store: Store, config: Config) -> DuplicateIndex | None:
@@ -267,18 +278,21 @@ def quotes(query: QuoteQuery | None = None, /, *, db: str | os.PathLike[str] | N
         return store.quotes(query, **filters)
 
 
-def actor_profile(name: str, *, db: str | os.PathLike[str] | None = None,
+def actor_profile(name: str, *, db: str | os.PathLike[str] | None = None, store: Store | None = None,
                   config: Config | None = None) -> ActorProfile | None:
-    """The profile of the most mentioned actor that ``name`` (key, country, code or part of a name) stands for."""
+    """The profile of the most mentioned actor that ``name`` (key, country, code or part of a name) stands for,
+    read from the store at ``db`` or from an open ``store``."""
     config = config or load_config()
-    with _reading(db, config) as store:
-        found = store.actors(name=name, limit=1)
-        if not found:
-            return None
-        actor = found[0]
-        as_source = tuple(store.events(source=actor.key, modalities=MODALITIES))
-        as_target = tuple(store.events(target=actor.key, modalities=MODALITIES))
-        quoted = tuple(store.quotes(speaker=actor.key))
+    if store is None:
+        with _reading(db, config) as opened:
+            return actor_profile(name, store=opened, config=config)
+    found = store.actors(name=name, limit=1)
+    if not found:
+        return None
+    actor = found[0]
+    as_source = tuple(store.events(source=actor.key, modalities=MODALITIES))
+    as_target = tuple(store.events(target=actor.key, modalities=MODALITIES))
+    quoted = tuple(store.quotes(speaker=actor.key))
     person = load_kb(config.resolve.user_tables).people.get(actor.key.removeprefix("person:"))
     offices = person.offices if person is not None and actor.key.startswith("person:") else ()
     return ActorProfile(actor, tuple(sorted(offices, key=lambda o: o.start or date.min)), as_source, as_target,

@@ -17,6 +17,7 @@ from . import __version__
 from ._cli import COMMANDS, set_verbosity
 from ._cli import guard as _guard_call
 from ._cli import load as _config
+from ._cli.common import safe
 from .config import default_config_text
 
 __all__ = ["cli", "main"]
@@ -40,10 +41,10 @@ for _command in COMMANDS:
 
 
 @cli.command(name="eval")
-@click.option("--set", "sets", type=click.Choice(["plover", "petr2", "plv"]), multiple=True,
-              help="Gold set to score (repeatable; default: plover and petr2).")
-@click.option("--data", type=click.Path(file_okay=False), help="Folder holding plover_gsr/, petr2_gsr/ and "
-              "plv_dev/ (default: ../shared/eval).")
+@click.option("--set", "sets", type=click.Choice(["plover", "petr2", "plv", "polnear"]), multiple=True,
+              help="Gold set to score (repeatable; default: plover and petr2). polnear scores the quotes.")
+@click.option("--data", type=click.Path(file_okay=False), help="Folder holding plover_gsr/, petr2_gsr/, "
+              "plv_dev/ and polnear_dev/ (default: ../shared/eval).")
 @click.option("--errors", "show_errors", type=int, default=0, show_default=True,
               help="Also list this many gold events the coder got wrong, per set.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
@@ -53,17 +54,31 @@ def evaluate(ctx: click.Context, sets: tuple[str, ...], data: str | None, show_e
     end-to-end accuracy (source, target and type right) and type accuracy where the pair was found."""
     from pathlib import Path
 
-    from .evaluation import default_data_dir
+    from .evaluation import QuoteScores, default_data_dir
     from .evaluation import evaluate as run_eval
 
     config = _config(ctx)
     folder = Path(data) if data else default_data_dir()
     results = _guard_call(lambda: run_eval(list(sets) or ["plover", "petr2"], folder, config))
     if fmt == "json":
-        click.echo(json.dumps([_scores_dict(s) for s in results], indent=2))
+        click.echo(json.dumps([s.summary() if isinstance(s, QuoteScores) else _scores_dict(s)
+                               for s in results], indent=2))
         return
     for scores in results:
-        _print_scores(scores, show_errors, config.extract.coder)
+        if isinstance(scores, QuoteScores):
+            _print_quote_scores(scores, show_errors)
+        else:
+            _print_scores(scores, show_errors, config.extract.coder)
+
+
+def _print_quote_scores(scores: Any, show_errors: int) -> None:
+    console = Console(emoji=False)
+    console.print(f"[bold]{scores.name}[/bold]: {scores.articles} articles, {scores.counted} attributions counted "
+                  f"({len(scores.named)} with a named source); {scores.predicted} quotes extracted", highlight=False)
+    console.print(f"  found: [bold]{scores.found:.3f}[/bold]; speaker right on named sources: "
+                  f"[bold]{scores.speaker_right:.3f}[/bold]; precision: [bold]{scores.precision:.3f}[/bold]")
+    for line in scores.error_lines(show_errors):
+        console.print(f"  [red]✗[/red] {safe(line)}", highlight=False)
 
 
 def _scores_dict(scores: Any) -> dict[str, Any]:

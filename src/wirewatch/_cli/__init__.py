@@ -9,9 +9,10 @@ from __future__ import annotations
 from .common import guard, guard_iter, load, set_verbosity
 from .query import actor, actors, events, quotes
 from .run import batch, demo, extract, ingest
+from .serve import serve
 from .watch import watch
 
 __all__ = ["COMMANDS", "guard", "guard_iter", "load", "set_verbosity"]
 
 #: Every command but ``eval`` and ``config`` (which live in :mod:`wirewatch.cli`), in the order of the README.
-COMMANDS = (extract, ingest, batch, watch, events, demo, actors, actor, quotes)
+COMMANDS = (extract, ingest, batch, watch, events, serve, demo, actors, actor, quotes)

@@ -2,21 +2,27 @@
 
 Direct quotes are found in the text by their quotation marks (curly or straight, split around the cue, running
 over paragraphs when a paragraph opens a quote without closing it); the cue is a speech verb outside the marks
-in the same sentence, or a sentence ending in a colon just before. Indirect quotes are speech verbs with a
-complement clause ("X said that …", "X expressed hope that …", "according to X, …"). Speakers are resolved to
-actors, pronouns and role phrases included; "the agency quoted X as saying" gives X as the speaker.
+in the same sentence (the one whose clause holds the quote), or a sentence ending in a colon just before. A quote
+with no cue carries on from the quote before it (the short first half of a split quote included), is signed by a
+name after a dash ("“…” ― Jane Roe"), or, alone in its paragraph, speaks for the person the sentence before it is
+about. Interview transcripts give each "NAME: …" paragraph to its label. Indirect quotes (``_reported``) are speech
+verbs with a complement clause ("X said that …", "X expressed hope that …", "according to X, …"); one that holds a
+partial quotation becomes one mixed quote. Speakers (``_speakers``) are resolved to actors, pronouns and role
+phrases included, never to a word inside the quote; "the agency quoted X as saying" gives X as the speaker.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..annotate import text_of
 from ..records import Actor, Quote, QuoteKind
 from ._modality import DENIAL_VERBS, SPEECH_VERBS
+from ._reported import SAYING, cue_phrase, is_quote, reported_speech
+from ._speakers import earlier_speaker, named_inside, phrase_text, speaker_id, speaker_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -31,16 +37,8 @@ _OPEN = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201e": "\u201d"}
 _NOT_CUES = frozenset({"according", "indicate", "indicated", "indicating", "show", "shows", "showed"})
 _CUES = (SPEECH_VERBS | DENIAL_VERBS) - _NOT_CUES | {
     "believed", "believes", "expressed", "referred", "refers", "asked", "replied", "responded", "urged", "warned",
-    "pointed", "continued", "went", "acknowledged", "admitted", "vowed", "conceded", "maintained"}
-_INDIRECT_CUES = (SPEECH_VERBS | DENIAL_VERBS | {"expressed", "expressing", "hoped", "hopes", "urged", "called",
-                                                  "pointed", "referred", "warned", "accused", "acknowledged",
-                                                  "admitted", "vowed", "pledged", "conceded", "maintained",
-                                                  "predicted", "promised"}) - {
-    "according", "indicate", "indicated", "indicating", "show", "shows", "showed", "suggest", "suggested",
-    "reveal", "revealed", "think", "thinks", "thought", "believe", "believes"}
-_STATEMENT_NOUNS = frozenset({"statement", "spokesman", "spokeswoman", "spokesperson", "communique", "release",
-                              "ministry", "office", "report", "readout", "source", "sources", "agency", "press"})
-_MIN_WORDS = 4
+    "pointed", "continued", "went", "acknowledged", "admitted", "vowed", "conceded", "maintained"} | SAYING
+_PRONOUN_SPEAKERS = frozenset({"he", "she", "it"})
 _STANCES: tuple[tuple[str, frozenset[str]], ...] = (
     ("deny", frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses",
                         "refuted", "rebutted"})),
@@ -104,18 +102,11 @@ def _find_close(text: str, start: int, closer: str) -> int | None:
 
 def extract_quotes(doc: Doc, actors: DocActors) -> list[Quote]:
     """Every quote in a parsed article, in text order."""
-    quotes: list[Quote] = []
-    direct = [s for s in find_quoted_spans(text_of(doc)) if _is_quote(text_of(doc)[s[0] : s[1]])]
-    for span in direct:
-        quote = _direct(doc, actors, span, len(quotes) + 1)
-        if quote.speaker is None and quote.cue is None and quotes and _continues(text_of(doc), quotes[-1], quote):
-            previous = quotes[-1]
-            quote = Quote(quote.id, previous.speaker, previous.speaker_text, quote.text, quote.kind, previous.cue,
-                          quote.span)
-        quotes.append(quote)
-    for found in _indirect(doc, actors, direct):
-        quotes.append(Quote(f"q{len(quotes) + 1}", *found))
-    quotes.sort(key=lambda q: q.span)
+    spans = find_quoted_spans(text_of(doc))
+    marked = [s for s in spans if is_quote(text_of(doc)[s[0] : s[1]])]
+    indirect = [Quote("q", *found) for found in reported_speech(doc, actors, marked)]
+    direct = _direct_quotes(doc, actors, spans, indirect) + _transcript(doc, actors)
+    quotes = sorted(_absorb_partials(direct, indirect), key=lambda q: q.span)
     everyone = actors.actors()
     return [
         Quote(f"q{n}", q.speaker, q.speaker_text, q.text, q.kind, q.cue, q.span, stance_of(q.cue),
@@ -124,15 +115,99 @@ def extract_quotes(doc: Doc, actors: DocActors) -> list[Quote]:
     ]
 
 
-def _cue_phrase(verb: Token) -> str:
-    """The cue as a reader names it: "said", "expressed hope", "called for"."""
-    for child in verb.children:
-        if child.dep_ == "dobj" and child.lower_ in {"hope", "concern", "concerns", "regret", "confidence"}:
-            return f"{verb.text} {child.text}"
-        if child.dep_ in {"prep", "prt"} and verb.lower_ in {"called", "calls", "call"} and child.lower_ in {
-                "for", "on"}:
-            return f"{verb.text} {child.text}"
-    return verb.text
+def _direct_quotes(doc: Doc, actors: DocActors, spans: list[tuple[int, int]], indirect: list[Quote]) -> list[Quote]:
+    """The quotes in marks; one with no cue carries on from the quote before it, or takes its paragraph's speaker."""
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    for span in spans:
+        quote = _direct(doc, actors, span, len(quotes) + 1)
+        signed = _dash_attributed(doc, actors, span, quote)
+        if signed is not None:
+            quote = signed
+        elif quote.speaker is None and quote.speaker_text and quote.speaker_text.lower() in _PRONOUN_SPEAKERS:
+            said = [q.speaker for q in sorted(quotes + indirect, key=lambda q: q.span) if q.span[0] < quote.span[0]]
+            quote = replace(quote, speaker=earlier_speaker(quote.speaker_text, actors, quote.span[0], said))
+        elif quote.speaker_text is None and quote.cue is None:
+            if previous is not None and _continues(text_of(doc), previous, quote):
+                quote = replace(quote, speaker=previous.speaker, speaker_text=previous.speaker_text, cue=previous.cue)
+            else:
+                quote = _paragraph_speaker(doc, actors, quote)
+        if is_quote(quote.text):
+            quotes.append(quote)
+            previous = quote
+        elif quote.text.endswith(",") and quote.cue is not None:
+            previous = quote  # the short first half of a split quote: "“No,” she said. “We never agreed.”"
+    return quotes
+
+
+def _absorb_partials(direct: list[Quote], indirect: list[Quote]) -> list[Quote]:
+    """A reported clause that holds a partial quotation is one mixed quote, the clause with the marks in it."""
+    kept = list(direct)
+    out: list[Quote] = []
+    for clause in indirect:
+        inside = [q for q in kept if q.kind == "mixed" and clause.span[0] <= q.span[0] and q.span[1] <= clause.span[1]]
+        if inside:
+            kept = [q for q in kept if q not in inside]
+            speaker = clause.speaker or inside[0].speaker
+            clause = replace(clause, kind="mixed", speaker=speaker)
+        out.append(clause)
+    return kept + out
+
+
+_NAME = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4}"
+_DASH_NAME = re.compile(r"[\s\u201d\"]*[\u2015\u2014\u2013]\s*(" + _NAME + r")\s*(?:\n|,|$|(?=[\u201c\"]))")
+
+
+def _dash_attributed(doc: Doc, actors: DocActors, span: tuple[int, int], quote: Quote) -> Quote | None:
+    """ "“…” ― Jane Roe": a quote signed by the name after a dash at its end."""
+    match = _DASH_NAME.match(text_of(doc), span[1] + 1)
+    if match is None:
+        return None
+    token = _token_at(doc, match.start(1))
+    who = speaker_id(token, actors) if token is not None else None
+    return replace(quote, speaker=who, speaker_text=match.group(1), cue="\u2015")
+
+
+def _paragraph_speaker(doc: Doc, actors: DocActors, quote: Quote) -> Quote:
+    """A paragraph that is only a quotation speaks for the person the sentence before it is about."""
+    text = text_of(doc)
+    start = text.rfind("\n\n", 0, quote.span[0]) + 2
+    end = text.find("\n\n", quote.span[1])
+    after = text[quote.span[1] : end if end != -1 else len(text)]
+    if text[start : quote.span[0]].strip(" \u201c\"") or after.strip(" .,\u201d\"") or start < 2:
+        return quote
+    sents, starts = _sentences(doc)
+    before = [s for s in sents[: bisect.bisect_right(starts, start)] if s.end_char <= start][-1:]
+    subject = speaker_of(before[0].root) if before else None
+    who = speaker_id(subject, actors) if subject is not None else None
+    if who is None or subject is None or subject.ent_type_ != "PERSON":
+        return quote
+    return replace(quote, speaker=who, speaker_text=phrase_text(subject))
+
+
+_LABEL = re.compile(r"(?:^|\n\n)([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):[ \t]+(?=\S)")
+
+
+def _transcript(doc: Doc, actors: DocActors) -> list[Quote]:
+    """An interview transcript: two or more paragraphs open with a speaker's name in capitals and a colon, and
+    each such paragraph is that speaker's words."""
+    text = text_of(doc)
+    turns = list(_LABEL.finditer(text))
+    quotes: list[Quote] = []
+    for turn in turns if len(turns) >= 2 else []:
+        end = text.find("\n\n", turn.end())
+        end = len(text.rstrip()) if end == -1 else len(text[:end].rstrip())
+        if not is_quote(text[turn.end() : end]):
+            continue
+        token = _token_at(doc, turn.start(1))
+        who = speaker_id(token, actors) if token is not None else None
+        quotes.append(Quote("q", who, turn.group(1), text[turn.end() : end], "direct", ":", (turn.end(), end)))
+    return quotes
+
+
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 def stance_of(cue: str | None) -> str | None:
@@ -167,49 +242,26 @@ def _continues(text: str, a: Quote, b: Quote) -> bool:
     return between.count("\n\n") == 1 and b.span[0] - paragraph_start <= 1 and len(rest.strip(" .,\u201d\"")) == 0
 
 
-def speaker_actor(token: Token, actors: DocActors):  # noqa: ANN201 - returns the resolver's slot
-    """The actor behind a speaker phrase: itself, or the institution of "a Kremlin statement"."""
-    slot = actors.actor_at(token)
-    if slot is not None:
-        return slot
-    if token.lower_ in _STATEMENT_NOUNS or token.dep_ in {"nsubj", "dobj", "pobj"}:
-        for child in token.children:
-            if child.dep_ in {"compound", "poss", "amod", "appos"}:
-                found = actors.actor_at(child)
-                if found is not None:
-                    return found
-    return None
-
-
-def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    """Whether ``span`` overlaps any of ``spans``."""
-    return any(s < span[1] and span[0] < e for s, e in spans)
-
-
-def _is_quote(text: str) -> bool:
-    return len(re.findall(r"\w+", text)) >= _MIN_WORDS
-
-
 def _direct(doc: Doc, actors: DocActors, span: tuple[int, int], number: int) -> Quote:
     start, end = span
     raw = text_of(doc)[start:end]
     text = raw.strip()
     inner = (start + raw.index(text[:1]) if text else start, start + len(raw.rstrip()))
     cue = _cue_near(doc, start, end)
-    speaker_id = speaker_text = cue_text = None
+    speaker = speaker_text = cue_text = None
     if cue is not None:
-        cue_text = _cue_phrase(cue.verb)
+        cue_text = cue_phrase(cue.verb)
         if cue.speaker is not None:
-            speaker_text = _phrase_text(cue.speaker)
-            slot = speaker_actor(cue.speaker, actors)
-            speaker_id = slot.id if slot is not None else None
-    if speaker_id is None:
+            speaker_text = phrase_text(cue.speaker)
+            if not named_inside(cue.speaker, actors, (start, end)):
+                speaker = speaker_id(cue.speaker, actors)
+    if speaker is None:
         fallback = _according_cue(_sentences_around(doc, start, end), start)
-        slot = speaker_actor(fallback.speaker, actors) if fallback and fallback.speaker is not None else None
-        if fallback is not None and slot is not None and fallback.speaker is not None:
-            speaker_id, speaker_text, cue_text = slot.id, _phrase_text(fallback.speaker), "according to"
+        found = speaker_id(fallback.speaker, actors) if fallback and fallback.speaker is not None else None
+        if fallback is not None and found is not None and fallback.speaker is not None:
+            speaker, speaker_text, cue_text = found, phrase_text(fallback.speaker), "according to"
     kind: QuoteKind = "mixed" if _is_partial(doc, start, end, cue) else "direct"
-    return Quote(f"q{number}", speaker_id, speaker_text, text_of(doc)[inner[0] : inner[1]], kind, cue_text, inner)
+    return Quote(f"q{number}", speaker, speaker_text, text_of(doc)[inner[0] : inner[1]], kind, cue_text, inner)
 
 
 def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
@@ -230,11 +282,11 @@ def _sentences_around(doc: Doc, start: int, end: int) -> list[Span]:
 
 def _cue_near(doc: Doc, start: int, end: int) -> _Cue | None:
     sents = _sentences_around(doc, start, end)
-    for sent in sents:
-        for token in sent:
-            if start - 1 <= token.idx < end + 1 or token.lower_ not in _CUES or not token.tag_.startswith("VB"):
-                continue
-            return _Cue(token, _speaker_of(token))
+    cues = [t for sent in sents for t in sent
+            if not start - 1 <= t.idx < end + 1 and t.lower_ in _CUES and t.tag_.startswith("VB")]
+    if cues:
+        verb = next((t for t in cues if t.left_edge.idx < start and end <= t.right_edge.idx), cues[0])
+        return _Cue(verb, _subject_outside(verb, start, end))
     according = _according_cue(sents, start)
     if according is not None:
         return according
@@ -243,17 +295,26 @@ def _cue_near(doc: Doc, start: int, end: int) -> _Cue | None:
     if before and before[-1].text.rstrip().endswith(":"):
         for token in before[-1]:
             if token.lower_ in _CUES and token.tag_.startswith("VB"):
-                return _Cue(token, _speaker_of(token))
+                return _Cue(token, speaker_of(token))
     if sents and text_of(doc)[sents[0].start_char : start].rstrip().endswith(":"):
         for token in sents[0]:
             if token.idx < start and token.lower_ in _CUES and token.tag_.startswith("VB"):
-                return _Cue(token, _speaker_of(token))
+                return _Cue(token, speaker_of(token))
     if sents:
         root = sents[0].root
-        subject = _speaker_of(root)
+        subject = speaker_of(root)
         if subject is not None and not (start <= subject.idx < end) and root.idx < start:
             return _Cue(root, subject)
     return None
+
+
+def _subject_outside(verb: Token, start: int, end: int) -> Token | None:
+    """The cue's subject, never a word inside the quote it introduces ("“I …,” the senator said")."""
+    speaker = speaker_of(verb)
+    if speaker is None or not start <= speaker.idx < end:
+        return speaker
+    others = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not start <= c.idx < end]
+    return others[0] if others else None
 
 
 def _according_cue(sents: list[Span], start: int) -> _Cue | None:
@@ -267,31 +328,6 @@ def _according_cue(sents: list[Span], start: int) -> _Cue | None:
                 if objects:
                     best = _Cue(token, objects[0])
     return best
-
-
-def _speaker_of(verb: Token) -> Token | None:
-    if verb.lower_ in {"saying", "describing", "calling"} and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
-        verb = verb.head.head
-    if verb.lower_ in {"quoted", "quotes", "quote", "cited", "cites"}:
-        for child in verb.children:
-            if child.dep_ in {"dobj", "nsubjpass"}:
-                return child
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            return child
-    if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
-        return _speaker_of(verb.head)
-    return None
-
-
-def _phrase_text(token: Token) -> str:
-    left = token.left_edge.i
-    right = token.i
-    for child in token.children:
-        if child.dep_ in {"compound", "amod", "det", "poss", "flat"} and child.i > right:
-            right = child.i
-    doc = token.doc
-    return doc[left : right + 1].text
 
 
 def _is_partial(doc: Doc, start: int, end: int, cue: _Cue | None) -> bool:
@@ -311,112 +347,3 @@ def _is_partial(doc: Doc, start: int, end: int, cue: _Cue | None) -> bool:
     content = [t for t in sents[0] if t.idx < start - 1 and t.i not in cue_words and t.is_alpha]
     return len(content) > 0
 
-
-def _indirect(doc: Doc, actors: DocActors, direct: list[tuple[int, int]]) -> list[tuple]:
-    out = []
-    for token in doc:
-        if token.lower_ == "according" and token.dep_ == "prep":
-            found = _according(token, actors, direct)
-        elif token.lower_ in _INDIRECT_CUES and token.tag_.startswith("VB"):
-            found = _reported_clause(token, actors, direct)
-        else:
-            found = None
-        if found is not None:
-            out.append(found)
-    return out
-
-
-def _reported_clause(verb: Token, actors: DocActors, direct: list[tuple[int, int]]) -> tuple | None:
-    clause = _complement(verb)
-    speaker = _speaker_of(verb)
-    if clause is None and speaker is not None and verb.dep_ in {"parataxis", "ccomp"} and verb.i != verb.head.i:
-        return _parenthetical(verb, speaker, actors, direct)
-    if clause is None or speaker is None:
-        return None
-    left, right = clause.left_edge, clause.right_edge
-    while left.dep_ == "mark" or left.is_punct:
-        left = left.doc[left.i + 1]
-    start, end = left.idx, right.idx + len(right.text)
-    if end <= start or _overlaps((start, end), direct):
-        return None
-    slot = speaker_actor(speaker, actors)
-    if slot is None:
-        return None
-    text = text_of(verb.doc)[start:end]
-    stripped = text.strip("\u201c\u201d\"' ")
-    start += text.index(stripped) if stripped else 0
-    end = start + len(stripped)
-    text = stripped
-    cue = _cue_phrase(verb)
-    return slot.id, _phrase_text(speaker), text, "indirect", cue, (start, end)
-
-
-def _parenthetical(verb: Token, speaker: Token, actors: DocActors, direct: list[tuple[int, int]]) -> tuple | None:
-    """ "In Kenya, she said, the courts must …": the sentence around the cue is the quote."""
-    sent = verb.sent
-    cue = sorted(verb.subtree, key=lambda t: t.i)
-    if any(t.lower_ in {"that", "whether"} for t in cue) or len(cue) > 4:
-        return None
-    first, last = cue[0].i, cue[-1].i
-    tokens = [t for t in sent if (t.i < first or t.i > last) and not t.is_space]
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
-    if not tokens:
-        return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    slot = speaker_actor(speaker, actors)
-    if slot is None or not _is_quote(text_of(verb.doc)[start:end]) or _overlaps((start, end), direct):
-        return None
-    return slot.id, _phrase_text(speaker), text_of(verb.doc)[start:end], "indirect", verb.text, (start, end)
-
-
-def _complement(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            return child
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "in":
-            for noun in child.children:
-                clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
-                               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-                if noun.dep_ == "pobj" and clause is not None:
-                    return clause
-    for child in verb.children:
-        if child.dep_ == "dobj" and child.lower_ in {"hope", "concern", "confidence", "belief"}:
-            for grandchild in child.children:
-                if grandchild.dep_ in {"acl", "ccomp", "relcl"}:
-                    return grandchild
-        if child.dep_ == "prep" and verb.lower_ in {"referred", "pointed"} and child.lower_ in {"to", "out"}:
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
-    return None
-
-
-def _according(prep: Token, actors: DocActors, direct: list[tuple[int, int]]) -> tuple | None:
-    objects = [g for c in prep.children for g in ([c] if c.dep_ == "pobj" else c.children) if g.dep_ == "pobj"]
-    if not objects:
-        return None
-    speaker = objects[0]
-    slot = speaker_actor(speaker, actors)
-    if slot is None:
-        return None
-    sent = prep.sent
-    phrase_end = max(t.i for t in prep.subtree)
-    comma = next((t.i for t in sent if t.i > prep.i and t.text == ","), None)
-    if prep.i <= sent.start + 1 and comma is not None:
-        phrase_end = comma - 1
-    rest = [t for t in sent if t.i > phrase_end and not (t.is_punct and t.i == phrase_end + 1)]
-    if not rest or rest[0].i > sent.end - 1:
-        return None
-    start = rest[0].idx
-    end = sent.end_char if not sent[-1].is_punct else sent[-1].idx
-    if prep.i > sent.start + 1:
-        if max(t.i for t in prep.subtree) < sent.end - 2:
-            return None
-        start, end = sent.start_char, prep.idx
-    text = text_of(prep.doc)[start:end].rstrip(" ,")
-    end = start + len(text)
-    if not _is_quote(text) or _overlaps((start, end), direct):
-        return None
-    return slot.id, _phrase_text(speaker), text, "indirect", "according to", (start, end)

@@ -19,11 +19,15 @@ from __future__ import annotations
 from ._dedup import Duplicates, Report
 from ._fetched import FeedEntry, FeedState, FetchLog, QueuedUrl
 from ._filters import ASSERTED, MODALITIES, ActorQuery, EventQuery, QuoteQuery
+from ._pages import ArticleRow, EventFilter, Page
 from ._parquet import SHARD_TABLES, ShardLoad, ShardWrite, write_shard, write_shard_bytes
 from ._rows import ActorRow, CountryPair, EventRow, QuoteRow, Summary
 from ._schema import SCHEMA_VERSION
+from ._series import INTERVALS, Activity, DyadPeriod, Network, NetworkEdge, NetworkNode
 from ._store import Store
 
-__all__ = ["ASSERTED", "ActorQuery", "ActorRow", "CountryPair", "Duplicates", "EventQuery", "EventRow", "FeedEntry",
-           "FeedState", "FetchLog", "MODALITIES", "QueuedUrl", "QuoteQuery", "QuoteRow", "Report", "SCHEMA_VERSION",
-           "SHARD_TABLES", "ShardLoad", "ShardWrite", "Store", "Summary", "write_shard", "write_shard_bytes"]
+__all__ = ["ASSERTED", "Activity", "ActorQuery", "ActorRow", "ArticleRow", "CountryPair", "Duplicates", "DyadPeriod",
+           "EventFilter", "EventQuery", "EventRow", "FeedEntry", "FeedState", "FetchLog", "INTERVALS", "MODALITIES",
+           "Network", "NetworkEdge", "NetworkNode", "Page", "QueuedUrl", "QuoteQuery", "QuoteRow", "Report",
+           "SCHEMA_VERSION", "SHARD_TABLES", "ShardLoad", "ShardWrite", "Store", "Summary", "write_shard",
+           "write_shard_bytes"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection, Mapping
+from datetime import date
 from types import TracebackType
 from typing import Any
 
@@ -11,13 +12,15 @@ import duckdb
 
 from ..config import DEFAULTS
 from ..records import Extraction, Failure
-from . import _parquet, _people, _queries, _schema, _write
+from . import _pages, _parquet, _people, _queries, _schema, _series, _write
 from ._dedup import Duplicates, Report
 from ._fetched import FetchLog
 from ._filters import ASSERTED, ActorQuery, EventQuery, QuoteQuery, make_query
+from ._pages import ArticleRow, EventFilter, Page
 from ._parquet import ShardLoad, Unify
 from ._rows import ActorRow, EventRow, QuoteRow, Summary
 from ._schema import db_errors as _errors
+from ._series import Activity, DyadPeriod, Network
 
 __all__ = ["Store"]
 
@@ -25,7 +28,8 @@ __all__ = ["Store"]
 class Store:
     """The embedded DuckDB store; open it with :meth:`Store.open`, preferably as a context manager.
 
-    One store is one connection: use it from one thread at a time.
+    One store is one connection: use it from one thread at a time; :meth:`cursor` gives another thread its own
+    connection to the same database (its reads see committed writes of any connection).
     """
 
     def __init__(self, connection: duckdb.DuckDBPyConnection, *, path: str = ":memory:") -> None:
@@ -48,6 +52,11 @@ class Store:
             con.close()
             raise
         return cls(con, path=where)
+
+    def cursor(self) -> Store:
+        """Another connection to the same database, for another thread; close it when done."""
+        with _errors("open a cursor"):
+            return Store(self._con.cursor(), path=self.path)
 
     def close(self) -> None:
         """Close the database; the store cannot be used afterwards."""
@@ -146,4 +155,46 @@ class Store:
         with _errors("summarise the store"):
             return _queries.summary(self._con, top=top, modalities=modalities)
 
+    def events_page(self, where: EventFilter, *, limit: int = 50, cursor: str | None = None) -> Page[EventRow]:
+        """Events that ``where`` keeps, newest first, ``limit`` to a page, after ``cursor`` (a page's next_cursor)."""
+        with _errors("query events"):
+            return _pages.events_page(self._con, where, limit=limit, cursor=cursor)
 
+    def articles_page(
+        self, *, since: date | None = None, until: date | None = None, outlet: str | None = None,
+        words: str | None = None, limit: int = 50, cursor: str | None = None,
+    ) -> Page[ArticleRow]:
+        """Stored articles, newest first; ``words`` are looked for in the title and text."""
+        with _errors("list articles"):
+            return _pages.articles_page(self._con, since=since, until=until, outlet=outlet, words=words,
+                                        limit=limit, cursor=cursor)
+
+    def quotes_page(
+        self, *, speaker: str | None = None, about: str | None = None, limit: int = 50, cursor: str | None = None
+    ) -> Page[QuoteRow]:
+        """Quotes as :meth:`quotes` filters them, newest first, a page at a time."""
+        with _errors("query quotes"):
+            return _pages.quotes_page(self._con, speaker=speaker, about=about, limit=limit, cursor=cursor)
+
+    def actors_page(
+        self, *, country: str | None = None, kind: str | None = None, name: str | None = None, limit: int = 50,
+        cursor: str | None = None,
+    ) -> Page[ActorRow]:
+        """Actors as :meth:`actors` filters them, most mentioned first, a page at a time."""
+        with _errors("list actors"):
+            return _pages.actors_page(self._con, country=country, kind=kind, name=name, limit=limit, cursor=cursor)
+
+    def dyad_series(self, where: EventFilter, *, interval: str = "month") -> list[DyadPeriod]:
+        """Events that ``where`` keeps counted by period (day, week, month, year) and QuadClass."""
+        with _errors("count a dyad's events"):
+            return _series.dyad_series(self._con, where, interval=interval)
+
+    def activity(self, *, interval: str = "month") -> list[Activity]:
+        """Articles published and events dated in each period."""
+        with _errors("count articles and events by period"):
+            return _series.activity(self._con, interval=interval)
+
+    def network(self, where: EventFilter, *, edges: int = 60) -> Network:
+        """The busiest source-to-target pairs of actors among the events ``where`` keeps, and their actors."""
+        with _errors("build the network"):
+            return _series.network(self._con, where, edges=edges)
