@@ -133,8 +133,9 @@ def test_duckdb_queries_the_shards_directly_with_the_stores_columns(local_out: P
 
 def test_a_bad_document_becomes_a_failure_row_and_the_batch_goes_on(local_out: Path) -> None:
     (failure,) = rows(local_out, "failures")
-    where, doc_id, error = failure
+    where, doc_id, error, seen, _last_seen = failure
     assert where.endswith("news.jsonl:7") and doc_id == "broken" and "invalid JSON" in error
+    assert seen == 1
     assert len(rows(local_out, "articles")) == len(ARTICLES) + 2
 
 
