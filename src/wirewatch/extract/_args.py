@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     from ..resolve import DocActors
     from ..resolve._resolver import _Slot
 
-__all__ = ["ACCUSING", "agent", "conjuncts", "phrase_actors", "prep_objects", "stative", "subject_actors", "through_of",
-           "governing_verb"]
+__all__ = ["ACCUSING", "agent", "conjuncts", "passive_conjunct", "phrase_actors", "prep_objects", "stative",
+           "subject_actors", "through_of", "governing_verb"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Past participles that state the subject's stance: "is opposed to", "is committed to" (not passives).
@@ -34,6 +34,12 @@ def stative(verb: Token) -> bool:
     return verb.lower_ in _STATIVE and not any(c.dep_ == "agent" for c in verb.children)
 
 
+def passive_conjunct(verb: Token) -> bool:
+    """ "was tortured and killed": a bare participle conjoined to a passive is passive too."""
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+            and any(c.dep_ == "auxpass" for c in verb.head.children))
+
+
 def subject_actors(verb: Token, actors: DocActors) -> list[_Slot]:
     """The actors of a verb's subject, climbing conjoined and complement clauses."""
     current = verb
@@ -43,13 +49,14 @@ def subject_actors(verb: Token, actors: DocActors) -> list[_Slot]:
             if child.dep_ in _SUBJECT_DEPS:
                 if child.tag_ in {"WP", "WDT"} and current.dep_ == "relcl":
                     return phrase_actors(current.head, actors)
-                return phrase_actors(child, actors)
+                return phrase_actors(child, actors) or _doer(child, actors)
             if child.dep_ == "nsubjpass":
                 if stative(current) or active_conjunct:
                     return phrase_actors(child, actors)
                 return agent(current, actors)
         if current.dep_ in {"conj", "xcomp", "advcl", "acomp"} and current.head.i != current.i:
-            active_conjunct = current.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in current.children)
+            active_conjunct = current.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in current.children) and (
+                not passive_conjunct(current))
             current = current.head
         elif current.dep_ == "pcomp" and current.head.head.i != current.head.i:
             governor = current.head.head
@@ -64,6 +71,19 @@ def subject_actors(verb: Token, actors: DocActors) -> list[_Slot]:
             current = current.head.head  # "issued a statement condemning X": whoever issued it
         else:
             break
+    return []
+
+
+def _doer(subject: Token, actors: DocActors) -> list[_Slot]:
+    """ "A bombing by the Islamic State killed …", "rockets fired by the militia struck …": a subject that names
+    an attack or a weapon, and who carried it out."""
+    for child in subject.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return prep_objects(child, actors)
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            found = agent(child, actors)
+            if found:
+                return found
     return []
 
 

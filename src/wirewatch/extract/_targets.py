@@ -84,8 +84,14 @@ def other_actor(slot: _Slot, source: list[_Slot]) -> bool:
 
 
 def other_country(slot: _Slot, source: list[_Slot]) -> bool:
-    """Whether an actor is of no country of the source's (a stateless one always is)."""
-    return slot.entry.country is None or all(s.entry.country != slot.entry.country for s in source)
+    """Whether an actor is of no country of the source's (a stateless one always is); rebels, crowds and other
+    groups that do not govern their country may act against it ("the Taliban stormed a base in Afghanistan")."""
+    return slot.entry.country is None or all(
+        s.entry.country != slot.entry.country or s.entry.sector in _NOT_GOVERNING for s in source)
+
+
+#: Sectors of actors that are of a country without standing for it.
+_NOT_GOVERNING = frozenset({"REB", "CVL", "OPP", "NGO", "LAB", "REF", "EDU", "MED", "BUS"})
 
 
 #: "in protest at", "in defiance of", "in response to", "after talks with": a phrase of cause, not of place.

@@ -18,6 +18,7 @@ from ..records import Event
 from ._args import agent as _agent
 from ._args import conjuncts as _conjuncts
 from ._args import governing_verb as _governing_verb
+from ._args import passive_conjunct as _passive_conjunct
 from ._args import phrase_actors as _phrase_actors
 from ._args import prep_objects as _prep_objects
 from ._args import stative as _stative
@@ -359,7 +360,7 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
     if _not_an_act(verb) or _no_actor_acts(verb):
         return None
     reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
-    passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or _passive_conjunct(verb)
     if passive and _stative(verb):
         passive = False  # "Israel is opposed to the plan": a stance of the subject, not a passive
     source = _agent(verb, actors) if passive else _subject_actors(verb, actors)

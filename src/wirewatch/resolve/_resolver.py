@@ -29,7 +29,8 @@ from ._context import (
 from ._groups import Evidence, Group, actor_evidence, context_country, find_group, place_evidence, placed_org
 from ._kb import SECTOR_KIND, SURNAME_FIRST, Entry, KnowledgeBase, Person
 from ._lexicon import PRONOUNS, ROLE_NOUNS, TITLE_SECTOR
-from ._names import fold, normalise, skeleton
+from ._names import fold, jaro_winkler, normalise, skeleton
+from ._notactors import after_honorific, named_vessel, office_portfolio, placed_capital, title_word, variant_of
 from ._places import find_place
 
 if TYPE_CHECKING:
@@ -185,15 +186,20 @@ class DocActors:
             name = _without_possessive(ent)
             free = not any(t.i in taken for t in name) and self.kb.phrase(name.text) is None
             if ent.label_ in {"ORG", "GPE", "NORP", "FAC", "LOC"} and free and (
-                    self._known_exactly(name.text) or _titled_name(name)):
+                    self._known_exactly(name.text) or _titled_name(name) or self._earlier_variant(name.text)):
                 self._person(name, taken)
         for token in self.doc:
             proper = token.tag_ == "NNP" or (token.tag_ in {"NN", "NNS"} and (
                 not token.is_sent_start or self._earlier_surname(token.text)))
             if proper and not token.ent_type_ and token.i not in taken and token.is_title:
                 span = self.doc[token.i : token.i + 1]
-                if self.kb.phrase(token.text) is None and self._known_exactly(token.text):
+                if self.kb.phrase(token.text) is None and (
+                        self._known_exactly(token.text) or self._earlier_variant(token.text)):
                     self._person(span, taken)
+
+    def _earlier_variant(self, word: str) -> bool:
+        """Whether a person named earlier in the text has a surname this word spells another way."""
+        return self._earlier_by_surname_text(word) is not None
 
     def _earlier_surname(self, word: str) -> bool:
         """Whether a person named earlier in the text has this surname."""
@@ -234,7 +240,10 @@ class DocActors:
             if self._is_person_title(span):
                 taken.update(t.i for t in span)
                 return i + length
-            if entry.how == "capital" and _placed(span):
+            if after_honorific(span) and entry.kind in {"state", "government"}:
+                self._unknown_person(span, [], taken)  # "Mr. Ireland", "Ms Jordan": a person
+                return i + length
+            if entry.how == "capital" and (_placed(span) or placed_capital(span)):
                 return i + length
             self._attach(entry, span, entry.how, taken)
             return i + length
@@ -416,6 +425,8 @@ class DocActors:
         text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         if not text or len(text) < 2 or not text[0].isupper() or self.kb.community(text) is not None:
             return  # a people's or region's name is no organisation ("Hausa politicians")
+        if office_portfolio(ent) or title_word(ent):
+            return  # "Secretary of State", "Supreme Leader": words of a title
         country = None
         for child in ent.root.children:
             if child.dep_ in {"poss", "amod", "compound"} and child.i in self.token_slot:
@@ -434,10 +445,12 @@ class DocActors:
         while span.start > 0 and _given_name(self.doc[span.start - 1], span) and span.start - 1 not in taken:
             span = self.doc[span.start - 1 : span.end]
         following = self.doc[span.end] if span.end < len(self.doc) else None
-        if following is not None and following.lower_ in _FACILITIES:
-            return
-        person = self._match_person(span.text)
+        if (following is not None and following.lower_ in _FACILITIES) or named_vessel(span):
+            return  # "Imam Khomeini airport", "the frigate Admiral Gorshkov"
         titles = title_words(span)
+        earlier = self._earlier_by_surname(span) if len(span) == 1 else None
+        person = None if earlier is not None and earlier.entry.key.startswith("person~") else (
+            self._agreeing(self._match_person(span.text), span))
         if person is not None and len(span) == 1 and not titles and find_place(span.text) is not None and (
                 skeleton(normalise(span.text)) not in {skeleton(w) for w in normalise(person.name).split()}):
             person = None  # "near Kobani": a town, though one alias of a commander ends with it
@@ -454,13 +467,30 @@ class DocActors:
                 org = self._affiliation(span)
                 slot.affiliation = org.key if org is not None else None
         else:
-            slot = self._earlier_by_surname(span) or self._new_unknown(span, titles, taken)
-            slot.add(span.text, (span.start_char, span.end_char), "surname" if len(span) == 1 else "name")
-            for t in span:
-                self.token_slot[t.i] = slot
-                taken.add(t.i)
+            slot = self._unknown_person(span, titles, taken)
         slot.titles.update(titles)
         slot.surname_key = slot.surname_key or skeleton(normalise(slot.entry.name).split()[-1])
+
+    def _unknown_person(self, span: Span, titles: list[str], taken: set[int]) -> _Slot:
+        """A person the knowledge base does not know: the one named earlier by this surname, or a new actor."""
+        slot = self._earlier_by_surname(span) or self._new_unknown(span, titles, taken)
+        slot.add(span.text, (span.start_char, span.end_char), "surname" if len(span) == 1 else "name")
+        for t in span:
+            self.token_slot[t.i] = slot
+            taken.add(t.i)
+        slot.surname_key = slot.surname_key or skeleton(normalise(slot.entry.name).split()[-1])
+        return slot
+
+    def _agreeing(self, person: Person | None, span: Span) -> Person | None:
+        """A known person matched by a loose spelling only where the context's country agrees (a single word
+        also needs a country to agree with): an unknown person is a new actor, never the nearest known one."""
+        if person is None or _spelt_as(span.text, person):
+            return person
+        org = self._affiliation(span)
+        country = org.country if org is not None and org.country else self._country_from_context(span)
+        if country is None and len(span) > 1:
+            return person
+        return person if country is not None and country == person.country else None
 
     def _people_of(self, ent: Span, taken: set[int]) -> bool:
         """ "Bosnian Serbs", "Iraqi Kurds": a demonym before a plural people's name is a group of that country,
@@ -498,11 +528,22 @@ class DocActors:
         return pick(candidates, self.published)
 
     def _earlier_by_surname(self, span: Span) -> _Slot | None:
-        key = skeleton(normalise(span.text).split()[-1])
-        for slot in reversed(self.slots):
-            if slot.entry.kind == "person" and slot.surname_key == key:
-                return slot
-        return None
+        return self._earlier_by_surname_text(span.text)
+
+    def _earlier_by_surname_text(self, text: str) -> _Slot | None:
+        """The person named earlier whose surname this is, by skeleton or as another spelling of it."""
+        words = normalise(text).split()
+        if not words:
+            return None
+        key = skeleton(words[-1])
+        people = [slot for slot in reversed(self.slots) if slot.entry.kind == "person" and slot.surname_key
+                  and _same_first_name(words, slot.entry.name)]
+        found = next((slot for slot in people if slot.surname_key == key and (
+            len(key) >= 3 or words[-1] == normalise(slot.entry.name).split()[-1])), None)
+        if found is None and len(words) == 1:
+            found = next((slot for slot in people if variant_of(words[0], normalise(slot.entry.name).split()[-1])),
+                         None)
+        return found
 
     def _new_unknown(self, span: Span, titles: list[str], taken: set[int]) -> _Slot:
         country = self._country_from_context(span)
@@ -559,6 +600,10 @@ class DocActors:
 
     # -- pronouns and role phrases -------------------------------------------------------------------
     def _pronoun(self, token: Token, wants: str) -> _Slot | None:
+        user = self._user_of_goods(token) if wants == "group" else None
+        if user is not None:
+            user.add(token.text, (token.idx, token.idx + len(token.text)), "pronoun")
+            return user
         reporter = self._reporter_of(token, wants)
         if reporter is not None and reporter.plural and wants == "group":
             return None  # "Darfur rebels said it …": "it" is something else
@@ -583,6 +628,22 @@ class DocActors:
         if best is not None and token.sent.start_char - best_pos < 1500:
             best.add(token.text, (token.idx, token.idx + len(token.text)), "pronoun")
             return best
+        return None
+
+    def _user_of_goods(self, token: Token) -> _Slot | None:
+        """ "sent shells to Russia for use in its invasion": who uses what is given is the one it is given to."""
+        current = token
+        for _ in range(4):
+            if current.head.i == current.i:
+                return None
+            current = current.head
+            if current.lower_ == "use" and current.dep_ == "pobj" and current.head.lower_ == "for":
+                verb = current.head.head
+                receivers = [g for c in verb.children if c.dep_ in {"dative", "prep"} and c.lower_ == "to"
+                             for g in c.children if g.dep_ == "pobj"]
+                receivers += [c for c in verb.children if c.dep_ == "dative" and c.tag_.startswith("NN")]
+                slots = [self.token_slot[r.i] for r in receivers if r.i in self.token_slot]
+                return slots[0] if slots and slots[0].entry.kind != "person" else None
         return None
 
     def _sentence_start(self, token: Token, *, back: int) -> int:
@@ -767,6 +828,20 @@ def _without_possessive(ent: Span) -> Span:
     while end > ent.start + 1 and ent.doc[end - 1].tag_ == "POS":
         end -= 1
     return ent.doc[ent.start : end]
+
+
+def _same_first_name(words: list[str], name: str) -> bool:
+    """Whether a name's first name (if it gives one) can be the known name's: the same skeleton or close."""
+    known = normalise(name).split()
+    if len(words) < 2 or len(known) < 2:
+        return True
+    return skeleton(words[0]) == skeleton(known[0]) or jaro_winkler(words[0], known[0]) >= 0.85
+
+
+def _spelt_as(name: str, person: Person) -> bool:
+    """Whether every word of a name is spelt as in one of the person's names (no loose match)."""
+    words = set(normalise(name).split())
+    return any(words <= set(normalise(n).split()) for n in (person.name, *person.aliases))
 
 
 def _drop_mention(slot: _Slot, span: tuple[int, int]) -> None:
