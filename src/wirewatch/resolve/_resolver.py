@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..annotate import text_of
 from ..records import Actor, Location, Mention
+from ._bodies import ANAPHORIC, BODY_SECTOR, body_span
 from ._context import (
     context_tokens,
     entity_of,
@@ -30,7 +31,15 @@ from ._groups import Evidence, Group, actor_evidence, context_country, find_grou
 from ._kb import SECTOR_KIND, SURNAME_FIRST, Entry, KnowledgeBase, Person
 from ._lexicon import PRONOUNS, ROLE_NOUNS, TITLE_SECTOR
 from ._names import fold, jaro_winkler, normalise, skeleton
-from ._notactors import after_honorific, named_vessel, office_portfolio, placed_capital, title_word, variant_of
+from ._notactors import (
+    HONORIFICS,
+    after_honorific,
+    named_vessel,
+    office_portfolio,
+    placed_capital,
+    title_word,
+    variant_of,
+)
 from ._places import find_place
 
 if TYPE_CHECKING:
@@ -44,6 +53,7 @@ _FACILITIES = frozenset({"airport", "street", "square", "avenue", "university", 
                          "boulevard", "highway", "station", "school", "college", "museum", "palace", "library"})
 #: Entity types a misspelt country may carry ("Quatar" is often taken for an organisation).
 _MAYBE_PLACE = frozenset({"", "ORG", "GPE", "NORP", "LOC"})
+_ORGS = frozenset({"organisation", "armed_group", "igo", "ngo", "party", "business", "media"})
 _GROUP_NOUNS = frozenset({"countries", "sides", "ministers", "leaders", "governments", "presidents", "nations",
                           "neighbours", "neighbors", "delegations", "capitals", "allies", "states", "parties"})
 
@@ -99,7 +109,28 @@ class DocActors:
             return self._place_actor(token)
         if token.ent_type_ == "PERSON" and len(entity_of(token)) == 1 and find_place(token.text) is not None:
             return self._place_actor(token)  # a town the tagger took for a person ("attacked Kharkiv")
-        return None
+        return self._body(token)
+
+    def _body(self, token: Token) -> _Slot | None:
+        """ "The court convicted …", "police arrested …": a body named by a common noun alone is an actor under
+        its own words, of the country its sentence places it in (if one)."""
+        span = body_span(token)
+        if span is None or any(t.i in self.token_slot for t in span) or self.kb.phrase(span.text) is not None:
+            return None
+        if token.lower_ in ANAPHORIC and any(_last_mention_before(s, token.idx) >= 0 and s.entry.kind in _ORGS
+                                             for s in self.slots):
+            return None  # "the group" after a named group is that group
+        sector = BODY_SECTOR[token.lower_]
+        country = context_country(token, range(span.start, span.end), self._evidence, wide=False)
+        state = self.kb.country(country)
+        kind = SECTOR_KIND.get(sector or "", "group")
+        if state is not None and sector is not None:
+            entry = Entry(f"{state.key}:{sector}", f"{state.name} ({kind.replace('_', ' ')})", kind, country, sector)
+        else:
+            name = span.text[0].upper() + span.text[1:]
+            entry = Entry(f"body~{country or '-'}~{normalise(span.text).replace(' ', '-')}", name, kind, country,
+                          sector, None, "body")
+        return self._attach(entry, span, "body", set())
 
     def state_slot(self, state: Entry) -> _Slot:
         """The actor of a country's state, created (without mentions) when the text has not named it yet."""
@@ -484,13 +515,15 @@ class DocActors:
     def _agreeing(self, person: Person | None, span: Span) -> Person | None:
         """A known person matched by a loose spelling only where the context's country agrees (a single word
         also needs a country to agree with): an unknown person is a new actor, never the nearest known one."""
-        if person is None or _spelt_as(span.text, person):
-            return person
+        if person is None or _spelt_as(span.text, person) or (len(span) > 1 and _spelt_as(span[-1].text, person)):
+            return person  # every word, or the surname of a full name, spelt as the knowledge base spells it
         org = self._affiliation(span)
-        country = org.country if org is not None and org.country else self._country_from_context(span)
-        if country is None and len(span) > 1:
+        window = [*self.doc[max(span.sent.start, span.start - 10) : span.start], *context_tokens(span)]
+        countries = {e.country for t in window for e in [self.kb.phrase(t.text)] if e is not None and e.country}
+        countries |= {org.country} if org is not None and org.country else set()
+        if not countries and len(span) > 1:
             return person
-        return person if country is not None and country == person.country else None
+        return person if person.country in countries else None
 
     def _people_of(self, ent: Span, taken: set[int]) -> bool:
         """ "Bosnian Serbs", "Iraqi Kurds": a demonym before a plural people's name is a group of that country,
@@ -536,10 +569,11 @@ class DocActors:
         if not words:
             return None
         key = skeleton(words[-1])
+        given = [w for w in text.split() if w.lower() not in HONORIFICS]
         people = [slot for slot in reversed(self.slots) if slot.entry.kind == "person" and slot.surname_key
-                  and _same_first_name(words, slot.entry.name)]
+                  and (len(given) < 2 or _same_first_name(normalise(given[0]), slot.entry.name))]
         found = next((slot for slot in people if slot.surname_key == key and (
-            len(key) >= 3 or words[-1] == normalise(slot.entry.name).split()[-1])), None)
+            len(key) >= 2 or words[-1] == normalise(slot.entry.name).split()[-1])), None)
         if found is None and len(words) == 1:
             found = next((slot for slot in people if variant_of(words[0], normalise(slot.entry.name).split()[-1])),
                          None)
@@ -830,12 +864,14 @@ def _without_possessive(ent: Span) -> Span:
     return ent.doc[ent.start : end]
 
 
-def _same_first_name(words: list[str], name: str) -> bool:
-    """Whether a name's first name (if it gives one) can be the known name's: the same skeleton or close."""
+def _same_first_name(first: str, name: str) -> bool:
+    """Whether a name's first word can be the known name's: its first name (same skeleton or close), or another
+    word of it ("Bagheri Gani" for "Ali Bagheri Kani")."""
     known = normalise(name).split()
-    if len(words) < 2 or len(known) < 2:
+    if not first or len(known) < 2:
         return True
-    return skeleton(words[0]) == skeleton(known[0]) or jaro_winkler(words[0], known[0]) >= 0.85
+    bones = skeleton(first)
+    return any(bones == skeleton(k) for k in known) or jaro_winkler(first, known[0]) >= 0.85
 
 
 def _spelt_as(name: str, person: Person) -> bool:
