@@ -297,3 +297,54 @@ def test_rebels_attacking_at_home_target_their_country(text, source, target):
 
 def test_a_state_force_acting_at_home_does_not_target_its_own_country():
     assert all(target != ("France",) for _, _, target in _sides("French police raided a camp in Calais on Sunday."))
+
+
+# -- bodies and crowds named by a common noun are actors under their own words ---------------------------------
+@pytest.mark.parametrize(
+    ("text", "event", "source", "target"),
+    [
+        ("The court convicted the former mayor of fraud on Monday.", "ACCUSE", "court", None),
+        ("Police arrested the leader of the strike on Tuesday.", "COERCE", "Police", None),
+        ("The government banned the opposition newspaper.", "COERCE", "government", "opposition newspaper"),
+        ("Protesters burned tyres outside the parliament building.", "PROTEST", "Protesters", None),
+    ],
+)
+def test_a_body_named_by_a_common_noun_is_a_side_under_its_own_words(text, event, source, target):
+    result = extract_text(text, published=DAY)
+    mentions = {a.id: {m.text for m in a.mentions} for a in result.actors}
+    coded = [e for e in result.events if e.type == event]
+    assert any(source in mentions[i] for e in coded for i in e.source), (coded, mentions)
+    if target is not None:
+        assert any(target in mentions[i] for e in coded for i in e.target)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The army in Mali repelled an attack on a base near the border.", "MLI"),
+        ("The court in Ankara sentenced the journalist to two years.", "TUR"),
+    ],
+)
+def test_a_body_takes_the_country_its_sentence_places_it_in(text, country):
+    result = extract_text(text, published=DAY)
+    assert any(a.country == country and a.kind in {"military", "judiciary"} for a in result.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_body"),
+    [
+        ("The US sent troops to Poland to reassure its allies.", "troops"),
+        ("No party has claimed the attack so far.", "party"),
+        ("The Islamic State said the group's fighters had withdrawn from the town.", "group"),
+        ("Russia agreed with Cuban President Fidel Castro's government to resume flights.", "government"),
+    ],
+)
+def test_forces_sent_no_one_in_particular_and_a_group_just_named_are_no_new_body(text, not_a_body):
+    result = extract_text(text, published=DAY)
+    assert all(not a.key.startswith("body~") or not_a_body not in a.name.lower() for a in result.actors)
+    assert all(m.text.lower() != not_a_body or m.how != "body" for a in result.actors for m in a.mentions)
+
+
+def test_the_owner_of_the_first_of_two_conjoined_objects_is_a_target_too():
+    sides = _sides("Rebels attacked the country's Supreme Court building and a government ministry in the capital.")
+    assert any("Supreme Court" in target for t, _, target in sides if t == "ASSAULT")
