@@ -3,8 +3,10 @@ at ("demanded that Moscow withdraw"), else the nearest actor below the trigger t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..resolve import BODY_SECTOR
 from ._args import conjuncts, phrase_actors
 
 if TYPE_CHECKING:
@@ -48,24 +50,33 @@ def nearest_target(verb: Token, source: list[_Slot], actors: DocActors, *, aims:
     Iraq")."""
     skip = {"ccomp", "parataxis", "relcl"} if aims else {"advcl", "ccomp", "parataxis", "relcl"}
     return (first_actor(verb, source, actors, skip_subjects=True, skip=skip)
-            or [t for t in first_actor(verb, source, actors, skip_subjects=True, skip=skip, places=True)
-                if t.entry.kind == "state" and other_country(t, source)])
+            or first_actor(verb, source, actors, skip_subjects=True, skip=skip, places=True,
+                           keep=lambda t: t.entry.kind == "state" and other_country(t, source)))
 
 
 def first_actor(head: Token, source: list[_Slot], actors: DocActors, *, skip_subjects: bool,
-                 skip: frozenset[str] | set[str] = frozenset(), places: bool = False) -> list[_Slot]:
-    """Breadth-first below ``head``: the first phrase that stands for an actor other than the source."""
+                 skip: frozenset[str] | set[str] = frozenset(), places: bool = False,
+                 keep: Callable[[_Slot], bool] | None = None) -> list[_Slot]:
+    """Breadth-first below ``head``: the first phrase that stands for an actor other than the source (and, given
+    ``keep``, one it keeps)."""
     queue = [c for c in head.children if not (skip_subjects and c.dep_ in _ARG_SUBJECTS) and c.dep_ not in skip
              and (places or not locative_prep(c)) and c.lower_ != "according"]  # a source of news, no party
     while queue:
         token = queue.pop(0)
-        if token.dep_ not in {"punct", "cc", "det"}:
-            found = [t for t in conjuncts(token, actors) if t not in source and other_actor(t, source)]
+        if token.dep_ not in {"punct", "cc", "det"} and not _speaking_body(token):
+            found = [t for t in conjuncts(token, actors) if t not in source and other_actor(t, source)
+                     and (keep is None or keep(t))]
             if found:
                 return found
         queue += [c for c in token.children
                   if c.dep_ not in skip and c.dep_ != "conj" and (places or not locative_prep(c))]
     return []
+
+
+def _speaking_body(token: Token) -> bool:
+    """ "in what officials called …": a body named by a common noun as the subject of a clause below the
+    trigger speaks or acts there; it is not what the trigger aims at."""
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.lower_ in BODY_SECTOR and token.tag_.startswith("NN")
 
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["ANAPHORIC", "BODY_SECTOR", "body_span"]
+__all__ = ["ANAPHORIC", "BODY_SECTOR", "body_sector", "body_span", "unknown_name"]
 
 #: Nouns that name a body or a crowd that acts, and its sector (None where the noun says nothing of it).
 BODY_SECTOR: dict[str, str | None] = {
@@ -34,9 +34,16 @@ BODY_SECTOR: dict[str, str | None] = {
     "party": "OPP", "opposition": "OPP",
     "committee": None, "commission": None, "council": None, "group": None, "groups": None, "organization": None,
     "organisation": None, "agency": None, "ngo": "NGO", "charity": "NGO",
+    "countries": None, "nations": None, "donors": None, "officials": "GOV", "investigators": "COP",
+    "forces": "MIL", "fighters": "REB", "peacekeepers": "MIL", "bomber": "REB", "bombers": "REB",
+    "attackers": "REB", "assailants": "REB",
 }
+#: A modifier that says more of a body's sector than its noun ("rebel forces", "government troops").
+_MODIFIER_SECTOR = {"rebel": "REB", "opposition": "OPP", "government": "GOV", "police": "COP", "army": "MIL",
+                    "military": "MIL", "insurgent": "REB", "militia": "REB", "jihadist": "REB", "labor": "LAB",
+                    "labour": "LAB", "student": "EDU", "peacekeeping": "MIL", "suicide": "REB"}
 #: Forces are the acting side's own when they are sent or used ("sent troops to Uganda"): a party only as subject.
-_FORCES = frozenset({"army", "military", "troops", "soldiers", "navy"})
+_FORCES = frozenset({"army", "military", "troops", "soldiers", "navy", "forces", "peacekeepers", "fighters"})
 #: "the group", "the company": after an organisation is named these point back to it.
 ANAPHORIC = frozenset({"group", "organization", "organisation", "company", "firm", "party", "agency", "movement"})
 #: Where a noun phrase is a party to a clause (not a time, a measure or a modifier).
@@ -50,15 +57,55 @@ def body_span(token: Token) -> Span | None:
     None when the token is no such noun in a party's place."""
     if token.lower_ not in BODY_SECTOR or not token.tag_.startswith("NN") or token.dep_ not in _ARGUMENT:
         return None
-    if token.lower_ in _FORCES and token.dep_ not in {"nsubj", "nsubjpass"}:
+    agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
+    if token.lower_ in _FORCES and token.dep_ not in {"nsubj", "nsubjpass"} and not agent:
         return None
     if token.ent_type_ or (token.is_title and not token.is_sent_start) or any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.tag_ == "NNP" for g in c.children) for c in token.children):
         return None  # a word of a name: "the Government of National Accord", "the Supreme Court"
-    if any((c.dep_ == "det" and c.lower_ in _NO_ONE) or c.dep_ == "poss" for c in token.children):
-        return None  # "no party"; "Castro's government" is the possessor's
+    if any((c.dep_ == "det" and c.lower_ in _NO_ONE) or c.dep_ == "poss" or c.lower_ in {"two", "both"}
+           for c in token.children):
+        return None  # "no party"; "Castro's government" is the possessor's; "the two countries" are named
     if token.dep_ == "pobj" and token.head.lower_ in {"of", "for"} and token.head.head.tag_.startswith("NN"):
         return None  # "a member of the committee", "the head of the company": the person is the party
     mods = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < token.i]
     start = min([c.left_edge.i for c in mods] + [token.i])
     return token.doc[start : token.i + 1]
+
+
+def body_sector(span: Span) -> str | None:
+    """The sector of a body: its modifiers' where they say one ("rebel forces"), else its noun's."""
+    for token in span[:-1]:
+        if token.lower_ in _MODIFIER_SECTOR:
+            return _MODIFIER_SECTOR[token.lower_]
+    return BODY_SECTOR[span[-1].lower_]
+
+
+#: Entity types that name no actor ("May", "Monday", "2016", a law).
+_NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW", "EVENT",
+                         "WORK_OF_ART", "LANGUAGE"})
+#: Where an unknown name acts or is acted on: a subject, an object, an agent, or the object of a party's preposition.
+_PARTY_PREPS = frozenset({"by", "with", "against", "to", "from", "on"})
+
+
+def unknown_name(token: Token, taken: set[int]) -> Span | None:
+    """A one-word proper name in a party's place that no one has claimed ("ICE", "Malloy"), or None. A place the
+    recognizer found stays a place unless it is an acronym."""
+    acronym = token.is_upper and 2 <= len(token.text) <= 8
+    if token.i in taken or not (token.tag_ == "NNP" or acronym) or not (token.is_title or acronym):
+        return None
+    if token.ent_type_ in _NOT_ACTORS or (token.ent_type_ in {"GPE", "LOC", "FAC"} and not token.is_upper):
+        return None
+    if not token.text.isalpha() or token.sent.text.isupper() or token.lower_ in _TITLE_LIKE:
+        return None
+    party = token.dep_ in {"nsubj", "nsubjpass", "dobj"} or (
+        token.dep_ == "pobj" and token.head.lower_ in _PARTY_PREPS) or (
+        acronym and token.i == token.sent.start and token.head.tag_.startswith("VB")
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.head.children))  # "USAID provided …"
+    alone = not any(c.dep_ in {"compound", "amod", "poss", "det"} for c in token.children)
+    return token.doc[token.i : token.i + 1] if party and alone else None
+
+
+#: Capitalised words that open sentences or titles but name no one.
+_TITLE_LIKE = frozenset({"president", "minister", "mr", "mrs", "ms", "dr", "government", "police", "state",
+                         "god", "allah", "parliament", "congress", "senate", "court", "army", "today", "yesterday"})

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..annotate import text_of
 from ..records import Actor, Location, Mention
-from ._bodies import ANAPHORIC, BODY_SECTOR, body_span
+from ._bodies import ANAPHORIC, body_sector, body_span, unknown_name
 from ._context import (
     context_tokens,
     entity_of,
@@ -120,11 +120,15 @@ class DocActors:
         if token.lower_ in ANAPHORIC and any(_last_mention_before(s, token.idx) >= 0 and s.entry.kind in _ORGS
                                              for s in self.slots):
             return None  # "the group" after a named group is that group
-        sector = BODY_SECTOR[token.lower_]
-        country = context_country(token, range(span.start, span.end), self._evidence, wide=False)
+        sector = body_sector(span)
+        # "the court" is of where it sits, and so is a crowd ("angry activists"); "top Kurdish officials" say
+        # who they are
+        bare = len(span) == 1
+        placed = bare or sector in {"CVL", "LAB", "EDU", "REF"}
+        country = context_country(token, range(span.start, span.end), self._evidence, wide=False) if placed else None
         state = self.kb.country(country)
         kind = SECTOR_KIND.get(sector or "", "group")
-        if state is not None and sector is not None:
+        if state is not None and sector is not None and bare:
             entry = Entry(f"{state.key}:{sector}", f"{state.name} ({kind.replace('_', ' ')})", kind, country, sector)
         else:
             name = span.text[0].upper() + span.text[1:]
@@ -198,6 +202,7 @@ class DocActors:
         for ent in self.doc.ents:
             if ent.label_ == "ORG" and not any(t.i in taken for t in ent):
                 self._unknown_org(ent, taken)
+        self._unknown_names(taken)
         self._institutions()
         self._groups()
         self._home_bodies()
@@ -450,6 +455,18 @@ class DocActors:
             name = normalise(span.text).replace(" ", "-")
             entry = Entry(f"org~{name}", span.text, "organisation", country, None, None, "org")
             self._attach(entry, span, "org", taken)
+
+    def _unknown_names(self, taken: set[int]) -> None:
+        """ "ICE returned the paintings", "Malloy says …": a proper name no table knows, acting or acted on, is
+        an actor under its own name (an acronym an organisation, one word a person)."""
+        for token in self.doc:
+            span = unknown_name(token, taken)
+            if span is None or self.kb.phrase(span.text) is not None or find_place(span.text) is not None:
+                continue
+            if len(span) == 1 and token.text.isupper():
+                self._unknown_org(span, taken)
+            elif len(span) == 1:
+                self._unknown_person(span, [], taken)
 
     def _unknown_org(self, ent: Span, taken: set[int]) -> None:
         ent = _without_possessive(ent)
