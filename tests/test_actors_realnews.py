@@ -348,3 +348,47 @@ def test_forces_sent_no_one_in_particular_and_a_group_just_named_are_no_new_body
 def test_the_owner_of_the_first_of_two_conjoined_objects_is_a_target_too():
     sides = _sides("Rebels attacked the country's Supreme Court building and a government ministry in the capital.")
     assert any("Supreme Court" in target for t, _, target in sides if t == "ASSAULT")
+
+
+# -- unknown organisations and people keep their own names --------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("ICE returned the seized artefacts to a museum in Greece.", "ICE", "organisation"),
+        ("USDA provided grain and seed to farmers in the valley.", "USDA", "organisation"),
+        ("Okafor says the new levy will hurt small traders.", "Okafor", None),
+        ("Adeyemi says the strike will continue until wages are paid.", "Adeyemi", None),
+    ],
+)
+def test_an_unknown_name_that_acts_or_is_acted_on_is_an_actor_under_its_own_name(text, name, kind):
+    found = _by_mention(text)
+    assert name in found, found
+    assert not found[name][0].startswith(("person:", "country:"))
+    assert kind is None or found[name][2] == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In May the committee will vote on the budget.",
+        "On Monday the council met again behind closed doors.",
+    ],
+)
+def test_headline_capitals_and_dates_are_no_unknown_names(text):
+    result = extract_text(text, published=DAY)
+    assert all(a.kind != "person" for a in result.actors)
+    assert all(not a.key.startswith("org~") for a in result.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The United States sent two destroyers to the Gulf after what officials called threats from Iran.",
+         "officials"),
+        ("Britain sent jets to the region after what ministers described as threats from Syria.", "ministers"),
+    ],
+)
+def test_a_body_that_speaks_in_a_clause_below_the_trigger_is_not_its_target(text, body):
+    result = extract_text(text, published=DAY)
+    bodies = {a.id for a in result.actors for m in a.mentions if m.text == body}
+    assert all(not set(e.target) & bodies for e in result.events)
