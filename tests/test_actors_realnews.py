@@ -381,7 +381,7 @@ def test_headline_capitals_and_dates_are_no_unknown_names(text):
 
 
 @pytest.mark.parametrize(
-    ("text", "target"),
+    ("text", "body"),
     [
         ("The United States sent two destroyers to the Gulf after what officials called threats from Iran.",
          "officials"),
