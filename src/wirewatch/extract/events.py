@@ -472,7 +472,7 @@ def _noun_candidate(noun: Token, rule: Trigger, actors: DocActors) -> _Candidate
     if not source and rule.type == "ACCUSE" and not unnamed:
         source = _speaker_above(noun, actors)
     elif not source and noun.dep_ in {"dobj", "nsubjpass"} and noun.head.tag_.startswith("VB") and not _judges(
-            noun.head):
+            noun.head, actors):
         # "speeded up the withdrawal of its forces", "launched an offensive against": the acting subject (but
         # "Japan condemned the invasion of Ukraine": Japan judges an act, it does not do it)
         source = _subject_actors(noun.head, actors)
@@ -605,11 +605,14 @@ def _arriving_force(verb: Token) -> tuple[str, str | None, str] | None:
     return "MOBILIZE", None, "150"
 
 
-def _judges(verb: Token) -> bool:
-    """Whether a verb speaks of an act rather than performs it: an event verb of its own ("condemned",
-    "welcomed", "discussed") or a verb of saying ("reported")."""
+def _judges(verb: Token, actors: DocActors) -> bool:
+    """Whether a verb speaks of an act rather than performs it: an event verb of its own in this context
+    ("condemned", "welcomed", "discussed"; not "stepped up attacks", whose row is "step down") or a verb of
+    saying ("reported")."""
     lower = verb.lower_
-    return lower not in _LIGHT_VERBS and (lower in lexicon().verbs or lower in SPEECH_VERBS)
+    if lower in _LIGHT_VERBS:
+        return False
+    return lower in SPEECH_VERBS or (lower in lexicon().verbs and _verb_rule(verb, lexicon(), actors)[0] is not None)
 
 
 def _passive_without_agent(verb: Token) -> bool:

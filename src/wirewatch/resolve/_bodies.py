@@ -37,6 +37,10 @@ BODY_SECTOR: dict[str, str | None] = {
     "countries": None, "nations": None, "donors": None, "officials": "GOV", "investigators": "COP",
     "forces": "MIL", "fighters": "REB", "peacekeepers": "MIL", "bomber": "REB", "bombers": "REB",
     "attackers": "REB", "assailants": "REB",
+    "people": "CVL", "men": "CVL", "women": "CVL", "man": "CVL", "woman": "CVL", "individuals": "CVL",
+    "citizens": "CVL", "citizen": "CVL", "civilian": "CVL", "suspects": "CVL", "suspect": "CVL", "inmate": "CVL",
+    "prisoner": "CVL", "detainee": "CVL", "activist": "CVL", "protester": "CVL", "journalist": "MED",
+    "student": "EDU", "worker": "LAB", "migrant": "REF", "refugee": "REF", "children": "CVL",
 }
 #: A modifier that says more of a body's sector than its noun ("rebel forces", "government troops").
 _MODIFIER_SECTOR = {"rebel": "REB", "opposition": "OPP", "government": "GOV", "police": "COP", "army": "MIL",
