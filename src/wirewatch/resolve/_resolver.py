@@ -790,7 +790,28 @@ class DocActors:
             pos = _last_mention_before(slot, token.idx)
             if pos > best_pos:
                 best, best_pos = slot, pos
-        return self._claim_role(token, best) if best is not None else None
+        if best is not None:
+            return self._claim_role(token, best)
+        owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children)
+        if owned or token.lower_ == "counterpart" or not _definite(token):
+            return None  # "Mexico's top diplomat", "the president of Kosovo": the owner is the party
+        return self._unnamed_role(token, country)
+
+    def _unnamed_role(self, token: Token, country: str | None) -> _Slot | None:
+        """ "the prime minister", "the justice minister" that no one named before: a person of that office,
+        unnamed, under the words of the role (of the country a modifier or the sentence gives)."""
+        mods = [c for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
+        start = min([c.i for c in mods] + [token.i])
+        span = self.doc[start : token.i + 1]
+        if any(t.i in self.token_slot for t in span):
+            return None
+        country = country or context_country(token, range(start, token.i + 1), self._evidence, wide=False)
+        label = span.text[0].upper() + span.text[1:]
+        entry = Entry(f"anon~{country or '-'}~{normalise(span.text).replace(' ', '-')}", label, "person", country,
+                      TITLE_SECTOR.get(token.lower_))
+        slot = self._by_key.get(entry.key) or self._attach(entry, span, "role", set())
+        slot.titles.add(token.lower_)
+        return slot
 
     def _named_next_to(self, token: Token) -> _Slot | None:
         """The person an apposition or the next words name: "his Turkish counterpart, Hakan Fidan"."""
