@@ -392,3 +392,45 @@ def test_a_body_that_speaks_in_a_clause_below_the_trigger_is_not_its_target(text
     result = extract_text(text, published=DAY)
     bodies = {a.id for a in result.actors for m in a.mentions if m.text == body}
     assert all(not set(e.target) & bodies for e in result.events)
+
+
+# -- role phrases and crowd members with no name ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Parliament demanded the resignation of the prime minister.", "prime minister"),
+        ("The opposition urged the justice minister to step down.", "justice minister"),
+    ],
+)
+def test_a_role_no_one_was_named_for_is_an_unnamed_person(text, role):
+    result = extract_text(text, published=DAY)
+    found = [a for a in result.actors for m in a.mentions if m.text == role]
+    assert found and found[0].kind == "person" and found[0].key.startswith("anon~")
+    assert any(found[0].id in e.target for e in result.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Mexico's top diplomat will visit California next week.", "Mexico"),
+        ("The president of Kosovo resigned on Thursday.", "Kosovo"),
+    ],
+)
+def test_a_role_with_an_owner_is_the_owner_s(text, owner):
+    result = extract_text(text, published=DAY)
+    names = {a.id: a.name for a in result.actors}
+    assert all(not a.key.startswith("anon~") for a in result.actors)
+    assert any(names[i] == owner for e in result.events for i in e.source)
+
+
+@pytest.mark.parametrize(
+    ("text", "crowd"),
+    [
+        ("Police detained 18 people after the rally.", "people"),
+        ("Guards beat a jailed activist in the prison yard.", "activist"),
+    ],
+)
+def test_people_and_a_crowd_member_are_a_side_under_their_own_words(text, crowd):
+    result = extract_text(text, published=DAY)
+    targets = {m.text for e in result.events for a in result.actors if a.id in e.target for m in a.mentions}
+    assert any(crowd in t for t in targets), targets
