@@ -303,10 +303,10 @@ def test_a_state_force_acting_at_home_does_not_target_its_own_country():
 @pytest.mark.parametrize(
     ("text", "event", "source", "target"),
     [
-        ("The court convicted the former mayor of fraud on Monday.", "ACCUSE", "court", None),
-        ("Police arrested the leader of the strike on Tuesday.", "COERCE", "Police", None),
+        ("The court convicted Ivan Sorokin of fraud on Monday.", "ACCUSE", "court", "Ivan Sorokin"),
+        ("Police arrested Maria Lenko on Tuesday.", "COERCE", "Police", "Maria Lenko"),
         ("The government banned the opposition newspaper.", "COERCE", "government", "opposition newspaper"),
-        ("Protesters burned tyres outside the parliament building.", "PROTEST", "Protesters", None),
+        ("Protesters rallied against the government on Sunday.", "PROTEST", "Protesters", "government"),
     ],
 )
 def test_a_body_named_by_a_common_noun_is_a_side_under_its_own_words(text, event, source, target):
@@ -434,3 +434,14 @@ def test_people_and_a_crowd_member_are_a_side_under_their_own_words(text, crowd)
     result = extract_text(text, published=DAY)
     targets = {m.text for e in result.events for a in result.actors if a.id in e.target for m in a.mentions}
     assert any(crowd in t for t in targets), targets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister stood by his comments on the economy.",
+        "Protesters marched peacefully through the capital in March.",
+    ],
+)
+def test_an_unnamed_side_with_no_one_named_opposite_makes_no_event(text):
+    assert extract_text(text, published=DAY).events == ()

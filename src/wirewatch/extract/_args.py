@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from ..resolve._resolver import _Slot
 
 __all__ = ["ACCUSING", "agent", "conjuncts", "passive_conjunct", "phrase_actors", "prep_objects", "stative",
-           "subject_actors", "through_of", "governing_verb"]
+           "subject_actors", "through_of", "governing_verb", "placed_only", "unnamed_only"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Past participles that state the subject's stance: "is opposed to", "is committed to" (not passives).
@@ -32,6 +32,17 @@ ACCUSING = frozenset({"accuse", "accused", "accuses", "accusing", "blame", "blam
 def stative(verb: Token) -> bool:
     """ "Israel is opposed to the plan": a participle that states its subject's stance, when no "by" follows."""
     return verb.lower_ in _STATIVE and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def unnamed_only(slots: list[_Slot]) -> bool:
+    """Whether every actor is named by a common noun or a role alone ("police", "the minister")."""
+    return bool(slots) and all(slot.mentions and all(m.how in {"body", "role", "pronoun"} for m in slot.mentions)
+                               and slot.entry.kind != "state" for slot in slots)
+
+
+def placed_only(slots: list[_Slot]) -> bool:
+    """Whether the actors are none, or only states read from a place ("through London")."""
+    return all(slot.entry.kind == "state" and all(m.how == "place" for m in slot.mentions) for slot in slots)
 
 
 def passive_conjunct(verb: Token) -> bool:

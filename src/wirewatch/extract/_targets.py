@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..resolve import BODY_SECTOR
-from ._args import conjuncts, phrase_actors
+from ._args import conjuncts, phrase_actors, unnamed_only
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -49,9 +49,11 @@ def nearest_target(verb: Token, source: list[_Slot], actors: DocActors, *, aims:
     With ``aims`` a participle or purpose clause may name it too ("demonstrated, calling for independence from
     Iraq")."""
     skip = {"ccomp", "parataxis", "relcl"} if aims else {"advcl", "ccomp", "parataxis", "relcl"}
-    return (first_actor(verb, source, actors, skip_subjects=True, skip=skip)
-            or first_actor(verb, source, actors, skip_subjects=True, skip=skip, places=True,
-                           keep=lambda t: t.entry.kind == "state" and other_country(t, source)))
+    found = first_actor(verb, source, actors, skip_subjects=True, skip=skip)
+    if found or unnamed_only(source):
+        return found  # a crowd's place is no target of its own ("farmers protested in Paris")
+    return first_actor(verb, source, actors, skip_subjects=True, skip=skip, places=True,
+                       keep=lambda t: t.entry.kind == "state" and other_country(t, source))
 
 
 def first_actor(head: Token, source: list[_Slot], actors: DocActors, *, skip_subjects: bool,

@@ -19,6 +19,8 @@ from ._args import agent as _agent
 from ._args import conjuncts as _conjuncts
 from ._args import governing_verb as _governing_verb
 from ._args import passive_conjunct as _passive_conjunct
+from ._args import placed_only as _placed_only
+from ._args import unnamed_only as _unnamed_only
 from ._args import phrase_actors as _phrase_actors
 from ._args import prep_objects as _prep_objects
 from ._args import stative as _stative
@@ -421,6 +423,8 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
         source = [p for p in _place_state(verb, actors) if _other_actor(p, target)]
     if not source and (not target or verb.dep_ in _SUBORDINATE):
         return None
+    if _unnamed_only(source) and _placed_only(target):
+        return None  # "the minister stood by his comments", "protesters marched through London": no one named
     return _Candidate(verb, rule, tuple(source), tuple(target), nominal=False, inferred=bool(source) and not named)
 
 

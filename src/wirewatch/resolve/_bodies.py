@@ -41,6 +41,9 @@ BODY_SECTOR: dict[str, str | None] = {
     "citizens": "CVL", "citizen": "CVL", "civilian": "CVL", "suspects": "CVL", "suspect": "CVL", "inmate": "CVL",
     "prisoner": "CVL", "detainee": "CVL", "activist": "CVL", "protester": "CVL", "journalist": "MED",
     "student": "EDU", "worker": "LAB", "migrant": "REF", "refugee": "REF", "children": "CVL",
+    "hostages": "CVL", "captives": "CVL", "victims": "CVL", "survivors": "CVL", "seekers": "REF",
+    "settlers": "CVL", "pilgrims": "CVL", "worshippers": "CVL", "voters": "CVL", "fishermen": "CVL",
+    "drivers": "LAB", "truckers": "LAB", "traders": "BUS", "officers": "COP", "guards": "COP", "allies": None,
 }
 #: A modifier that says more of a body's sector than its noun ("rebel forces", "government troops").
 _MODIFIER_SECTOR = {"rebel": "REB", "opposition": "OPP", "government": "GOV", "police": "COP", "army": "MIL",
@@ -50,6 +53,10 @@ _MODIFIER_SECTOR = {"rebel": "REB", "opposition": "OPP", "government": "GOV", "p
 _FORCES = frozenset({"army", "military", "troops", "soldiers", "navy", "forces", "peacekeepers", "fighters"})
 #: "the group", "the company": after an organisation is named these point back to it.
 ANAPHORIC = frozenset({"group", "organization", "organisation", "company", "firm", "party", "agency", "movement"})
+#: "dozens of demonstrators", "a handful of journalists": the crowd after "of" is the party.
+_QUANTITIES = frozenset({"dozens", "hundreds", "thousands", "millions", "scores", "handful", "number", "group",
+                         "majority", "minority", "couple", "lot", "lots", "crowd", "crowds", "wave", "batch", "some",
+                         "most", "many", "several", "few", "all", "none", "one", "two", "three", "four", "five"})
 #: Where a noun phrase is a party to a clause (not a time, a measure or a modifier).
 _ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "poss"})
 #: Determiners that name no one in particular ("no party", "any court") or pick an unnamed one of many.
@@ -70,7 +77,9 @@ def body_span(token: Token) -> Span | None:
     if any((c.dep_ == "det" and c.lower_ in _NO_ONE) or c.dep_ == "poss" or c.lower_ in {"two", "both"}
            for c in token.children):
         return None  # "no party"; "Castro's government" is the possessor's; "the two countries" are named
-    if token.dep_ == "pobj" and token.head.lower_ in {"of", "for"} and token.head.head.tag_.startswith("NN"):
+    owner = token.head.head
+    if token.dep_ == "pobj" and token.head.lower_ in {"of", "for"} and owner.tag_.startswith("NN") and (
+            owner.lower_ not in _QUANTITIES):
         return None  # "a member of the committee", "the head of the company": the person is the party
     mods = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < token.i]
     start = min([c.left_edge.i for c in mods] + [token.i])

@@ -126,6 +126,8 @@ class DocActors:
         bare = len(span) == 1
         placed = bare or sector in {"CVL", "LAB", "EDU", "REF"}
         country = context_country(token, range(span.start, span.end), self._evidence, wide=False) if placed else None
+        if country is None and sector in {"CVL", "LAB", "EDU", "REF"}:
+            country = self._where_crowd(token)  # "thousands of people blocked streets in Hong Kong"
         state = self.kb.country(country)
         kind = SECTOR_KIND.get(sector or "", "group")
         if state is not None and sector is not None and bare:
@@ -797,6 +799,19 @@ class DocActors:
             return None  # "Mexico's top diplomat", "the president of Kosovo": the owner is the party
         return self._unnamed_role(token, country)
 
+    def _where_crowd(self, token: Token) -> str | None:
+        """The country of the place where the clause a crowd acts in happens ("… in Hong Kong")."""
+        verb = token
+        while not verb.tag_.startswith("VB") and verb.head.i != verb.i:
+            verb = verb.head
+        heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")] if verb.tag_.startswith("VB") else []
+        for child in (c for head in heads for c in head.children):
+            for obj in child.children if child.dep_ == "prep" and child.lower_ in {"in", "at", "across"} else ():
+                location = self.place_of(obj) if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "LOC"} else None
+                if location is not None and location.country:
+                    return location.country
+        return None
+
     def _unnamed_role(self, token: Token, country: str | None) -> _Slot | None:
         """ "the prime minister", "the justice minister" that no one named before: a person of that office,
         unnamed, under the words of the role (of the country a modifier or the sentence gives)."""
@@ -880,7 +895,8 @@ def _titled_name(span: Span) -> bool:
 def _placed(span: Span) -> bool:
     """A capital named as the place where something happens ("protested in Paris") is no actor."""
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "near", "outside", "inside", "around", "across"}
+    return root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "near", "outside", "inside", "around", "across",
+                                                        "through", "throughout", "along"}
 
 
 def _definite(token: Token) -> bool:
