@@ -19,13 +19,13 @@ from ._args import agent as _agent
 from ._args import conjuncts as _conjuncts
 from ._args import governing_verb as _governing_verb
 from ._args import passive_conjunct as _passive_conjunct
-from ._args import placed_only as _placed_only
-from ._args import unnamed_only as _unnamed_only
 from ._args import phrase_actors as _phrase_actors
+from ._args import placed_only as _placed_only
 from ._args import prep_objects as _prep_objects
 from ._args import stative as _stative
 from ._args import subject_actors as _subject_actors
 from ._args import through_of as _through_of
+from ._args import unnamed_only as _unnamed_only
 from ._candidate import Candidate as _Candidate
 from ._candidate import unique as _unique
 from ._classifier import NONE, Classifier
