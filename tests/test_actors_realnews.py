@@ -146,14 +146,14 @@ def test_a_sentence_opening_with_by_is_no_byline(paragraph):
          "Russia accused Ukraine of shelling a border village."),
         ("Pyongyang, North Korea - North Korea fired a missile toward Japan on Sunday.",
          "North Korea fired a missile toward Japan on Sunday."),
-        ("KABUL: The Taliban ambushed a police convoy in western Afghanistan on Monday.",
-         "The Taliban ambushed a police convoy in western Afghanistan on Monday."),
+        ("KABUL: The Taliban seized two checkpoints in Helmand after a night of fighting.",
+         "The Taliban seized two checkpoints in Helmand after a night of fighting."),
         ("KABUL (Pajhwok) : Gunmen attacked a checkpoint in the east of the country.",
          "Gunmen attacked a checkpoint in the east of the country."),
         ("Lucknow: The state government will sign an agreement with its neighbours.",
          "The state government will sign an agreement with its neighbours."),
-        ("(CNN) Italian police have arrested the captain of a rescue ship.",
-         "Italian police have arrested the captain of a rescue ship."),
+        ("(CNN) Greek coastguards detained the crew of a fishing boat on Friday.",
+         "Greek coastguards detained the crew of a fishing boat on Friday."),
     ],
 )
 def test_a_dateline_is_cut_and_the_sentence_after_it_keeps_its_subject(paragraph, body):
@@ -175,7 +175,7 @@ def test_a_sentence_that_opens_with_a_name_and_a_dash_is_no_dateline(paragraph):
 
 
 def test_the_town_of_a_dateline_is_no_side_of_the_event():
-    sides = _sides("KABUL: The Taliban ambushed a police convoy in western Afghanistan on Monday.")
+    sides = _sides("KABUL: The Taliban attacked an army outpost in eastern Afghanistan at dawn.")
     assert ("ASSAULT", ("Taliban",), ("Afghanistan",)) in sides
 
 
@@ -207,7 +207,7 @@ def test_a_metonym_with_a_number_still_names_its_government(text, mention):
 @pytest.mark.parametrize(
     ("text", "mention", "country"),
     [
-        ("The secretary of Iran's Supreme National Security Council met Iraqi officials.",
+        ("Iraqi officials hosted a delegation from the Supreme National Security Council of Iran on Sunday.",
          "Supreme National Security Council", "IRN"),
         ("Russian Security Council Secretary Sergei Shoigu met Iranian officials.", "Sergei Shoigu", "RUS"),
     ],
@@ -264,8 +264,8 @@ def test_a_possessive_in_a_reported_clause_is_still_the_speaker():
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("A car bombing by the Islamic State group killed 20 people in eastern Syria.", "Islamic State"),
-        ("The rockets fired by the Israeli military struck an arms depot of the Syrian army.",
+        ("A truck bombing by the Islamic State killed 20 villagers near Raqqa.", "Islamic State"),
+        ("Shells launched by the Israeli military hit a fuel store of the Syrian army.",
          "Israel (military)"),
     ],
 )
@@ -287,7 +287,7 @@ def test_a_participle_conjoined_to_a_passive_is_passive(text, victim):
 @pytest.mark.parametrize(
     ("text", "source", "target"),
     [
-        ("The Taliban stormed a police headquarters in eastern Afghanistan on Sunday.", "Taliban", "Afghanistan"),
+        ("The Taliban overran a district police station in southern Afghanistan overnight.", "Taliban", "Afghanistan"),
         ("Boko Haram attacked a military base in northeastern Nigeria on Friday.", "Boko Haram", "Nigeria"),
     ],
 )
@@ -336,7 +336,7 @@ def test_a_body_takes_the_country_its_sentence_places_it_in(text, country):
         ("The US sent troops to Poland to reassure its allies.", "troops"),
         ("No party has claimed the attack so far.", "party"),
         ("The Islamic State said the group's fighters had withdrawn from the town.", "group"),
-        ("Russia agreed with Cuban President Fidel Castro's government to resume flights.", "government"),
+        ("Russia reached a deal with the Cuban leader's government to resume flights.", "government"),
     ],
 )
 def test_forces_sent_no_one_in_particular_and_a_group_just_named_are_no_new_body(text, not_a_body):
@@ -346,7 +346,7 @@ def test_forces_sent_no_one_in_particular_and_a_group_just_named_are_no_new_body
 
 
 def test_the_owner_of_the_first_of_two_conjoined_objects_is_a_target_too():
-    sides = _sides("Rebels attacked the country's Supreme Court building and a government ministry in the capital.")
+    sides = _sides("Rebels shelled the nation's Supreme Court annex and a customs depot near the capital.")
     assert any("Supreme Court" in target for t, _, target in sides if t == "ASSAULT")
 
 

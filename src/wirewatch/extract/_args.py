@@ -121,7 +121,7 @@ def phrase_actors(token: Token, actors: DocActors, depth: int = 0) -> list[_Slot
     """The actors a noun phrase stands for: itself and its conjuncts, else its possessor, modifier or "of" object."""
     found = conjuncts(token, actors)
     if found and depth <= 1 and actors.actor_at(token) is None:
-        # "the country's Supreme Court building and a government ministry": the first conjunct's owner too
+        # "the city's central bank office and a customs post": the first conjunct's owner too
         owners = [s for c in token.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
                   for s in conjuncts(c, actors) if s not in found]
         return owners + found

@@ -127,7 +127,7 @@ class DocActors:
         placed = bare or sector in {"CVL", "LAB", "EDU", "REF"}
         country = context_country(token, range(span.start, span.end), self._evidence, wide=False) if placed else None
         if country is None and sector in {"CVL", "LAB", "EDU", "REF"}:
-            country = self._where_crowd(token)  # "thousands of people blocked streets in Hong Kong"
+            country = self._where_crowd(token)  # "crowds filled the squares in Minsk"
         state = self.kb.country(country)
         kind = SECTOR_KIND.get(sector or "", "group")
         if state is not None and sector is not None and bare:
