@@ -209,4 +209,5 @@ def test_a_body_that_acts_at_home_named_bare_is_of_the_country_where_it_acts(tex
 
 
 def test_a_bare_body_in_a_sentence_of_two_countries_has_none():
-    assert _actor("Police stopped a convoy on the road from Kenya to Uganda.", "Police") is None
+    actor = _actor("Police stopped a convoy on the road from Kenya to Uganda.", "Police")
+    assert actor is None or actor.country is None  # an actor under its own words, of no country

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from ..records import Removed
 from ._html import ITEM_MARKER, Block
 from ._junk import is_heading, junk_reason
-from ._text import _DATELINE, _TITLE_MAX_WORDS, Filtered, _is_dateline, _matches
+from ._text import _TITLE_MAX_WORDS, Filtered, _dateline, _matches
 
 __all__ = ["filter_blocks"]
 
@@ -42,10 +42,10 @@ def filter_blocks(blocks: Sequence[Block], *, title: str | None, heading_max_wor
             found = block.text if reason == "title" and found is None else found
             continue
         paragraph = block.text
-        dateline = _DATELINE.match(paragraph)
-        if dateline and len(paragraph) > dateline.end() + 20 and _is_dateline(dateline.group(0)):
-            removed.append(Removed(dateline.group(0).strip(), "dateline"))
-            paragraph = paragraph[dateline.end() :]
+        dateline = _dateline(paragraph)
+        if dateline:
+            removed.append(Removed(paragraph[:dateline].strip(), "dateline"))
+            paragraph = paragraph[dateline:]
         kept.append(paragraph)
     return Filtered(tuple(kept), tuple(removed), found)
 

@@ -11,6 +11,7 @@ Reasons a paragraph is dropped (the ``Removed.reason`` values)::
     footer       "Copyright © …", "All rights reserved", "This copy is for your personal use only"
     credit       who else worked on the story: "(Reporting by …; Editing by …)", "X contributed to this report",
                  "SOURCE: News agencies"
+    byline       who wrote it, on a line of its own: "By Jane Roe", "By JANE ROE and Tom Fields, Reuters"
     contact      how to reach the author: "Have a tip? …", "Email X at x@example.org", "Follow her on Twitter @x"
     timestamp    a line that only dates the page: "Updated at 1:23 p.m.", "November 20, 2019 - 11:28 AMT"
     advert       "Advertisement", "Story continues below advertisement"
@@ -63,6 +64,9 @@ _WHEN = (
 
 _STAMP = r"(?:(?:updated|published|posted|last\s+(?:updated|modified))\s*(?:at|on|:)?\s*)?" + _WHEN
 
+#: A person's name as a byline prints it: one to four capitalised words ("Jane Roe", "JANE ROE", "J. R. Roe").
+_NAME = r"(?-i:[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|(?:de|van|von|al|bin|el)))*?\s+[A-Z][\w.'’-]+)"
+
 _BOXES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE))
     for reason, pattern in (
@@ -112,6 +116,10 @@ _BOXES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\(?(?:(?:additional\s+)?reporting|writing|editing|compiled|produced|research)\s+by\b.*"
             r"|.*\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\b.*"
             r"|(?:source|sources|with\s+(?:agencies|wires))\s*:\s*[^.!?]{1,60}|[-—–(]*\s*(?:with\s+)?(?:agencies|wires)\s*\)?",
+        ),
+        (
+            "byline",
+            r"by\s+" + _NAME + r"(?:\s*(?:,|\band\b|&)\s*" + _NAME + r")*(?:\s*[,|/–—-]\s*[\w .]{1,40})?\W*",
         ),
         (
             "contact",
@@ -233,11 +241,23 @@ def is_caption(paragraph: str) -> bool:
 
 
 def _credit_prefix_or_suffix(paragraph: str) -> bool:
-    """Whether a paragraph starts "Photo: …" or ends "… Photo: Reuters" or "… Image credit: X"."""
-    if _CAPTION_PREFIX.match(paragraph):
+    """Whether a paragraph starts "Photo: …" or ends "… Photo: Reuters" or "… Image credit: X", or is a
+    photographer's credit on its own ("Ivan Petrov/POOL/AFP")."""
+    if _CAPTION_PREFIX.match(paragraph) or _slash_credit(paragraph):
         return True
     suffix = _CAPTION_SUFFIX.search(paragraph)
     return suffix is not None and len(suffix.group("credit").split()) <= 6
+
+
+def _slash_credit(paragraph: str) -> bool:
+    """ "Ivan Petrov/POOL/AFP", "Jane Roe / Reuters": a name, then slashes and an agency or a pool."""
+    pieces = [p.strip() for p in paragraph.strip().rstrip(".").split("/")]
+    if not 2 <= len(pieces) <= 4 or len(paragraph.split()) > 8 or not _BYLINE_NAME.fullmatch(pieces[0]):
+        return False
+    return all(_AGENCY.fullmatch(p) or _CREDIT_WORD.match(p) for p in pieces[1:])
+
+
+_BYLINE_NAME = re.compile(_NAME)
 
 
 def _is_credit(text: str) -> bool:

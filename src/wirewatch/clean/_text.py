@@ -64,6 +64,14 @@ _DATELINE = re.compile(
     r"\s*[\u2014\u2013-]{1,2}\s+"
 )
 
+#: A dateline in other house styles: a town in capitals or title case, a colon or a dash after it ("KABUL: ",
+#: "KABUL (Pajhwok) : ", "Lucknow: ", "Pyongyang, North Korea - "), or an agency alone in brackets ("(CNN) ").
+_LOOSE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,30}[A-Za-z.])(?P<more>,\s*[A-Z][A-Za-z.]+(?:\s+[A-Za-z0-9.]+){0,3})?"
+    r"(?:\s*\([A-Za-z .]{2,20}\))?\s*(?::|[\u2014\u2013-]{1,2})\s+(?=[A-Z\"\u201c])"
+)
+_AGENCY_DATELINE = re.compile(r"^\((?:[A-Z][A-Za-z]{1,11})\)\s+(?=[A-Z])")
+
 #: A headline may run longer than a stray section heading.
 _TITLE_MAX_WORDS = 25
 
@@ -100,14 +108,35 @@ def filter_text(
             elif drop_headings:
                 reason = "heading"
         if reason is None:
-            dateline = _DATELINE.match(paragraph)
-            if dateline and len(paragraph) > dateline.end() + 20 and _is_dateline(dateline.group(0)):
-                removed.append(Removed(dateline.group(0).strip(), "dateline"))
-                paragraph = paragraph[dateline.end():]
+            dateline = _dateline(paragraph)
+            if dateline:
+                removed.append(Removed(paragraph[:dateline].strip(), "dateline"))
+                paragraph = paragraph[dateline:]
             kept.append(paragraph)
         else:
             removed.append(Removed(paragraph, reason))
     return Filtered(tuple(kept), tuple(removed), found)
+
+
+def _dateline(paragraph: str) -> int:
+    """Where the body starts after a dateline opening the paragraph, or 0 where there is none."""
+    match = _DATELINE.match(paragraph)
+    if match and _is_dateline(match.group(0)):
+        end = match.end()
+    else:
+        match = _LOOSE_DATELINE.match(paragraph) or _AGENCY_DATELINE.match(paragraph)
+        end = match.end() if match and _is_loose_dateline(match) else 0
+    return end if len(paragraph) > end + 20 else 0
+
+
+def _is_loose_dateline(match: re.Match[str]) -> bool:
+    """A dateline of another house style names a town the gazetteer knows, or is an agency in brackets."""
+    if "place" not in match.groupdict():
+        return True
+    place = match.group("place").strip()
+    from ..resolve._places import find_place
+
+    return len(place.split()) <= 3 and find_place(place) is not None
 
 
 def _is_dateline(prefix: str) -> bool:

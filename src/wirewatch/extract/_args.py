@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     from ..resolve import DocActors
     from ..resolve._resolver import _Slot
 
-__all__ = ["ACCUSING", "agent", "conjuncts", "phrase_actors", "prep_objects", "stative", "subject_actors", "through_of",
-           "governing_verb"]
+__all__ = ["ACCUSING", "agent", "conjuncts", "passive_conjunct", "phrase_actors", "prep_objects", "stative",
+           "subject_actors", "through_of", "governing_verb", "placed_only", "unnamed_only"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Past participles that state the subject's stance: "is opposed to", "is committed to" (not passives).
@@ -34,6 +34,23 @@ def stative(verb: Token) -> bool:
     return verb.lower_ in _STATIVE and not any(c.dep_ == "agent" for c in verb.children)
 
 
+def unnamed_only(slots: list[_Slot]) -> bool:
+    """Whether every actor is named by a common noun or a role alone ("police", "the minister")."""
+    return bool(slots) and all(slot.mentions and all(m.how in {"body", "role", "pronoun"} for m in slot.mentions)
+                               and slot.entry.kind != "state" for slot in slots)
+
+
+def placed_only(slots: list[_Slot]) -> bool:
+    """Whether the actors are none, or only states read from a place ("through London")."""
+    return all(slot.entry.kind == "state" and all(m.how == "place" for m in slot.mentions) for slot in slots)
+
+
+def passive_conjunct(verb: Token) -> bool:
+    """ "was tortured and killed": a bare participle conjoined to a passive is passive too."""
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+            and any(c.dep_ == "auxpass" for c in verb.head.children))
+
+
 def subject_actors(verb: Token, actors: DocActors) -> list[_Slot]:
     """The actors of a verb's subject, climbing conjoined and complement clauses."""
     current = verb
@@ -43,13 +60,14 @@ def subject_actors(verb: Token, actors: DocActors) -> list[_Slot]:
             if child.dep_ in _SUBJECT_DEPS:
                 if child.tag_ in {"WP", "WDT"} and current.dep_ == "relcl":
                     return phrase_actors(current.head, actors)
-                return phrase_actors(child, actors)
+                return phrase_actors(child, actors) or _doer(child, actors)
             if child.dep_ == "nsubjpass":
                 if stative(current) or active_conjunct:
                     return phrase_actors(child, actors)
                 return agent(current, actors)
         if current.dep_ in {"conj", "xcomp", "advcl", "acomp"} and current.head.i != current.i:
-            active_conjunct = current.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in current.children)
+            active_conjunct = current.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in current.children) and (
+                not passive_conjunct(current))
             current = current.head
         elif current.dep_ == "pcomp" and current.head.head.i != current.head.i:
             governor = current.head.head
@@ -64,6 +82,19 @@ def subject_actors(verb: Token, actors: DocActors) -> list[_Slot]:
             current = current.head.head  # "issued a statement condemning X": whoever issued it
         else:
             break
+    return []
+
+
+def _doer(subject: Token, actors: DocActors) -> list[_Slot]:
+    """ "A bombing by the Islamic State killed …", "rockets fired by the militia struck …": a subject that names
+    an attack or a weapon, and who carried it out."""
+    for child in subject.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return prep_objects(child, actors)
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            found = agent(child, actors)
+            if found:
+                return found
     return []
 
 
@@ -89,6 +120,11 @@ def prep_objects(prep: Token, actors: DocActors) -> list[_Slot]:
 def phrase_actors(token: Token, actors: DocActors, depth: int = 0) -> list[_Slot]:
     """The actors a noun phrase stands for: itself and its conjuncts, else its possessor, modifier or "of" object."""
     found = conjuncts(token, actors)
+    if found and depth <= 1 and actors.actor_at(token) is None:
+        # "the city's central bank office and a customs post": the first conjunct's owner too
+        owners = [s for c in token.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
+                  for s in conjuncts(c, actors) if s not in found]
+        return owners + found
     if found or depth > 1:
         return found
     for child in token.children:

@@ -3,9 +3,11 @@ at ("demanded that Moscow withdraw"), else the nearest actor below the trigger t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ._args import conjuncts, phrase_actors
+from ..resolve import BODY_SECTOR
+from ._args import conjuncts, phrase_actors, unnamed_only
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -47,25 +49,36 @@ def nearest_target(verb: Token, source: list[_Slot], actors: DocActors, *, aims:
     With ``aims`` a participle or purpose clause may name it too ("rallied, calling for autonomy from
     Madrid")."""
     skip = {"ccomp", "parataxis", "relcl"} if aims else {"advcl", "ccomp", "parataxis", "relcl"}
-    return (first_actor(verb, source, actors, skip_subjects=True, skip=skip)
-            or [t for t in first_actor(verb, source, actors, skip_subjects=True, skip=skip, places=True)
-                if t.entry.kind == "state" and other_country(t, source)])
+    found = first_actor(verb, source, actors, skip_subjects=True, skip=skip)
+    if found or unnamed_only(source):
+        return found  # a crowd's place is no target of its own ("farmers protested in Paris")
+    return first_actor(verb, source, actors, skip_subjects=True, skip=skip, places=True,
+                       keep=lambda t: t.entry.kind == "state" and other_country(t, source))
 
 
 def first_actor(head: Token, source: list[_Slot], actors: DocActors, *, skip_subjects: bool,
-                 skip: frozenset[str] | set[str] = frozenset(), places: bool = False) -> list[_Slot]:
-    """Breadth-first below ``head``: the first phrase that stands for an actor other than the source."""
+                 skip: frozenset[str] | set[str] = frozenset(), places: bool = False,
+                 keep: Callable[[_Slot], bool] | None = None) -> list[_Slot]:
+    """Breadth-first below ``head``: the first phrase that stands for an actor other than the source (and, given
+    ``keep``, one it keeps)."""
     queue = [c for c in head.children if not (skip_subjects and c.dep_ in _ARG_SUBJECTS) and c.dep_ not in skip
              and (places or not locative_prep(c)) and c.lower_ != "according"]  # a source of news, no party
     while queue:
         token = queue.pop(0)
-        if token.dep_ not in {"punct", "cc", "det"}:
-            found = [t for t in conjuncts(token, actors) if t not in source and other_actor(t, source)]
+        if token.dep_ not in {"punct", "cc", "det"} and not _speaking_body(token):
+            found = [t for t in conjuncts(token, actors) if t not in source and other_actor(t, source)
+                     and (keep is None or keep(t))]
             if found:
                 return found
         queue += [c for c in token.children
                   if c.dep_ not in skip and c.dep_ != "conj" and (places or not locative_prep(c))]
     return []
+
+
+def _speaking_body(token: Token) -> bool:
+    """ "in what officials called …": a body named by a common noun as the subject of a clause below the
+    trigger speaks or acts there; it is not what the trigger aims at."""
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.lower_ in BODY_SECTOR and token.tag_.startswith("NN")
 
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within",
@@ -84,8 +97,14 @@ def other_actor(slot: _Slot, source: list[_Slot]) -> bool:
 
 
 def other_country(slot: _Slot, source: list[_Slot]) -> bool:
-    """Whether an actor is of no country of the source's (a stateless one always is)."""
-    return slot.entry.country is None or all(s.entry.country != slot.entry.country for s in source)
+    """Whether an actor is of no country of the source's (a stateless one always is); rebels, crowds and other
+    groups that do not govern their country may act against it ("the Taliban stormed a base in Afghanistan")."""
+    return slot.entry.country is None or all(
+        s.entry.country != slot.entry.country or s.entry.sector in _NOT_GOVERNING for s in source)
+
+
+#: Sectors of actors that are of a country without standing for it.
+_NOT_GOVERNING = frozenset({"REB", "CVL", "OPP", "NGO", "LAB", "REF", "EDU", "MED", "BUS"})
 
 
 #: "in protest at", "in defiance of", "in response to", "after talks with": a phrase of cause, not of place.

@@ -19,11 +19,14 @@ from ..records import Event
 from ._args import agent as _agent
 from ._args import conjuncts as _conjuncts
 from ._args import governing_verb as _governing_verb
+from ._args import passive_conjunct as _passive_conjunct
 from ._args import phrase_actors as _phrase_actors
+from ._args import placed_only as _placed_only
 from ._args import prep_objects as _prep_objects
 from ._args import stative as _stative
 from ._args import subject_actors as _subject_actors
 from ._args import through_of as _through_of
+from ._args import unnamed_only as _unnamed_only
 from ._candidate import Candidate as _Candidate
 from ._candidate import unique as _unique
 from ._classifier import NONE, Classifier
@@ -385,7 +388,7 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
         return None
     # "tanks sold to Serbia" is a reduced passive; "reports that it had sold tanks" is a clause of its own
     reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in {"nsubj", "aux"} for c in verb.children)
-    passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or _passive_conjunct(verb)
     if passive and _stative(verb):
         passive = False  # "Hungary is opposed to the quota": a stance of the subject, not a passive
     source = _agent(verb, actors) if passive else _subject_actors(verb, actors)
@@ -455,6 +458,8 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
         source = [p for p in _place_state(verb, actors) if _other_actor(p, target)]
     if not source and (not target or verb.dep_ in _SUBORDINATE):
         return None
+    if _unnamed_only(source) and _placed_only(target):
+        return None  # "the minister stood by his comments", "protesters marched through London": no one named
     return _Candidate(verb, rule, tuple(source), tuple(target), nominal=False, inferred=bool(source) and not named)
 
 
@@ -506,7 +511,7 @@ def _noun_candidate(noun: Token, rule: Trigger, actors: DocActors) -> _Candidate
     if not source and rule.type == "ACCUSE" and not unnamed:
         source = _speaker_above(noun, actors)
     elif not source and noun.dep_ in {"dobj", "nsubjpass"} and noun.head.tag_.startswith("VB") and not _judges(
-            noun.head):
+            noun.head, actors):
         # "completed the pullout of its troops", "launched an offensive against": the acting subject (but
         # "Japan condemned the invasion of Ukraine": Japan judges an act, it does not do it)
         source = _subject_actors(noun.head, actors)
@@ -652,13 +657,14 @@ def _peacekeeping(trigger: Token) -> bool:
     return any(t.lower_ in _PEACEKEEPING for t in clause.subtree)
 
 
-def _judges(verb: Token) -> bool:
-    """Whether a verb speaks of an act rather than performs it: an event verb of its own whatever its object
-    ("condemned", "welcomed", "discussed") or a verb of saying ("reported"); not one that is an event only with
-    certain objects ("stepped down", but "stepped up attacks")."""
+def _judges(verb: Token, actors: DocActors) -> bool:
+    """Whether a verb speaks of an act rather than performs it: an event verb of its own in this context
+    ("condemned", "welcomed", "discussed"; not "stepped up attacks", whose row is "step down") or a verb of
+    saying ("reported")."""
     lower = verb.lower_
-    rules = lexicon().verbs.get(lower, ())
-    return lower not in _LIGHT_VERBS and (any(r.objects is None for r in rules) or lower in SPEECH_VERBS)
+    if lower in _LIGHT_VERBS:
+        return False
+    return lower in SPEECH_VERBS or (lower in lexicon().verbs and _verb_rule(verb, lexicon(), actors)[0] is not None)
 
 
 def _presupposes(noun: Token) -> bool:

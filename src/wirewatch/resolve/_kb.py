@@ -223,7 +223,12 @@ def _phrase_key(text: str) -> str:
     text = text.strip()
     if text.isupper() or (len(text) <= 4 and any(c.isupper() for c in text[1:])):
         return text
+    if any(c.isdigit() for c in text):  # "No 10" keeps its number: "No" alone is no phrase
+        return " ".join(_ALNUM.findall(fold(text)))
     return normalise(text)
+
+
+_ALNUM = re.compile(r"[a-z0-9]+")
 
 
 def _split(cell: str | None) -> list[str]:

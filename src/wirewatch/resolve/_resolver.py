@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..annotate import text_of
 from ..records import Actor, Location, Mention
+from ._bodies import ANAPHORIC, body_sector, body_span, unknown_name
 from ._context import (
     context_tokens,
     entity_of,
@@ -29,7 +30,16 @@ from ._context import (
 from ._groups import Evidence, Group, actor_evidence, context_country, find_group, place_evidence, placed_org
 from ._kb import SECTOR_KIND, SURNAME_FIRST, Entry, KnowledgeBase, Person
 from ._lexicon import PRONOUNS, ROLE_NOUNS, TITLE_SECTOR
-from ._names import fold, normalise, skeleton
+from ._names import fold, jaro_winkler, normalise, skeleton
+from ._notactors import (
+    HONORIFICS,
+    after_honorific,
+    named_vessel,
+    office_portfolio,
+    placed_capital,
+    title_word,
+    variant_of,
+)
 from ._places import find_place
 
 if TYPE_CHECKING:
@@ -43,6 +53,7 @@ _FACILITIES = frozenset({"airport", "street", "square", "avenue", "university", 
                          "boulevard", "highway", "station", "school", "college", "museum", "palace", "library"})
 #: Entity types a misspelt country may carry ("Kazakstan" is often taken for an organisation).
 _MAYBE_PLACE = frozenset({"", "ORG", "GPE", "NORP", "LOC"})
+_ORGS = frozenset({"organisation", "armed_group", "igo", "ngo", "party", "business", "media"})
 _GROUP_NOUNS = frozenset({"countries", "sides", "ministers", "leaders", "governments", "presidents", "nations",
                           "neighbours", "neighbors", "delegations", "capitals", "allies", "states", "parties"})
 
@@ -98,7 +109,34 @@ class DocActors:
             return self._place_actor(token)
         if token.ent_type_ == "PERSON" and len(entity_of(token)) == 1 and find_place(token.text) is not None:
             return self._place_actor(token)  # a town the tagger took for a person ("attacked Kharkiv")
-        return None
+        return self._body(token)
+
+    def _body(self, token: Token) -> _Slot | None:
+        """ "The court convicted …", "police arrested …": a body named by a common noun alone is an actor under
+        its own words, of the country its sentence places it in (if one)."""
+        span = body_span(token)
+        if span is None or any(t.i in self.token_slot for t in span) or self.kb.phrase(span.text) is not None:
+            return None
+        if token.lower_ in ANAPHORIC and any(_last_mention_before(s, token.idx) >= 0 and s.entry.kind in _ORGS
+                                             for s in self.slots):
+            return None  # "the group" after a named group is that group
+        sector = body_sector(span)
+        # "the court" is of where it sits, and so is a crowd ("angry activists"); "top Kurdish officials" say
+        # who they are
+        bare = len(span) == 1
+        placed = bare or sector in {"CVL", "LAB", "EDU", "REF"}
+        country = context_country(token, range(span.start, span.end), self._evidence, wide=False) if placed else None
+        if country is None and sector in {"CVL", "LAB", "EDU", "REF"}:
+            country = self._where_crowd(token)  # "crowds filled the squares in Minsk"
+        state = self.kb.country(country)
+        kind = SECTOR_KIND.get(sector or "", "group")
+        if state is not None and sector is not None and bare:
+            entry = Entry(f"{state.key}:{sector}", f"{state.name} ({kind.replace('_', ' ')})", kind, country, sector)
+        else:
+            name = span.text[0].upper() + span.text[1:]
+            entry = Entry(f"body~{country or '-'}~{normalise(span.text).replace(' ', '-')}", name, kind, country,
+                          sector, None, "body")
+        return self._attach(entry, span, "body", set())
 
     def state_slot(self, state: Entry) -> _Slot:
         """The actor of a country's state, created (without mentions) when the text has not named it yet."""
@@ -166,6 +204,7 @@ class DocActors:
         for ent in self.doc.ents:
             if ent.label_ == "ORG" and not any(t.i in taken for t in ent):
                 self._unknown_org(ent, taken)
+        self._unknown_names(taken)
         self._institutions()
         self._groups()
         self._home_bodies()
@@ -185,15 +224,20 @@ class DocActors:
             name = _without_possessive(ent)
             free = not any(t.i in taken for t in name) and self.kb.phrase(name.text) is None
             if ent.label_ in {"ORG", "GPE", "NORP", "FAC", "LOC"} and free and (
-                    self._known_exactly(name.text) or _titled_name(name)):
+                    self._known_exactly(name.text) or _titled_name(name) or self._earlier_variant(name.text)):
                 self._person(name, taken)
         for token in self.doc:
             proper = token.tag_ == "NNP" or (token.tag_ in {"NN", "NNS"} and (
                 not token.is_sent_start or self._earlier_surname(token.text)))
             if proper and not token.ent_type_ and token.i not in taken and token.is_title:
                 span = self.doc[token.i : token.i + 1]
-                if self.kb.phrase(token.text) is None and self._known_exactly(token.text):
+                if self.kb.phrase(token.text) is None and (
+                        self._known_exactly(token.text) or self._earlier_variant(token.text)):
                     self._person(span, taken)
+
+    def _earlier_variant(self, word: str) -> bool:
+        """Whether a person named earlier in the text has a surname this word spells another way."""
+        return self._earlier_by_surname_text(word) is not None
 
     def _earlier_surname(self, word: str) -> bool:
         """Whether a person named earlier in the text has this surname."""
@@ -234,7 +278,10 @@ class DocActors:
             if self._is_person_title(span):
                 taken.update(t.i for t in span)
                 return i + length
-            if entry.how == "capital" and _placed(span):
+            if after_honorific(span) and entry.kind in {"state", "government"}:
+                self._unknown_person(span, [], taken)  # "Mr. Ireland", "Ms Jordan": a person
+                return i + length
+            if entry.how == "capital" and (_placed(span) or placed_capital(span)):
                 return i + length
             self._attach(entry, span, entry.how, taken)
             return i + length
@@ -411,11 +458,25 @@ class DocActors:
             entry = Entry(f"org~{name}", span.text, "organisation", country, None, None, "org")
             self._attach(entry, span, "org", taken)
 
+    def _unknown_names(self, taken: set[int]) -> None:
+        """ "ICE returned the paintings", "Malloy says …": a proper name no table knows, acting or acted on, is
+        an actor under its own name (an acronym an organisation, one word a person)."""
+        for token in self.doc:
+            span = unknown_name(token, taken)
+            if span is None or self.kb.phrase(span.text) is not None or find_place(span.text) is not None:
+                continue
+            if len(span) == 1 and token.text.isupper():
+                self._unknown_org(span, taken)
+            elif len(span) == 1:
+                self._unknown_person(span, [], taken)
+
     def _unknown_org(self, ent: Span, taken: set[int]) -> None:
         ent = _without_possessive(ent)
         text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         if not text or len(text) < 2 or not text[0].isupper() or self.kb.community(text) is not None:
             return  # a people's or region's name is no organisation ("Fulani herders")
+        if office_portfolio(ent) or title_word(ent):
+            return  # "Secretary of State", "Supreme Leader": words of a title
         country = None
         for child in ent.root.children:
             if child.dep_ in {"poss", "amod", "compound"} and child.i in self.token_slot:
@@ -434,10 +495,12 @@ class DocActors:
         while span.start > 0 and _given_name(self.doc[span.start - 1], span) and span.start - 1 not in taken:
             span = self.doc[span.start - 1 : span.end]
         following = self.doc[span.end] if span.end < len(self.doc) else None
-        if following is not None and following.lower_ in _FACILITIES:
-            return
-        person = self._match_person(span.text)
+        if (following is not None and following.lower_ in _FACILITIES) or named_vessel(span):
+            return  # "Imam Khomeini airport", "the frigate Admiral Gorshkov"
         titles = title_words(span)
+        earlier = self._earlier_by_surname(span) if len(span) == 1 else None
+        person = None if earlier is not None and earlier.entry.key.startswith("person~") else (
+            self._agreeing(self._match_person(span.text), span))
         if person is not None and len(span) == 1 and not titles and find_place(span.text) is not None and (
                 skeleton(normalise(span.text)) not in {skeleton(w) for w in normalise(person.name).split()}):
             person = None  # "near Kobani": a town, though one alias of a commander ends with it
@@ -454,13 +517,32 @@ class DocActors:
                 org = self._affiliation(span)
                 slot.affiliation = org.key if org is not None else None
         else:
-            slot = self._earlier_by_surname(span) or self._new_unknown(span, titles, taken)
-            slot.add(span.text, (span.start_char, span.end_char), "surname" if len(span) == 1 else "name")
-            for t in span:
-                self.token_slot[t.i] = slot
-                taken.add(t.i)
+            slot = self._unknown_person(span, titles, taken)
         slot.titles.update(titles)
         slot.surname_key = slot.surname_key or skeleton(normalise(slot.entry.name).split()[-1])
+
+    def _unknown_person(self, span: Span, titles: list[str], taken: set[int]) -> _Slot:
+        """A person the knowledge base does not know: the one named earlier by this surname, or a new actor."""
+        slot = self._earlier_by_surname(span) or self._new_unknown(span, titles, taken)
+        slot.add(span.text, (span.start_char, span.end_char), "surname" if len(span) == 1 else "name")
+        for t in span:
+            self.token_slot[t.i] = slot
+            taken.add(t.i)
+        slot.surname_key = slot.surname_key or skeleton(normalise(slot.entry.name).split()[-1])
+        return slot
+
+    def _agreeing(self, person: Person | None, span: Span) -> Person | None:
+        """A known person matched by a loose spelling only where the context's country agrees (a single word
+        also needs a country to agree with): an unknown person is a new actor, never the nearest known one."""
+        if person is None or _spelt_as(span.text, person) or (len(span) > 1 and _spelt_as(span[-1].text, person)):
+            return person  # every word, or the surname of a full name, spelt as the knowledge base spells it
+        org = self._affiliation(span)
+        window = [*self.doc[max(span.sent.start, span.start - 10) : span.start], *context_tokens(span)]
+        countries = {e.country for t in window for e in [self.kb.phrase(t.text)] if e is not None and e.country}
+        countries |= {org.country} if org is not None and org.country else set()
+        if not countries and len(span) > 1:
+            return person
+        return person if person.country in countries else None
 
     def _people_of(self, ent: Span, taken: set[int]) -> bool:
         """ "Syrian Kurds", "Iraqi Yazidis": a demonym before a plural people's name is a group of that country,
@@ -498,11 +580,23 @@ class DocActors:
         return pick(candidates, self.published)
 
     def _earlier_by_surname(self, span: Span) -> _Slot | None:
-        key = skeleton(normalise(span.text).split()[-1])
-        for slot in reversed(self.slots):
-            if slot.entry.kind == "person" and slot.surname_key == key:
-                return slot
-        return None
+        return self._earlier_by_surname_text(span.text)
+
+    def _earlier_by_surname_text(self, text: str) -> _Slot | None:
+        """The person named earlier whose surname this is, by skeleton or as another spelling of it."""
+        words = normalise(text).split()
+        if not words:
+            return None
+        key = skeleton(words[-1])
+        given = [w for w in text.split() if w.lower() not in HONORIFICS]
+        people = [slot for slot in reversed(self.slots) if slot.entry.kind == "person" and slot.surname_key
+                  and (len(given) < 2 or _same_first_name(normalise(given[0]), slot.entry.name))]
+        found = next((slot for slot in people if slot.surname_key == key and (
+            len(key) >= 2 or words[-1] == normalise(slot.entry.name).split()[-1])), None)
+        if found is None and len(words) == 1:
+            found = next((slot for slot in people if variant_of(words[0], normalise(slot.entry.name).split()[-1])),
+                         None)
+        return found
 
     def _new_unknown(self, span: Span, titles: list[str], taken: set[int]) -> _Slot:
         country = self._country_from_context(span)
@@ -559,6 +653,10 @@ class DocActors:
 
     # -- pronouns and role phrases -------------------------------------------------------------------
     def _pronoun(self, token: Token, wants: str) -> _Slot | None:
+        user = self._user_of_goods(token) if wants == "group" else None
+        if user is not None:
+            user.add(token.text, (token.idx, token.idx + len(token.text)), "pronoun")
+            return user
         reporter = self._reporter_of(token, wants)
         if reporter is not None and reporter.plural and wants == "group":
             return None  # "Ogaden rebels said it …": "it" is something else
@@ -583,6 +681,22 @@ class DocActors:
         if best is not None and token.sent.start_char - best_pos < 1500:
             best.add(token.text, (token.idx, token.idx + len(token.text)), "pronoun")
             return best
+        return None
+
+    def _user_of_goods(self, token: Token) -> _Slot | None:
+        """ "sent shells to Russia for use in its invasion": who uses what is given is the one it is given to."""
+        current = token
+        for _ in range(4):
+            if current.head.i == current.i:
+                return None
+            current = current.head
+            if current.lower_ == "use" and current.dep_ == "pobj" and current.head.lower_ == "for":
+                verb = current.head.head
+                receivers = [g for c in verb.children if c.dep_ in {"dative", "prep"} and c.lower_ == "to"
+                             for g in c.children if g.dep_ == "pobj"]
+                receivers += [c for c in verb.children if c.dep_ == "dative" and c.tag_.startswith("NN")]
+                slots = [self.token_slot[r.i] for r in receivers if r.i in self.token_slot]
+                return slots[0] if slots and slots[0].entry.kind != "person" else None
         return None
 
     def _sentence_start(self, token: Token, *, back: int) -> int:
@@ -678,7 +792,41 @@ class DocActors:
             pos = _last_mention_before(slot, token.idx)
             if pos > best_pos:
                 best, best_pos = slot, pos
-        return self._claim_role(token, best) if best is not None else None
+        if best is not None:
+            return self._claim_role(token, best)
+        owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children)
+        if owned or token.lower_ == "counterpart" or not _definite(token):
+            return None  # "Mexico's top diplomat", "the president of Kosovo": the owner is the party
+        return self._unnamed_role(token, country)
+
+    def _where_crowd(self, token: Token) -> str | None:
+        """The country of the place where the clause a crowd acts in happens ("… in Hong Kong")."""
+        verb = token
+        while not verb.tag_.startswith("VB") and verb.head.i != verb.i:
+            verb = verb.head
+        heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")] if verb.tag_.startswith("VB") else []
+        for child in (c for head in heads for c in head.children):
+            for obj in child.children if child.dep_ == "prep" and child.lower_ in {"in", "at", "across"} else ():
+                location = self.place_of(obj) if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "LOC"} else None
+                if location is not None and location.country:
+                    return location.country
+        return None
+
+    def _unnamed_role(self, token: Token, country: str | None) -> _Slot | None:
+        """ "the prime minister", "the justice minister" that no one named before: a person of that office,
+        unnamed, under the words of the role (of the country a modifier or the sentence gives)."""
+        mods = [c for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
+        start = min([c.i for c in mods] + [token.i])
+        span = self.doc[start : token.i + 1]
+        if any(t.i in self.token_slot for t in span):
+            return None
+        country = country or context_country(token, range(start, token.i + 1), self._evidence, wide=False)
+        label = span.text[0].upper() + span.text[1:]
+        entry = Entry(f"anon~{country or '-'}~{normalise(span.text).replace(' ', '-')}", label, "person", country,
+                      TITLE_SECTOR.get(token.lower_))
+        slot = self._by_key.get(entry.key) or self._attach(entry, span, "role", set())
+        slot.titles.add(token.lower_)
+        return slot
 
     def _named_next_to(self, token: Token) -> _Slot | None:
         """The person an apposition or the next words name: "his Turkish counterpart, Hakan Fidan"."""
@@ -747,7 +895,8 @@ def _titled_name(span: Span) -> bool:
 def _placed(span: Span) -> bool:
     """A capital named as the place where something happens ("protested in Paris") is no actor."""
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "near", "outside", "inside", "around", "across"}
+    return root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "near", "outside", "inside", "around", "across",
+                                                        "through", "throughout", "along"}
 
 
 def _definite(token: Token) -> bool:
@@ -767,6 +916,22 @@ def _without_possessive(ent: Span) -> Span:
     while end > ent.start + 1 and ent.doc[end - 1].tag_ == "POS":
         end -= 1
     return ent.doc[ent.start : end]
+
+
+def _same_first_name(first: str, name: str) -> bool:
+    """Whether a name's first word can be the known name's: its first name (same skeleton or close), or another
+    word of it ("Bagheri Gani" for "Ali Bagheri Kani")."""
+    known = normalise(name).split()
+    if not first or len(known) < 2:
+        return True
+    bones = skeleton(first)
+    return any(bones == skeleton(k) for k in known) or jaro_winkler(first, known[0]) >= 0.85
+
+
+def _spelt_as(name: str, person: Person) -> bool:
+    """Whether every word of a name is spelt as in one of the person's names (no loose match)."""
+    words = set(normalise(name).split())
+    return any(words <= set(normalise(n).split()) for n in (person.name, *person.aliases))
 
 
 def _drop_mention(slot: _Slot, span: tuple[int, int]) -> None:

@@ -1,0 +1,124 @@
+"""Bodies and crowds named by a common noun alone ("the court", "the government", "police", "protesters",
+"the company"): when nothing else in the text says who they are, they are still actors, under their own words, of
+the one country their sentence places them in where it places them in one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["ANAPHORIC", "BODY_SECTOR", "body_sector", "body_span", "unknown_name"]
+
+#: Nouns that name a body or a crowd that acts, and its sector (None where the noun says nothing of it).
+BODY_SECTOR: dict[str, str | None] = {
+    "government": "GOV", "authorities": "GOV", "administration": "GOV", "regime": "GOV", "cabinet": "GOV",
+    "ministry": "GOV", "presidency": "GOV", "junta": "GOV", "municipality": "GOV",
+    "parliament": "LEG", "senate": "LEG", "congress": "LEG", "assembly": "LEG", "lawmakers": "LEG",
+    "legislators": "LEG", "legislature": "LEG",
+    "court": "JUD", "courts": "JUD", "tribunal": "JUD", "judge": "JUD", "judges": "JUD", "prosecutors": "JUD",
+    "prosecutor": "JUD", "judiciary": "JUD",
+    "police": "COP", "policemen": "COP", "gendarmes": "COP",
+    "army": "MIL", "military": "MIL", "troops": "MIL", "soldiers": "MIL", "navy": "MIL",
+    "rebels": "REB", "militants": "REB", "insurgents": "REB", "gunmen": "REB", "militiamen": "REB",
+    "jihadists": "REB", "separatists": "REB", "guerrillas": "REB",
+    "protesters": "CVL", "protestors": "CVL", "demonstrators": "CVL", "activists": "CVL", "residents": "CVL",
+    "civilians": "CVL", "villagers": "CVL", "prisoners": "CVL", "detainees": "CVL", "inmates": "CVL",
+    "students": "EDU", "teachers": "EDU", "lecturers": "EDU",
+    "workers": "LAB", "strikers": "LAB", "employees": "LAB", "union": "LAB", "unions": "LAB", "nurses": "LAB",
+    "doctors": "LAB", "miners": "LAB", "farmers": "LAB", "musicians": "LAB",
+    "refugees": "REF", "migrants": "REF", "asylum-seekers": "REF",
+    "journalists": "MED", "newspaper": "MED", "newspapers": "MED", "broadcaster": "MED",
+    "company": "BUS", "companies": "BUS", "firm": "BUS", "firms": "BUS", "bank": "BUS", "banks": "BUS",
+    "party": "OPP", "opposition": "OPP",
+    "committee": None, "commission": None, "council": None, "group": None, "groups": None, "organization": None,
+    "organisation": None, "agency": None, "ngo": "NGO", "charity": "NGO",
+    "countries": None, "nations": None, "donors": None, "officials": "GOV", "investigators": "COP",
+    "forces": "MIL", "fighters": "REB", "peacekeepers": "MIL", "bomber": "REB", "bombers": "REB",
+    "attackers": "REB", "assailants": "REB",
+    "people": "CVL", "men": "CVL", "women": "CVL", "man": "CVL", "woman": "CVL", "individuals": "CVL",
+    "citizens": "CVL", "citizen": "CVL", "civilian": "CVL", "suspects": "CVL", "suspect": "CVL", "inmate": "CVL",
+    "prisoner": "CVL", "detainee": "CVL", "activist": "CVL", "protester": "CVL", "journalist": "MED",
+    "student": "EDU", "worker": "LAB", "migrant": "REF", "refugee": "REF", "children": "CVL",
+    "hostages": "CVL", "captives": "CVL", "victims": "CVL", "survivors": "CVL", "seekers": "REF",
+    "settlers": "CVL", "pilgrims": "CVL", "worshippers": "CVL", "voters": "CVL", "fishermen": "CVL",
+    "drivers": "LAB", "truckers": "LAB", "traders": "BUS", "officers": "COP", "guards": "COP", "allies": None,
+}
+#: A modifier that says more of a body's sector than its noun ("rebel forces", "government troops").
+_MODIFIER_SECTOR = {"rebel": "REB", "opposition": "OPP", "government": "GOV", "police": "COP", "army": "MIL",
+                    "military": "MIL", "insurgent": "REB", "militia": "REB", "jihadist": "REB", "labor": "LAB",
+                    "labour": "LAB", "student": "EDU", "peacekeeping": "MIL", "suicide": "REB"}
+#: Forces are the acting side's own when they are sent or used ("sent troops to Uganda"): a party only as subject.
+_FORCES = frozenset({"army", "military", "troops", "soldiers", "navy", "forces", "peacekeepers", "fighters"})
+#: "the group", "the company": after an organisation is named these point back to it.
+ANAPHORIC = frozenset({"group", "organization", "organisation", "company", "firm", "party", "agency", "movement"})
+#: "dozens of demonstrators", "a handful of journalists": the crowd after "of" is the party.
+_QUANTITIES = frozenset({"dozens", "hundreds", "thousands", "millions", "scores", "handful", "number", "group",
+                         "majority", "minority", "couple", "lot", "lots", "crowd", "crowds", "wave", "batch", "some",
+                         "most", "many", "several", "few", "all", "none", "one", "two", "three", "four", "five"})
+#: Where a noun phrase is a party to a clause (not a time, a measure or a modifier).
+_ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "poss"})
+#: Determiners that name no one in particular ("no party", "any court") or pick an unnamed one of many.
+_NO_ONE = frozenset({"no", "any", "every", "each", "which", "what", "whose", "such"})
+
+
+def body_span(token: Token) -> Span | None:
+    """The words of a body named by a common noun ("the court", "anti-war groups", "the striking workers"), or
+    None when the token is no such noun in a party's place."""
+    if token.lower_ not in BODY_SECTOR or not token.tag_.startswith("NN") or token.dep_ not in _ARGUMENT:
+        return None
+    agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
+    if token.lower_ in _FORCES and token.dep_ not in {"nsubj", "nsubjpass"} and not agent:
+        return None
+    if token.ent_type_ or (token.is_title and not token.is_sent_start) or any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.tag_ == "NNP" for g in c.children) for c in token.children):
+        return None  # a word of a name: "the Government of National Accord", "the Supreme Court"
+    if any((c.dep_ == "det" and c.lower_ in _NO_ONE) or c.dep_ == "poss" or c.lower_ in {"two", "both"}
+           for c in token.children):
+        return None  # "no party"; "Castro's government" is the possessor's; "the two countries" are named
+    owner = token.head.head
+    if token.dep_ == "pobj" and token.head.lower_ in {"of", "for"} and owner.tag_.startswith("NN") and (
+            owner.lower_ not in _QUANTITIES):
+        return None  # "a member of the committee", "the head of the company": the person is the party
+    mods = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < token.i]
+    start = min([c.left_edge.i for c in mods] + [token.i])
+    return token.doc[start : token.i + 1]
+
+
+def body_sector(span: Span) -> str | None:
+    """The sector of a body: its modifiers' where they say one ("rebel forces"), else its noun's."""
+    for token in span[:-1]:
+        if token.lower_ in _MODIFIER_SECTOR:
+            return _MODIFIER_SECTOR[token.lower_]
+    return BODY_SECTOR[span[-1].lower_]
+
+
+#: Entity types that name no actor ("May", "Monday", "2016", a law).
+_NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW", "EVENT",
+                         "WORK_OF_ART", "LANGUAGE"})
+#: Where an unknown name acts or is acted on: a subject, an object, an agent, or the object of a party's preposition.
+_PARTY_PREPS = frozenset({"by", "with", "against", "to", "from", "on"})
+
+
+def unknown_name(token: Token, taken: set[int]) -> Span | None:
+    """A one-word proper name in a party's place that no one has claimed ("ICE", "Malloy"), or None. A place the
+    recognizer found stays a place unless it is an acronym."""
+    acronym = token.is_upper and 2 <= len(token.text) <= 8
+    if token.i in taken or not (token.tag_ == "NNP" or acronym) or not (token.is_title or acronym):
+        return None
+    if token.ent_type_ in _NOT_ACTORS or (token.ent_type_ in {"GPE", "LOC", "FAC"} and not token.is_upper):
+        return None
+    if not token.text.isalpha() or token.sent.text.isupper() or token.lower_ in _TITLE_LIKE:
+        return None
+    party = token.dep_ in {"nsubj", "nsubjpass", "dobj"} or (
+        token.dep_ == "pobj" and token.head.lower_ in _PARTY_PREPS) or (
+        acronym and token.i == token.sent.start and token.head.tag_.startswith("VB")
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.head.children))  # "USAID provided …"
+    alone = not any(c.dep_ in {"compound", "amod", "poss", "det"} for c in token.children)
+    return token.doc[token.i : token.i + 1] if party and alone else None
+
+
+#: Capitalised words that open sentences or titles but name no one.
+_TITLE_LIKE = frozenset({"president", "minister", "mr", "mrs", "ms", "dr", "government", "police", "state",
+                         "god", "allah", "parliament", "congress", "senate", "court", "army", "today", "yesterday"})
