@@ -42,7 +42,7 @@ def filter_blocks(blocks: Sequence[Block], *, title: str | None, heading_max_wor
             found = block.text if reason == "title" and found is None else found
             continue
         paragraph = block.text
-        dateline = _dateline(paragraph)
+        dateline = _dateline(paragraph) if not kept else 0  # a dateline opens the story, never a later paragraph
         if dateline:
             removed.append(Removed(paragraph[:dateline].strip(), "dateline"))
             paragraph = paragraph[dateline:]

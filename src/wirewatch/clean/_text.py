@@ -108,7 +108,7 @@ def filter_text(
             elif drop_headings:
                 reason = "heading"
         if reason is None:
-            dateline = _dateline(paragraph)
+            dateline = _dateline(paragraph) if not kept else 0  # a dateline opens the story, not a later paragraph
             if dateline:
                 removed.append(Removed(paragraph[:dateline].strip(), "dateline"))
                 paragraph = paragraph[dateline:]
