@@ -2,7 +2,8 @@
 and denials.
 
 ``tests/data/blind_wire_events.json`` was written by a helper who had not seen the coder, its lexicon, its tests or
-any evaluation set (see ``tests/data/blind_wire_README.md``); it is labelled blind in ``data/eval_gates.toml``. Each record is in the PLOVER gold file's format
+any evaluation set (see ``tests/data/blind_wire_README.md``); it is labelled blind in ``data/eval_gates.toml``.
+Each record is in the PLOVER gold file's format
 (``{id, text, event, source: [{actorText, code}], target: [...], date}``) plus ``modality``: asserted, reported,
 future, denied, negated or hypothetical. The event's type is that of the act itself (a planned visit is CONSULT,
 a denied arms supply AID), so a plan, denial, negation or condition must never come out as an asserted event of
