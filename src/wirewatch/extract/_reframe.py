@@ -1,0 +1,152 @@
+"""An event record from a candidate: its reframing (a future act, a refusal, a deployment), date, place and
+confidence."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..records import Event
+from ._args import governing_verb as _governing_verb
+from ._args import through_of as _through_of
+from ._candidate import Candidate as _Candidate
+from ._dates import date_entities, resolve_date
+from ._derived import VERBAL_ATTACKS as _VERBAL_ATTACKS
+from ._lexicon import crosswalk, lexicon, quad_class
+from ._modality import DENIAL_VERBS, framing, wished
+from ._places import where as _where
+from ._vocabulary import (
+    CODER_NAME,
+    FAILING,
+    FORCES,
+    FUTURE_TO_AGREE,
+    FUTURE_TO_THREAT,
+    LEARNED_CODER,
+    LIGHT_VERBS,
+    PEACEKEEPING,
+    REFUSABLE,
+    YIELD_INTENT,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..resolve import DocActors
+
+
+def _event(c: _Candidate, actors: DocActors, published: date | None, number: int) -> Event | None:
+    frame = framing(c.trigger, presupposed=c.nominal and _presupposes(c.trigger))
+    rule = c.rule
+    etype, mode, code = rule.type, rule.mode, rule.cameo
+    if etype == "ASSAULT" and c.trigger.lower_ in _VERBAL_ATTACKS and _verbal(c):
+        etype, mode, code = "ACCUSE", "disapprove", "111"
+    if etype == "CONSULT" and mode == "visit" and not c.nominal:
+        arriving = _arriving_force(c.trigger)
+        if arriving is not None:
+            etype, mode, code = arriving
+    if etype == "MOBILIZE" and _peacekeeping(c.trigger):
+        etype, mode, code = "AID", None, "074"  # "sent troops to Liberia on a peacekeeping mission"
+    if frame.modality == "future" and etype in FUTURE_TO_AGREE:
+        etype, mode, code = "AGREE", None, "030"
+    elif frame.modality == "future" and etype in {"RETREAT", "CONCEDE"} and mode != "resign":
+        # CAMEO 035: an intent to yield, release or withdraw is an agreement until it is carried out
+        etype, mode, code = "AGREE", None, YIELD_INTENT.get(mode or "", "035")
+    elif frame.modality == "future" and etype in FUTURE_TO_THREAT:
+        # an announced blockade, boycott, sanction or attack is a threat until it happens
+        etype, mode, code = "THREATEN", *FUTURE_TO_THREAT[etype]
+    elif frame.modality == "hypothetical" and etype in FUTURE_TO_THREAT and (
+            _conditioned(c.trigger) or wished(c.trigger)):
+        # "may halt mediation if cooperation founders": a sanction held over a condition is a threat, and so is
+        # an attack its doer says it wants
+        etype, mode, code = "THREATEN", *FUTURE_TO_THREAT[etype]
+    modality = frame.modality
+    if etype in REFUSABLE and c.trigger.dep_ == "xcomp" and c.trigger.head.lower_ in FAILING:
+        # "failed to reach an agreement", "declined to meet": no act, but a refusal
+        etype, mode, code = "REJECT", None, "120"
+        if modality == "negated":  # the refusal itself happened, as its reporter tells it
+            modality = "reported" if frame.reporter is not None else "asserted"
+    if modality == "negated" and frame.future and etype in REFUSABLE:
+        # "will not accept more refugees", "would not meet the envoy": a refusal, which PLOVER codes REJECT
+        etype, mode, code, modality = "REJECT", None, "120", "asserted"
+    xw = crosswalk()[code]
+    according = actors.actor_at(frame.reporter) if frame.reporter is not None else None
+    speech_act = according is not None and according in c.source and quad_class(code) == 3
+    if speech_act and modality == "reported":
+        modality = "asserted"
+    sent = c.trigger.sent
+    sentence = sent.text.rstrip()
+    start = sent.start_char + (len(sentence) - len(sentence.lstrip()))
+    sentence = sentence.strip()
+    anchors = {c.trigger.i}
+    if speech_act and frame.reporter is not None:
+        anchors.add(frame.reporter.head.i)
+    when = _when(c.trigger, anchors, published, frame.future)
+    confidence = 0.5 + (0.25 if c.source else 0.0) + (0.15 if c.target else 0.0) - (0.1 if c.nominal else 0.0)
+    if c.learned is not None:  # the classifier's word counts for less than the lexicon's
+        confidence -= 0.25 * (1.0 - c.learned) + 0.1
+    if c.inferred:
+        confidence -= 0.2
+    return Event(
+        id=f"e{number}", type=etype, mode=mode, cameo=code[:2], cameo_code=code, goldstein=xw.goldstein,
+        quad_class=quad_class(code), source=tuple(s.id for s in c.source), target=tuple(t.id for t in c.target),
+        modality=modality,  # type: ignore[arg-type]
+        according_to=according.id if according is not None else None,
+        date=when[0] if when else published, date_precision=when[1] if when else None,  # type: ignore[arg-type]
+        location=_where(c.trigger, actors), sentence=sentence, span=(start, start + len(sentence)),
+        confidence=round(min(confidence, 0.95), 2), trigger=c.trigger.text,
+        coder=LEARNED_CODER if c.learned is not None else CODER_NAME,
+    )
+
+
+def _arriving_force(verb: Token) -> tuple[str, str | None, str] | None:
+    """ "UN peacekeepers arrived in Goma": troops that arrive are no visit but a deployment, of
+    peacekeepers (AID) or of a force (MOBILIZE)."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or _through_of(subject).lower_ not in FORCES and subject.lower_ not in FORCES:
+        return None
+    if any(t.lower_ in PEACEKEEPING for t in subject.subtree):
+        return "AID", None, "074"
+    return "MOBILIZE", None, "150"
+
+
+def _peacekeeping(trigger: Token) -> bool:
+    """Whether a deployment is of peacekeepers or monitors: its clause names them or their mission."""
+    clause = trigger if trigger.tag_.startswith("VB") else trigger.head
+    return any(t.lower_ in PEACEKEEPING for t in clause.subtree)
+
+
+def _presupposes(noun: Token) -> bool:
+    """ "has never supported Russia's invasion": an event verb of its own takes the named act as given."""
+    verb = _governing_verb(noun)
+    lower = verb.lower_ if verb is not None else ""
+    return lower in lexicon().verbs and lower not in LIGHT_VERBS and lower not in DENIAL_VERBS
+
+
+def _conditioned(trigger: Token) -> bool:
+    """Whether an "if"/"unless" clause hangs from the trigger's clause."""
+    verb = trigger if trigger.tag_.startswith("VB") else trigger.head
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+               for c in verb.children)
+
+
+def _verbal(c: _Candidate) -> bool:
+    """ "Milei attacked Lula": one civilian person attacking another does so in words."""
+    people = [*c.source, *c.target]
+    return bool(c.target) and all(s.entry.kind == "person" and s.entry.sector not in {"MIL", "REB"} for s in people)
+
+
+def _when(trigger: Token, anchors: set[int], published: date | None, future: bool) -> tuple[date, str] | None:
+    verb = trigger if trigger.tag_.startswith("VB") else trigger.head
+    anchors = anchors | {verb.i}
+    pieces = []
+    for ent in date_entities(trigger.sent):
+        anchor = ent.root
+        for _ in range(3):
+            if anchor.i in anchors:
+                prep = ent.root.head if ent.root.head.dep_ == "prep" else None
+                pieces.append(f"{prep.text} {ent.text}" if prep is not None else ent.text)
+                break
+            if anchor.head.i == anchor.i:
+                break
+            anchor = anchor.head
+    return resolve_date(" ; ".join(pieces), published, future=future) if pieces else None
