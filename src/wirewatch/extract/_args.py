@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..resolve._context import institution_sector
-from ..resolve._lexicon import INSTITUTION_SECTOR
+from ..resolve import INSTITUTION_SECTOR, institution_sector
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from ..resolve import ActorSlot as _Slot
     from ..resolve import DocActors
-    from ..resolve._resolver import _Slot
 
 __all__ = ["ACCUSING", "agent", "conjuncts", "passive_conjunct", "phrase_actors", "prep_objects", "stative",
            "subject_actors", "through_of", "governing_verb", "placed_only", "unnamed_only"]

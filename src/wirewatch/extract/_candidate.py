@@ -10,7 +10,7 @@ from ._lexicon import Trigger
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from ..resolve._resolver import _Slot
+    from ..resolve import ActorSlot as _Slot
 
 __all__ = ["Candidate", "unique"]
 

@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from ..records import Location
+    from ..resolve import ActorSlot as _Slot
     from ..resolve import DocActors
-    from ..resolve._resolver import _Slot
 
 __all__ = ["at_crowd", "crowd_country", "home_of", "locative", "place_in", "place_slots", "place_state", "where"]
 

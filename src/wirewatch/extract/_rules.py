@@ -65,8 +65,8 @@ from ._vocabulary import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from ..resolve import ActorSlot as _Slot
     from ..resolve import DocActors
-    from ..resolve._resolver import _Slot
 
 
 def _verb_rule(verb: Token, lex: Lexicon, actors: DocActors) -> tuple[Trigger | None, Token | None]:

@@ -12,8 +12,8 @@ from ._args import conjuncts, phrase_actors, unnamed_only
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from ..resolve import ActorSlot as _Slot
     from ..resolve import DocActors
-    from ..resolve._resolver import _Slot
 
 __all__ = ["complement_target", "first_actor", "locative_prep", "nearest_target", "other_actor", "other_country",
            "subject_here"]
