@@ -81,11 +81,7 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
     if speech_act and frame.reporter is not None:
         anchors.add(frame.reporter.head.i)
     when = _when(c.trigger, anchors, published, frame.future)
-    confidence = 0.5 + (0.25 if c.source else 0.0) + (0.15 if c.target else 0.0) - (0.1 if c.nominal else 0.0)
-    if c.learned is not None:  # the classifier's word counts for less than the lexicon's
-        confidence -= 0.25 * (1.0 - c.learned) + 0.1
-    if c.inferred:
-        confidence -= 0.2
+    confidence = _confidence(c)
     return Event(
         id=f"e{number}", type=etype, mode=mode, cameo=code[:2], cameo_code=code, goldstein=xw.goldstein,
         quad_class=quad_class(code), source=tuple(s.id for s in c.source), target=tuple(t.id for t in c.target),
@@ -96,6 +92,17 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
         confidence=round(min(confidence, 0.95), 2), trigger=c.trigger.text,
         coder=LEARNED_CODER if c.learned is not None else CODER_NAME,
     )
+
+
+def _confidence(c: _Candidate) -> float:
+    """How sure the coder is of a candidate: named sides raise it; a noun, a classifier's guess or an inferred side
+    lower it."""
+    confidence = 0.5 + (0.25 if c.source else 0.0) + (0.15 if c.target else 0.0) - (0.1 if c.nominal else 0.0)
+    if c.learned is not None:  # the classifier's word counts for less than the lexicon's
+        confidence -= 0.25 * (1.0 - c.learned) + 0.1
+    if c.inferred:
+        confidence -= 0.2
+    return confidence
 
 
 def _arriving_force(verb: Token) -> tuple[str, str | None, str] | None:

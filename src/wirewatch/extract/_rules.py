@@ -200,6 +200,20 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
     if not target and rule.type == "COOPERATE" and obj is not None and _through_of(obj).lower_ in EXERCISES:
         # "Belarus began army drills near Brest": drills with no partner are a show of force
         rule = dataclasses.replace(rule, type="MOBILIZE", mode=None, cameo="150")
+    target = _aimed_target(verb, obj, rule, actors, source, target)
+    named = bool(source)
+    source, target = _placed_sides(verb, obj, rule, actors, source, target, passive=passive)
+    if not source and (not target or verb.dep_ in SUBORDINATE):
+        return None
+    if _unnamed_only(source) and _placed_only(target):
+        return None  # "the minister stood by his comments", "protesters marched through London": no one named
+    return _Candidate(verb, rule, tuple(source), tuple(target), nominal=False, inferred=bool(source) and not named)
+
+
+def _aimed_target(verb: Token, obj: Token | None, rule: Trigger, actors: DocActors, source: list[_Slot],
+                  target: list[_Slot]) -> list[_Slot]:
+    """The target a clause that names none implies: the country of a crowd acted on, a complement's actor or
+    the nearest one."""
     if not target and source and rule.type in CROWD_TARGETED and _at_crowd(verb, obj):
         # "police detained 300 protesters": a crowd with no name is of the country where it is, and one that
         # forces arrest or disperse is of their own country
@@ -208,7 +222,13 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
     if not target and source and not disowns(verb):
         target = (_complement_target(verb, source, actors)
                   or _nearest_target(verb, source, actors, aims=rule.type in AIMED_BY_CLAUSE))
-    named = bool(source)
+    return target
+
+
+def _placed_sides(verb: Token, obj: Token | None, rule: Trigger, actors: DocActors, source: list[_Slot],
+                  target: list[_Slot], *, passive: bool) -> tuple[list[_Slot], list[_Slot]]:
+    """The sides a place supplies when the clause names none: a protesting crowd's country, the place
+    attacked or deployed at, the state where an act at home or an unclaimed attack happens."""
     if not source and rule.type == "PROTEST" and _subject_word(verb) in CROWDS:
         source = _crowd_country(verb, target, actors)
         target = [t for t in target if t not in source]
@@ -225,11 +245,7 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
         # "was detained in Belarus": the authorities of the place acted; "a car bomb near Kunduz wounded two
         # Turkish engineers": an attack no actor claims is coded to the country where it happened
         source = [p for p in _place_state(verb, actors) if _other_actor(p, target)]
-    if not source and (not target or verb.dep_ in SUBORDINATE):
-        return None
-    if _unnamed_only(source) and _placed_only(target):
-        return None  # "the minister stood by his comments", "protesters marched through London": no one named
-    return _Candidate(verb, rule, tuple(source), tuple(target), nominal=False, inferred=bool(source) and not named)
+    return source, target
 
 
 def _subject_word(verb: Token) -> str | None:
