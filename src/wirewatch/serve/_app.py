@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__, fetch
-from ..errors import ConfigError, InputError, QueryError, WirewatchError
+from ..errors import BriefingError, ConfigError, InputError, QueryError, WirewatchError
 from . import _api, _dashboard, _write
 from ._cache import ResponseCache
 from ._db import Busy, Database, ReadOnly
@@ -116,4 +116,5 @@ def _install_errors(app: FastAPI) -> None:
         return _error(500, "internal error; the server's log has the details")
 
 
-_STATUS: dict[type, int] = {QueryError: 400, InputError: 400, ConfigError: 400, ReadOnly: 403, Busy: 503}
+_STATUS: dict[type, int] = {QueryError: 400, BriefingError: 400, InputError: 400, ConfigError: 400, ReadOnly: 403,
+                            Busy: 503}
