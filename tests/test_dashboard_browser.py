@@ -94,7 +94,8 @@ def article_id(base: str, doc_id: str) -> str:
 
 
 PAGES = [("overview", "/"), ("search", "/search"), ("dyad", "/dyad?source=RUS&target=UKR&interval=year"),
-         ("network", "/network"), ("actor", "/actor/country:RUS"), ("docs", "/docs")]
+         ("network", "/network"), ("actor", "/actor/country:RUS"), ("docs", "/docs"),
+         ("briefing-form", "/briefing")]
 
 
 @pytest.mark.parametrize(("name", "path"), PAGES)
@@ -114,6 +115,35 @@ def test_the_article_page_highlights_and_links_actors_triggers_and_quotes(base: 
     watched.shot("article")
     watched.page.locator("#text a.actor").first.click()
     assert "/actor/" in watched.page.url
+    assert watched.errors == []
+
+
+def test_an_incident_opens_from_the_overview_with_its_reports_side_by_side(base: str, watched: Watched) -> None:
+    watched.page.goto(base + "/")
+    watched.page.locator("#incidents a").first.click()
+    watched.page.wait_for_url(re.compile(r"/incident/inc-"))
+    rows = watched.page.locator("#reports tbody tr")
+    assert rows.count() > 0
+    assert watched.page.locator("#reports thead").inner_text().split() == [
+        "outlet", "date", "modality", "according", "to", "side", "sentence", "article"]
+    watched.shot("incident")
+    rows.first.locator("a.article").click()
+    watched.page.wait_for_url(re.compile(r"/article/"))
+    assert watched.errors == []
+
+
+def test_the_briefing_form_gives_a_briefing_and_its_downloads(base: str, watched: Watched) -> None:
+    watched.page.goto(base + "/briefing")
+    assert watched.page.locator("#briefing").count() == 0
+    watched.page.fill("input[name=dyad]", "RUS,UKR")
+    watched.page.click("button[type=submit]")
+    watched.page.wait_for_url(re.compile(r"dyad=RUS"))
+    assert watched.page.locator("#briefing").inner_text().startswith("# Briefing:")
+    watched.shot("briefing")
+    for kind, media in (("md", "text/markdown"), ("html", "text/html")):
+        href = watched.page.locator(f"#downloads a#{kind}").get_attribute("href")
+        answer = watched.page.request.get(base + href)
+        assert answer.ok and answer.headers["content-type"].startswith(media)
     assert watched.errors == []
 
 
