@@ -147,6 +147,15 @@ def test_the_briefing_form_gives_a_briefing_and_its_downloads(base: str, watched
     assert watched.errors == []
 
 
+def test_the_html_briefing_shows_styled_with_no_policy_violation(base: str, watched: Watched) -> None:
+    watched.page.goto(base + "/api/briefing?country=RUS&format=html")
+    assert watched.page.locator("h1").inner_text().startswith("Briefing:")
+    font = watched.page.evaluate("getComputedStyle(document.body).fontFamily")
+    watched.shot("briefing-html")
+    assert watched.errors == []
+    assert "Georgia" in font  # the page's own style block applied
+
+
 def test_a_filter_changes_the_results(base: str, watched: Watched) -> None:
     watched.page.goto(f"{base}/search")
     before = watched.page.locator("table.events tbody tr").count()

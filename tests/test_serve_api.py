@@ -4,6 +4,7 @@ readers answering while the writer ingests."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 import threading
 from collections.abc import Iterator
@@ -279,7 +280,14 @@ def test_a_briefing_comes_as_markdown_or_as_a_self_contained_page(client: TestCl
     assert markdown.text.startswith("# Briefing: Russia")
     page = client.get("/api/briefing", params={"dyad": "RUS,UKR", "format": "html"})
     assert page.headers["content-type"].startswith("text/html") and "<html" in page.text
-    assert "<script" not in page.text and page.headers["content-security-policy"] == CSP
+    assert "<script" not in page.text and "<style>" in page.text
+
+
+def test_the_briefing_page_may_apply_its_own_style_block_and_nothing_else_inline(client: TestClient) -> None:
+    policy = client.get("/api/briefing", params={"country": "RUS", "format": "html"}).headers["content-security-policy"]
+    assert "script-src 'self';" in policy and "unsafe-inline" not in policy
+    assert re.search(r"style-src 'self' 'sha256-[A-Za-z0-9+/]+=*';", policy)
+    assert policy.replace(re.findall(r" 'sha256-[^']+'", policy)[0], "") == CSP
 
 
 def test_a_briefing_takes_its_period(client: TestClient) -> None:

@@ -16,7 +16,7 @@ from .. import api
 from ..brief import render_html, render_markdown
 from ..store import Page
 from ._deps import ALL_MODALITIES, EventQuery, Reader, Wirewatch, day, page_size, plain, settings
-from ._incidents import IncidentFilter, briefing, incident, incidents_page
+from ._incidents import IncidentFilter, briefing, briefing_policy, incident, incidents_page
 from ._settings import ServeSettings
 
 __all__ = ["router"]
@@ -165,5 +165,6 @@ def brief(store: Reader, wirewatch: Wirewatch, actor: str | None = None,
     found = briefing(store, wirewatch, actor=actor, dyad=dyad, country=country, since=day(since, "since"),
                      until=day(until, "until"))
     if format == "html":
-        return HTMLResponse(render_html(found))
+        page = render_html(found)
+        return HTMLResponse(page, headers={"Content-Security-Policy": briefing_policy(page)})
     return PlainTextResponse(render_markdown(found), media_type="text/markdown; charset=utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 
 from .. import incidents as _incidents
@@ -19,8 +20,9 @@ from ..errors import QueryError
 from ..incidents import STATUSES, Incident
 from ..resolve import load_kb
 from ..store import IncidentRow, Page, Store
+from ._settings import CSP
 
-__all__ = ["IncidentFilter", "briefing", "incident", "incidents_page"]
+__all__ = ["IncidentFilter", "briefing", "briefing_policy", "incident", "incidents_page"]
 
 _CHUNK = 50
 
@@ -99,3 +101,12 @@ def briefing(store: Store, config: Config, *, actor: str | None = None, dyad: st
         pair = (sides[0], sides[1])
     return build_briefing(store, actor=actor or None, dyad=pair, country=country or None, since=since, until=until,
                           kb=load_kb(config.resolve.user_tables))
+
+
+def briefing_policy(page: str) -> str:
+    """The server's policy, letting the briefing page's one style block (and only it, by its hash) apply."""
+    start, end = page.find("<style>"), page.find("</style>")
+    if start < 0 or end < start:
+        return CSP
+    digest = base64.b64encode(hashlib.sha256(page[start + len("<style>"):end].encode()).digest()).decode()
+    return CSP.replace("style-src 'self'", f"style-src 'self' 'sha256-{digest}'")
