@@ -8,6 +8,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,13 @@ HOSTILE = RawDocument(
           "See <a href=\"javascript:window.__xss=3\">the record</a> and <svg onload=\"window.__xss=4\"></svg>."),
 )
 
+#: A report whose sentence carries markup: an incident page shows it as text.
+HOSTILE_REPORT = RawDocument(
+    id="hostile-2", source="test", url="javascript:window.__xss=6", title="Fishing talks", published=date(2025, 3, 3),
+    text=("Norway and Sweden held talks in Oslo on Monday about fishing rights, an "
+          "<img src=x onerror=\"window.__xss=5\"> officials said."),
+)
+
 
 @dataclass
 class Watched:
@@ -53,7 +61,7 @@ class Watched:
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory, config: Config) -> Iterator[str]:
     db = demo_store(tmp_path_factory.mktemp("dashboard"), config)
-    api.ingest(documents=[HOSTILE], db=db, config=config)
+    api.ingest(documents=[HOSTILE, HOSTILE_REPORT], db=db, config=config)
     with running(ServeSettings(db=str(db), read_only=True, config=config)) as address:
         yield address
 
@@ -229,4 +237,18 @@ def test_hostile_article_text_is_shown_as_text_and_nothing_runs(base: str, watch
     watched.shot("hostile-article")
     watched.page.goto(f"{base}/")
     assert watched.page.evaluate("typeof window.__xss") == "undefined"
+    assert watched.dialogs == [] and watched.errors == []
+
+
+def test_a_hostile_articles_incident_shows_its_report_as_text_and_nothing_runs(base: str, watched: Watched) -> None:
+    import httpx
+
+    hostile = article_id(base, "hostile-2")
+    found = httpx.get(f"{base}/api/incidents", params={"limit": 500}).json()["items"]
+    held = next(i["id"] for i in found if any(r["article_id"] == hostile for r in i["reports"]))
+    watched.page.goto(f"{base}/incident/{held}")
+    assert 'onerror="window.__xss=5"' in watched.page.locator("#reports").inner_text()
+    assert watched.page.evaluate("typeof window.__xss") == "undefined"
+    assert watched.page.locator("main script, main img, main svg, a[href^='javascript:']").count() == 0
+    watched.shot("hostile-incident")
     assert watched.dialogs == [] and watched.errors == []
