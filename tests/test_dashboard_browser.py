@@ -8,6 +8,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,13 @@ HOSTILE = RawDocument(
           "See <a href=\"javascript:window.__xss=3\">the record</a> and <svg onload=\"window.__xss=4\"></svg>."),
 )
 
+#: A report whose sentence carries markup: an incident page shows it as text.
+HOSTILE_REPORT = RawDocument(
+    id="hostile-2", source="test", url="javascript:window.__xss=6", title="Fishing talks", published=date(2025, 3, 3),
+    text=("Norway and Sweden held talks in Oslo on Monday about fishing rights, an "
+          "<img src=x onerror=\"window.__xss=5\"> officials said."),
+)
+
 
 @dataclass
 class Watched:
@@ -53,7 +61,7 @@ class Watched:
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory, config: Config) -> Iterator[str]:
     db = demo_store(tmp_path_factory.mktemp("dashboard"), config)
-    api.ingest(documents=[HOSTILE], db=db, config=config)
+    api.ingest(documents=[HOSTILE, HOSTILE_REPORT], db=db, config=config)
     with running(ServeSettings(db=str(db), read_only=True, config=config)) as address:
         yield address
 
@@ -94,7 +102,8 @@ def article_id(base: str, doc_id: str) -> str:
 
 
 PAGES = [("overview", "/"), ("search", "/search"), ("dyad", "/dyad?source=RUS&target=UKR&interval=year"),
-         ("network", "/network"), ("actor", "/actor/country:RUS"), ("docs", "/docs")]
+         ("network", "/network"), ("actor", "/actor/country:RUS"), ("docs", "/docs"),
+         ("briefing-form", "/briefing")]
 
 
 @pytest.mark.parametrize(("name", "path"), PAGES)
@@ -115,6 +124,44 @@ def test_the_article_page_highlights_and_links_actors_triggers_and_quotes(base: 
     watched.page.locator("#text a.actor").first.click()
     assert "/actor/" in watched.page.url
     assert watched.errors == []
+
+
+def test_an_incident_opens_from_the_overview_with_its_reports_side_by_side(base: str, watched: Watched) -> None:
+    watched.page.goto(base + "/")
+    watched.page.locator("#incidents a").first.click()
+    watched.page.wait_for_url(re.compile(r"/incident/inc-"))
+    rows = watched.page.locator("#reports tbody tr")
+    assert rows.count() > 0
+    assert watched.page.locator("#reports thead").inner_text().split() == [
+        "outlet", "date", "modality", "according", "to", "side", "sentence", "article"]
+    watched.shot("incident")
+    rows.first.locator("a.article").click()
+    watched.page.wait_for_url(re.compile(r"/article/"))
+    assert watched.errors == []
+
+
+def test_the_briefing_form_gives_a_briefing_and_its_downloads(base: str, watched: Watched) -> None:
+    watched.page.goto(base + "/briefing")
+    assert watched.page.locator("#briefing").count() == 0
+    watched.page.fill("input[name=dyad]", "RUS,UKR")
+    watched.page.click("button[type=submit]")
+    watched.page.wait_for_url(re.compile(r"dyad=RUS"))
+    assert watched.page.locator("#briefing").inner_text().startswith("# Briefing:")
+    watched.shot("briefing")
+    for kind, media in (("md", "text/markdown"), ("html", "text/html")):
+        href = watched.page.locator(f"#downloads a#{kind}").get_attribute("href")
+        answer = watched.page.request.get(base + href)
+        assert answer.ok and answer.headers["content-type"].startswith(media)
+    assert watched.errors == []
+
+
+def test_the_html_briefing_shows_styled_with_no_policy_violation(base: str, watched: Watched) -> None:
+    watched.page.goto(base + "/api/briefing?country=RUS&format=html")
+    assert watched.page.locator("h1").inner_text().startswith("Briefing:")
+    font = watched.page.evaluate("getComputedStyle(document.body).fontFamily")
+    watched.shot("briefing-html")
+    assert watched.errors == []
+    assert "Georgia" in font  # the page's own style block applied
 
 
 def test_a_filter_changes_the_results(base: str, watched: Watched) -> None:
@@ -190,4 +237,18 @@ def test_hostile_article_text_is_shown_as_text_and_nothing_runs(base: str, watch
     watched.shot("hostile-article")
     watched.page.goto(f"{base}/")
     assert watched.page.evaluate("typeof window.__xss") == "undefined"
+    assert watched.dialogs == [] and watched.errors == []
+
+
+def test_a_hostile_articles_incident_shows_its_report_as_text_and_nothing_runs(base: str, watched: Watched) -> None:
+    import httpx
+
+    hostile = article_id(base, "hostile-2")
+    found = httpx.get(f"{base}/api/incidents", params={"limit": 500}).json()["items"]
+    held = next(i["id"] for i in found if any(r["article_id"] == hostile for r in i["reports"]))
+    watched.page.goto(f"{base}/incident/{held}")
+    assert 'onerror="window.__xss=5"' in watched.page.locator("#reports").inner_text()
+    assert watched.page.evaluate("typeof window.__xss") == "undefined"
+    assert watched.page.locator("main script, main img, main svg, a[href^='javascript:']").count() == 0
+    watched.shot("hostile-incident")
     assert watched.dialogs == [] and watched.errors == []

@@ -4,6 +4,7 @@ readers answering while the writer ingests."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 import threading
 from collections.abc import Iterator
@@ -172,6 +173,15 @@ def test_summary_and_activity_count_the_store(client: TestClient) -> None:
     ("/api/dyad?source=RUS", 400),
     ("/api/activity?interval=fortnight", 400),
     ("/api/no-such-route", 404),
+    ("/api/incidents/no-such-incident", 404),
+    ("/api/incidents?status=rumoured", 400),
+    ("/api/incidents?cursor=not-a-cursor", 400),
+    ("/api/incidents?limit=0", 400),
+    ("/api/briefing", 400),
+    ("/api/briefing?actor=RUS&country=RUS", 400),
+    ("/api/briefing?dyad=RUS", 400),
+    ("/api/briefing?actor=nobody-at-all-by-this-name", 400),
+    ("/api/briefing?country=RUS&format=pdf", 422),
 ])
 def test_errors_come_as_json_with_a_message(client: TestClient, path: str, status: int) -> None:
     response = client.get(path)
@@ -210,6 +220,81 @@ def test_cors_is_off_unless_configured(client: TestClient, demo_db: Path, config
         assert allowed.get("/api/events", headers=origin).headers["access-control-allow-origin"] == origin["Origin"]
 
 
+# -- incidents and briefings ------------------------------------------------------------------------------
+
+def every_incident(client: TestClient, **params: Any) -> list[dict[str, Any]]:
+    body = client.get("/api/incidents", params={**params, "limit": 500}).json()
+    assert body["next_cursor"] is None
+    items: list[dict[str, Any]] = body["items"]
+    return items
+
+
+def test_incidents_come_as_pages_whose_cursors_give_every_incident_once(client: TestClient) -> None:
+    whole = [i["id"] for i in every_incident(client)]
+    seen: list[str] = []
+    cursor = None
+    while True:
+        body = client.get("/api/incidents", params={"limit": 7, **({"cursor": cursor} if cursor else {})}).json()
+        assert len(body["items"]) <= 7
+        seen += [i["id"] for i in body["items"]]
+        if (cursor := body["next_cursor"]) is None:
+            break
+    assert len(whole) > 7 and seen == whole
+
+
+def test_incidents_come_newest_first_as_records_of_the_json_contract(client: TestClient) -> None:
+    found = every_incident(client)
+    days = [i["date"] for i in found if i["date"]]
+    assert days == sorted(days, reverse=True)
+    assert {"id", "type", "source", "target", "date", "status", "outlets", "outlet_names", "reports"} <= set(found[0])
+    assert {"outlet", "published", "modality", "according_to", "sentence", "article_id"} <= set(found[0]["reports"][0])
+
+
+@pytest.mark.parametrize("status", ["single-source", "contested", "denied"])
+def test_incidents_filter_by_status(client: TestClient, status: str) -> None:
+    kept = every_incident(client, status=status)
+    assert kept and {i["status"] for i in kept} == {status}
+    assert len(kept) < len(every_incident(client))
+
+
+def test_incidents_filter_by_actor_type_and_dates(client: TestClient) -> None:
+    whole = every_incident(client)
+    first = whole[-1]
+    by_type = every_incident(client, type=first["type"])
+    assert first["id"] in [i["id"] for i in by_type] and len(by_type) < len(whole)
+    source = first["source"][0]
+    assert all(source in i["source"] or source in i["target"] for i in every_incident(client, source=source))
+    day = first["date"]
+    dated = every_incident(client, since=day, until=day)
+    assert dated and {i["date"] for i in dated if i["date"]} == {day}
+
+
+def test_one_incident_answers_its_record_with_every_report(client: TestClient) -> None:
+    listed = max(every_incident(client), key=lambda i: len(i["reports"]))
+    assert client.get(f"/api/incidents/{listed['id']}").json() == listed
+
+
+def test_a_briefing_comes_as_markdown_or_as_a_self_contained_page(client: TestClient) -> None:
+    markdown = client.get("/api/briefing", params={"country": "RUS"})
+    assert markdown.headers["content-type"].startswith("text/markdown")
+    assert markdown.text.startswith("# Briefing: Russia")
+    page = client.get("/api/briefing", params={"dyad": "RUS,UKR", "format": "html"})
+    assert page.headers["content-type"].startswith("text/html") and "<html" in page.text
+    assert "<script" not in page.text and "<style>" in page.text
+
+
+def test_the_briefing_page_may_apply_its_own_style_block_and_nothing_else_inline(client: TestClient) -> None:
+    policy = client.get("/api/briefing", params={"country": "RUS", "format": "html"}).headers["content-security-policy"]
+    assert "script-src 'self';" in policy and "unsafe-inline" not in policy
+    assert re.search(r"style-src 'self' 'sha256-[A-Za-z0-9+/]+=*';", policy)
+    assert policy.replace(re.findall(r" 'sha256-[^']+'", policy)[0], "") == CSP
+
+
+def test_a_briefing_takes_its_period(client: TestClient) -> None:
+    text = client.get("/api/briefing", params={"country": "RUS", "since": "2024-12-01", "until": "2024-12-31"}).text
+    assert "1 December 2024 to 31 December 2024" in text
+
+
 # -- the schema -------------------------------------------------------------------------------------------
 
 def test_the_openapi_schema_lists_every_api_route(client: TestClient) -> None:
@@ -224,7 +309,8 @@ def test_the_openapi_schema_lists_every_api_route(client: TestClient) -> None:
     assert routes == listed
     assert {p for _, p in listed} == {"/api/articles", "/api/articles/{article_id}", "/api/events", "/api/actors",
                                       "/api/actors/{name}", "/api/quotes", "/api/dyad", "/api/network",
-                                      "/api/summary", "/api/activity"}
+                                      "/api/summary", "/api/activity", "/api/incidents",
+                                      "/api/incidents/{incident_id}", "/api/briefing"}
     docs = client.get("/docs").text
     assert all(p in docs for _, p in listed)
 

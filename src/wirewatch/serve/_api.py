@@ -10,10 +10,13 @@ from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
 from .. import api
+from ..brief import render_html, render_markdown
 from ..store import Page
-from ._deps import ALL_MODALITIES, EventQuery, Reader, Wirewatch, page_size, plain, settings
+from ._deps import ALL_MODALITIES, EventQuery, Reader, Wirewatch, day, page_size, plain, settings
+from ._incidents import IncidentFilter, briefing, briefing_policy, incident, incidents_page
 from ._settings import ServeSettings
 
 __all__ = ["router"]
@@ -115,3 +118,53 @@ def summary(store: Reader, top: Annotated[int, Query(ge=1, le=100)] = 10) -> dic
 def activity(store: Reader, interval: str = "month") -> dict[str, Any]:
     """Articles published and events dated in each period."""
     return {"interval": interval, "periods": plain(store.activity(interval=interval))}
+
+
+def incident_filter(
+    source: Annotated[str | None, Query(description="Source actor: country (RUS), code (RUSGOV), key or name")] = None,
+    target: Annotated[str | None, Query(description="Target actor, as for source")] = None,
+    type: Annotated[str | None, Query(description="PLOVER event type, e.g. CONSULT")] = None,
+    status: Annotated[str | None, Query(description="single-source, corroborated, confirmed, contested or denied")]
+    = None,
+    since: Annotated[str | None, Query(description="Only incidents on or after this day (YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, Query(description="Only incidents on or before this day (YYYY-MM-DD)")] = None,
+) -> IncidentFilter:
+    """The filters of ``wirewatch incidents``."""
+    return IncidentFilter(source=source or None, target=target or None, type=type or None, status=status or None,
+                          since=day(since, "since"), until=day(until, "until"))
+
+
+IncidentQuery = Annotated[IncidentFilter, Depends(incident_filter)]
+
+
+@router.get("/incidents", summary="Stored incidents, newest first, with the filters of `wirewatch incidents`")
+def incidents(store: Reader, config: Settings, where: IncidentQuery, limit: Limit = None,
+              cursor: Cursor = None) -> dict[str, Any]:
+    """Incidents as records of the ``wirewatch incidents --format json`` contract, with their reports."""
+    page = incidents_page(store, where, limit=page_size(limit, config), cursor=cursor)
+    return {"items": [i.to_contract() for i in page.items], "next_cursor": page.next_cursor}
+
+
+@router.get("/incidents/{incident_id}", summary="One incident and every report of it")
+def one_incident(incident_id: str, store: Reader) -> dict[str, Any]:
+    """The incident's record of the ``wirewatch incidents --format json`` contract."""
+    found = incident(store, incident_id)
+    if found is None:
+        raise HTTPException(404, f"no incident {incident_id!r}; list them at /api/incidents")
+    return found.to_contract()
+
+
+@router.get("/briefing", summary="A briefing on an actor, a dyad or a country", response_class=PlainTextResponse,
+            responses={200: {"content": {"text/markdown": {}, "text/html": {}}}})
+def brief(store: Reader, wirewatch: Wirewatch, actor: str | None = None,
+          dyad: Annotated[str | None, Query(description="Two actors, comma-separated: RUS,UKR")] = None,
+          country: Annotated[str | None, Query(description="ISO alpha-3 country code")] = None,
+          since: str | None = None, until: str | None = None,
+          format: Annotated[str, Query(pattern="^(md|html)$", description="md or html")] = "md") -> Response:
+    """The briefing as Markdown, or as one self-contained HTML page (every stored value escaped)."""
+    found = briefing(store, wirewatch, actor=actor, dyad=dyad, country=country, since=day(since, "since"),
+                     until=day(until, "until"))
+    if format == "html":
+        page = render_html(found)
+        return HTMLResponse(page, headers={"Content-Security-Policy": briefing_policy(page)})
+    return PlainTextResponse(render_markdown(found), media_type="text/markdown; charset=utf-8")

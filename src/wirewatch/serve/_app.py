@@ -16,14 +16,14 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__, fetch
-from ..errors import ConfigError, InputError, QueryError, WirewatchError
+from ..errors import BriefingError, ConfigError, InputError, QueryError, WirewatchError
 from . import _api, _dashboard, _write
 from ._cache import ResponseCache
 from ._db import Busy, Database, ReadOnly
-from ._settings import ServeSettings
+from ._settings import CSP, ServeSettings
 from ._watching import Watcher
 
-__all__ = ["API_ROUTERS", "create_app"]
+__all__ = ["API_ROUTERS", "CSP", "create_app"]
 
 log = logging.getLogger("wirewatch.serve")
 
@@ -31,10 +31,6 @@ log = logging.getLogger("wirewatch.serve")
 API_ROUTERS: tuple[APIRouter, ...] = (_api.router, _write.router)
 STATIC = Path(__file__).with_name("static")
 
-#: Scripts, styles and images from this server's files only (never inline, never a javascript: address),
-#: nothing else loaded, never framed.
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'; "
-       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 _HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
             "X-Frame-Options": "DENY"}
 
@@ -116,4 +112,5 @@ def _install_errors(app: FastAPI) -> None:
         return _error(500, "internal error; the server's log has the details")
 
 
-_STATUS: dict[type, int] = {QueryError: 400, InputError: 400, ConfigError: 400, ReadOnly: 403, Busy: 503}
+_STATUS: dict[type, int] = {QueryError: 400, BriefingError: 400, InputError: 400, ConfigError: 400, ReadOnly: 403,
+                            Busy: 503}

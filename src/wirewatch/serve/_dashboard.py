@@ -6,16 +6,19 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import api
+from ..brief import render_markdown
+from ..errors import BriefingError, QueryError
 from ..store import INTERVALS, EventFilter
 from ._charts import activity_chart, actor_href, dyad_chart, network_chart, search_href
-from ._deps import EventQuery, Reader, Wirewatch, settings
+from ._deps import EventQuery, Reader, Wirewatch, day, settings
+from ._incidents import IncidentFilter, briefing, incident, incidents_page
 from ._settings import ServeSettings
 from ._text import segments
 
@@ -47,6 +50,7 @@ def overview(store: Reader, interval: str = "month") -> HTMLResponse:
     return _page("overview.html", title="Overview", summary=summary,
                  chart=activity_chart(store.activity(interval=interval)),
                  events=store.events_page(EventFilter(), limit=12).items,
+                 incidents=incidents_page(store, IncidentFilter(), limit=8).items,
                  articles=store.articles_page(limit=8).items)
 
 
@@ -108,6 +112,33 @@ def article(article_id: str, store: Reader) -> HTMLResponse:
     names = {a.id: a.name for a in found.actors}
     return _page("article.html", title=found.article.title or found.article.id, x=found, parts=segments(found),
                  names=names, keys={a.id: a.key for a in found.actors})
+
+
+@router.get("/incident/{incident_id}", response_class=HTMLResponse)
+def incident_page(incident_id: str, store: Reader) -> HTMLResponse:
+    """One incident: every report side by side with its outlet, date, modality, according-to and sentence."""
+    found = incident(store, incident_id)
+    if found is None:
+        raise HTTPException(404, f"no incident {incident_id!r}")
+    return _page("incident.html", title=f"Incident {found.id}", i=found)
+
+
+@router.get("/briefing", response_class=HTMLResponse)
+def briefing_page(store: Reader, wirewatch: Wirewatch, actor: str | None = None, dyad: str | None = None,
+                  country: str | None = None, since: str | None = None, until: str | None = None) -> HTMLResponse:
+    """A form for a briefing (actor, dyad or country, dates), the briefing as text and links to download it."""
+    ask = {k: v for k, v in {"actor": actor, "dyad": dyad, "country": country, "since": since,
+                             "until": until}.items() if v}
+    text = problem = None
+    if ask:
+        try:
+            text = render_markdown(briefing(store, wirewatch, actor=actor, dyad=dyad, country=country,
+                                            since=day(since, "since"), until=day(until, "until")))
+        except (BriefingError, QueryError) as err:
+            problem = str(err)
+    return _page("briefing.html", title="Briefing", ask=ask, text=text, problem=problem,
+                 md="/api/briefing?" + urlencode({**ask, "format": "md"}),
+                 html="/api/briefing?" + urlencode({**ask, "format": "html"}))
 
 
 @router.get("/docs", response_class=HTMLResponse)
