@@ -1,5 +1,5 @@
 """The shape of the package: no two modules import each other, directly or round a circle (imports hidden in
-functions count too)."""
+functions count too), no stage imports another stage's private module, no module is over 500 lines."""
 
 from __future__ import annotations
 
@@ -65,3 +65,37 @@ def test_no_module_imports_itself_round_a_circle():
     modules = _modules()
     graph = {name: _imports(name, path, set(modules)) for name, path in modules.items()}
     assert _cycle(graph) == []
+
+
+#: The stage packages: a private module of one (``_x``) is never imported from another.
+STAGES = ("clean", "annotate", "extract", "resolve", "store", "fetch", "batch", "incidents", "brief", "serve",
+          "evaluation")
+
+
+def _stage(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[1] in STAGES else None
+
+
+def _private_across_stages(graph: dict[str, set[str]]) -> list[str]:
+    """Imports of another stage's private module ("wirewatch.extract.x -> wirewatch.resolve._y")."""
+    return sorted(f"{source} -> {target}" for source, targets in graph.items() for target in targets
+                  if _stage(target) not in (None, _stage(source))
+                  and any(part.startswith("_") for part in target.split(".")[2:]))
+
+
+def test_the_private_import_finder_flags_only_another_stage_s_private_module():
+    graph = {"wirewatch.extract.events": {"wirewatch.resolve._slot", "wirewatch.resolve", "wirewatch.extract._rules"}}
+    assert _private_across_stages(graph) == ["wirewatch.extract.events -> wirewatch.resolve._slot"]
+
+
+def test_no_stage_imports_another_stage_s_private_module():
+    modules = _modules()
+    graph = {name: _imports(name, path, set(modules)) for name, path in modules.items()}
+    assert _private_across_stages(graph) == []
+
+
+def test_no_module_is_over_500_lines():
+    long = [f"{path.relative_to(SRC)}: {n}" for path in (SRC / "wirewatch").rglob("*.py")
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > 500]
+    assert long == []

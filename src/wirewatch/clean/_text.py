@@ -134,7 +134,7 @@ def _is_loose_dateline(match: re.Match[str]) -> bool:
     if "place" not in match.groupdict():
         return True
     place = match.group("place").strip()
-    from ..resolve._places import find_place
+    from ..resolve import find_place
 
     return len(place.split()) <= 3 and find_place(place) is not None
 
@@ -143,7 +143,7 @@ def _is_dateline(prefix: str) -> bool:
     """A dateline names a place: it has a comma or an agency in brackets, or its first words are a town."""
     if "," in prefix or "(" in prefix:
         return True
-    from ..resolve._places import find_place
+    from ..resolve import find_place
 
     return find_place(prefix.strip(" -\u2014\u2013")) is not None
 

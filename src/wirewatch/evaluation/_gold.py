@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import InputError
-from ..extract._lexicon import crosswalk
+from ..extract import crosswalk
 
 __all__ = ["OLD_NAMES", "GoldActor", "GoldEvent", "GoldSentence", "load_petr2", "load_plover", "load_plv"]
 

@@ -3,7 +3,8 @@
 The surface other stages read: ``resolve_actors`` gives a ``DocActors``, the actor index of one article
 (``actor_at(token)``, ``group_at(token)``, ``place_of(token)``, ``actors()``); ``ActorSlot`` is the working record
 of one actor it returns; ``institution_sector`` and ``INSTITUTION_SECTOR`` name the sector an institution noun
-stands for. Other stages import these from ``wirewatch.resolve``, never from its private modules.
+stands for; ``find_place`` looks a place name up in the gazetteer. Other stages import these from
+``wirewatch.resolve``, never from its private modules.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ._crossdoc import same_person, unify_people
 from ._kb import Entry, KnowledgeBase, Office, Person, build_kb, load_kb
 from ._lexicon import INSTITUTION_SECTOR
 from ._names import normalise, skeleton
+from ._places import find_place
 from ._resolver import DocActors, resolve_actors
 from ._slot import _Slot as ActorSlot
 
@@ -27,6 +29,7 @@ __all__ = [
     "Office",
     "Person",
     "build_kb",
+    "find_place",
     "institution_sector",
     "load_kb",
     "normalise",
