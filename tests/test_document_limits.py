@@ -112,3 +112,13 @@ def test_the_default_largest_document_is_five_million_characters():
 def test_a_largest_document_under_one_character_is_refused():
     with pytest.raises(ConfigError, match="limits.max_document_chars"):
         load_config(env={}, overrides={"limits.max_document_chars": 0})
+
+
+def test_through_the_api_a_too_long_article_is_that_documents_failure():
+    from wirewatch import api
+
+    config = load_config(env={}, overrides={"limits.max_document_chars": 30})
+    docs = _docs("A ferry line between two islands was suspended for a week.")
+    [result] = api.extract(documents=docs, config=config)
+    assert isinstance(result, Failure) and result.where == "doc0"
+    assert "limits.max_document_chars (30)" in result.error
