@@ -1,12 +1,14 @@
-"""Kill -9 during ``ingest`` and ``batch``, again and again, then let the run finish: nothing lost, nothing twice.
+"""Kill -9 during ``ingest``, ``batch`` and ``watch`` again and again, then let it finish: nothing lost or twice.
 
-The input is the bundled sample corpus plus three bad files (so the ``failures`` table has rows). For each command a
-reference store is made by one uninterrupted run (``batch`` then ``ingest`` of its shards). Then the command is
-started and killed with SIGKILL at a random moment ``--kills`` times, run once to the end and once more (a rerun
-must add nothing), and every table of the result is compared with the reference, row by row, leaving out only the
-columns that record when something happened.
+The input is the bundled sample corpus plus three bad files (so the ``failures`` table has rows); ``watch`` polls the
+test feeds of ``tests/fixtures/feeds``, served from a thread on 127.0.0.1 (with a missing page, so it fails one).
+For each command a reference store is made by one uninterrupted run (``batch`` then ``ingest`` of its shards;
+``watch``: then one more, as it writes the ``signatures`` of what it stored only when it next starts).
+Then the command is started and killed with SIGKILL at a random moment ``--kills`` times, run once to the end and
+once more (a rerun must add nothing), and every table of the result is compared with the reference, row by row,
+leaving out only the columns that record when something happened.
 
-    .venv/bin/python benchmarks/kill_runs.py [--kills 20] [--seed 7] [--commands ingest,batch]
+    .venv/bin/python benchmarks/kill_runs.py [--kills 20] [--seed 7] [--commands ingest,batch,watch]
 """
 
 from __future__ import annotations
@@ -19,8 +21,12 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import duckdb
@@ -28,31 +34,43 @@ import duckdb
 from wirewatch.sample import corpus_dir
 
 #: Columns that record when something happened, or how often: they differ between runs by design.
-_WHEN = {"ingested_at", "recorded_at", "last_seen", "seen", "first_seen", "updated_at", "applied_at"}
+_WHEN = {"ingested_at", "recorded_at", "last_seen", "seen", "first_seen", "updated_at", "applied_at", "polled_at"}
 _TABLES = ("articles", "actors", "article_actors", "mentions", "events", "quotes", "failures", "copies",
            "signatures")
+#: ``watch`` also keeps its feeds, the state of every page it saw, and the incidents it linked.
+_WATCH_TABLES = (*_TABLES, "feeds", "fetched_urls", "incidents", "incident_events", "incident_answers")
+_FEEDS = Path(__file__).parents[1] / "tests" / "fixtures" / "feeds"
+#: Served path → fixture file; the feeds link one more page, which is not served (a 404, so a failure).
+_SITE = {"/robots.txt": "robots.txt", "/feeds/world.rss": "world.rss", "/feeds/world.atom": "world.atom",
+         **{f"/world/{name}": name for name in ("icebreakers.html", "manila-visit.html", "sudan-summit.html",
+                                                "grain-corridor.html", "sanctions.html")},
+         "/private/draft-memo.html": "draft-memo.html"}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--commands", default="ingest,batch")
+    parser.add_argument("--commands", default="ingest,batch,watch")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     bad = 0
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, _site() as base:
         work = Path(folder)
         corpus = _corpus(work / "corpus")
+        (work / "feeds").write_text(base, encoding="utf-8")
         for command in args.commands.split(","):
             reference = work / f"{command}-reference.duckdb"
             started = time.perf_counter()
             _finish(command, corpus, work, reference)
             whole = time.perf_counter() - started
+            if command == "watch":  # watch stores no dedup signatures; its next start signs what it stored
+                _finish(command, corpus, work, reference)
+            whole = time.perf_counter() - started
             shutil.rmtree(work / "shards", ignore_errors=True)
             store = work / f"{command}.duckdb"
             kills = _killed(command, corpus, work, store, args.kills, whole, rng)
-            problems = _compare(reference, store)
+            problems = _compare(reference, store, _WATCH_TABLES if command == "watch" else _TABLES)
             bad += len(problems)
             print(f"{command}: {kills} kills, then finished and rerun; "
                   + ("every table equals the uninterrupted run's" if not problems else "; ".join(problems)))
@@ -67,9 +85,48 @@ def _corpus(folder: Path) -> Path:
     return folder
 
 
+@contextmanager
+def _site() -> Iterator[str]:
+    """Serve the test feeds and pages from a thread on 127.0.0.1; yield the site's base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    server.base = base  # type: ignore[attr-defined]
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield base
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """The same answer every time (no ETag, no Last-Modified: every poll reads the feeds whole)."""
+
+    server: ThreadingHTTPServer
+
+    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        name = _SITE.get(self.path)
+        body = b"not found" if name is None else (_FEEDS / name).read_bytes().replace(
+            b"{base}", self.server.base.encode())  # type: ignore[attr-defined]
+        kind = "text/html; charset=utf-8" if self.path.endswith(".html") else "application/xml; charset=utf-8"
+        self.send_response(404 if name is None else 200)
+        self.send_header("Content-Type", "text/plain" if self.path.endswith(".txt") or name is None else kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the signature of the base class
+        return None
+
+
 def _command(command: str, corpus: Path, work: Path, store: Path) -> list[str]:
     if command == "ingest":
         return ["ingest", str(corpus), "--db", str(store)]
+    if command == "watch":
+        base = (work / "feeds").read_text(encoding="utf-8")
+        return ["watch", f"{base}/feeds/world.rss", f"{base}/feeds/world.atom", "--db", str(store), "--once",
+                "--delay", "0"]
     return ["batch", str(corpus), "--out", str(work / "shards"), "--shard-size", "4"]
 
 
@@ -85,8 +142,10 @@ def _killed(command: str, corpus: Path, work: Path, store: Path, kills: int, who
             os.kill(child.pid, signal.SIGKILL)
             child.wait()
             done += 1
-        elif command == "ingest":
-            store.unlink(missing_ok=True)  # it finished before the kill: start over so that kills still land
+        elif command in ("ingest", "watch"):
+            # it finished before the kill: start over so that kills still land
+            store.unlink(missing_ok=True)
+            Path(f"{store}.wal").unlink(missing_ok=True)
         else:
             shutil.rmtree(work / "shards", ignore_errors=True)
     _finish(command, corpus, work, store)
@@ -112,11 +171,11 @@ def _run(arguments: list[str], *, check: bool = True) -> None:
         raise SystemExit(f"{' '.join(arguments)} failed: {result.stderr[-2000:]}")
 
 
-def _compare(reference: Path, store: Path) -> list[str]:
+def _compare(reference: Path, store: Path, tables: tuple[str, ...]) -> list[str]:
     """What differs between the two stores, table by table (rows as multisets, time columns left out)."""
     problems = []
     with duckdb.connect(str(reference), read_only=True) as ref, duckdb.connect(str(store), read_only=True) as got:
-        for table in _TABLES:
+        for table in tables:
             want, have = _rows(ref, table), _rows(got, table)
             if want != have:
                 lost, twice = sum((want - have).values()), sum((have - want).values())

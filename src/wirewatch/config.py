@@ -101,6 +101,13 @@ class LimitsConfig:
     """[limits]: how much one input may cost before it is refused with an error naming the limit."""
 
     max_input_mb: int = 32
+    max_seconds_per_document: float = 300.0
+    max_document_chars: int = 5_000_000
+
+    @property
+    def seconds_per_document(self) -> float | None:
+        """The per-document time limit of the pipeline, in seconds; None when ``max_seconds_per_document`` is 0."""
+        return self.max_seconds_per_document or None
 
     @property
     def max_input_bytes(self) -> int:
@@ -268,6 +275,11 @@ def _validate(config: Config) -> None:
     _validate_dedup(config)
     if config.limits.max_input_mb < 1:
         raise ConfigError(f"limits.max_input_mb must be at least 1 MiB, not {config.limits.max_input_mb}")
+    if config.limits.max_seconds_per_document < 0:
+        raise ConfigError("limits.max_seconds_per_document must be 0 (no limit) or more, not "
+                          f"{config.limits.max_seconds_per_document}")
+    if config.limits.max_document_chars < 1:
+        raise ConfigError(f"limits.max_document_chars must be at least 1, not {config.limits.max_document_chars}")
 
 
 def _validate_dedup(config: Config) -> None:

@@ -57,7 +57,7 @@ class InputError(WirewatchError):
 
 
 class PipelineError(WirewatchError):
-    """The stages cannot run in the order given."""
+    """The stages cannot run in the order given, or a document ran past ``limits.max_seconds_per_document``."""
 
 
 class ModelError(WirewatchError):

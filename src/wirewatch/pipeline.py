@@ -3,12 +3,15 @@
 Each stage declares what it ``requires`` and what it ``assigns`` on :class:`~wirewatch.base.Work`;
 :class:`Pipeline` refuses an order in which a stage needs something no earlier stage adds. A
 :class:`~wirewatch.base.BatchStage` (annotation, through spaCy's ``nlp.pipe``) takes the whole stream; every
-other stage runs per document. Build the configured pipeline with :func:`wirewatch.registry.build_pipeline`.
+other stage runs per document. A document whose per-document stages took longer than ``max_seconds`` in all fails
+between two stages (a stage is never interrupted mid-way). Build the configured pipeline with
+:func:`wirewatch.registry.build_pipeline`.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable, Iterator, Sequence
 
 from .base import BatchStage, Stage, Work, coded
@@ -27,8 +30,9 @@ class Pipeline:
     """Stages in a checked order, run over a stream of raw documents."""
 
     def __init__(self, stages: Sequence[Stage], *, on_error: str = DEFAULTS.store.on_error,
-                 given: Iterable[str] = ("raw",)) -> None:
-        """``given``: what the works handed to :meth:`run` already hold (``article`` when they come cleaned)."""
+                 given: Iterable[str] = ("raw",), max_seconds: float | None = None) -> None:
+        """``given``: what the works handed to :meth:`run` already hold (``article`` when they come cleaned);
+        ``max_seconds``: the most time one document may spend in the per-document stages (None: no limit)."""
         if on_error not in ON_ERROR:
             raise PipelineError(f"on_error must be one of {ON_ERROR}, not {on_error!r}")
         available = set(given)
@@ -42,6 +46,7 @@ class Pipeline:
             available |= stage.assigns
         self.stages = list(stages)
         self.on_error = on_error
+        self.max_seconds = max_seconds
         log.debug("pipeline: %s", " → ".join(s.name for s in self.stages))
 
     def run(self, raws: Iterable[RawDocument | Failure | Work]) -> Iterator[Extraction | Failure]:
@@ -52,6 +57,7 @@ class Pipeline:
     def works(self, raws: Iterable[RawDocument | Failure | Work]) -> Iterator[Work | Failure]:
         """As :meth:`run`, but yield the working documents themselves, to hand them on to further stages."""
         failures: dict[int, Failure] = {}
+        spent: dict[int, float] = {}  # seconds each work spent so far in the per-document stages
         split = next((i for i, s in enumerate(self.stages) if isinstance(s, BatchStage)), len(self.stages))
         before, batch, after = self.stages[:split], self.stages[split:split + 1], self.stages[split + 1:]
 
@@ -62,7 +68,7 @@ class Pipeline:
                 if isinstance(raw, Failure):
                     failures[id(work)] = raw
                 else:
-                    self._apply(before, work, failures)
+                    self._apply(before, work, failures, spent)
                 yield work
 
         stream: Iterable[Work] = prepared()
@@ -70,19 +76,31 @@ class Pipeline:
             stream = batch[0].pipe(stream)
         for work in stream:
             if id(work) not in failures:
-                self._apply(after, work, failures)
+                self._apply(after, work, failures, spent)
+            spent.pop(id(work), None)
             failure = failures.pop(id(work), None)
             yield failure if failure is not None else work
 
-    def _apply(self, stages: Sequence[Stage], work: Work, failures: dict[int, Failure]) -> None:
+    def _apply(self, stages: Sequence[Stage], work: Work, failures: dict[int, Failure],
+               spent: dict[int, float]) -> None:
         for stage in stages:
             if id(work) in failures or not coded(work):
                 return
+            started = time.perf_counter()
             try:
                 stage(work)
+                spent[id(work)] = spent.get(id(work), 0.0) + time.perf_counter() - started
+                self._check_time(stage, spent[id(work)])
             except Exception as err:  # one bad document never stops a batch
                 if self.on_error == "raise":
                     raise
                 where = work.raw.source or work.raw.id
                 log.info("%s: skipped, the %s stage failed (%s: %s)", where, stage.name, type(err).__name__, err)
                 failures[id(work)] = Failure(work.raw.id, where, f"{stage.name} failed: {type(err).__name__}: {err}")
+
+    def _check_time(self, stage: Stage, seconds: float) -> None:
+        """A PipelineError when the document has used up its time (checked between stages, never inside one)."""
+        if self.max_seconds is not None and seconds > self.max_seconds:
+            raise PipelineError(
+                f"the document took {seconds:.1f} s by the end of the {stage.name} stage, past "
+                f"limits.max_seconds_per_document ({self.max_seconds:g} s); the stages after it did not run")

@@ -117,4 +117,5 @@ def build_stages(config: Config, *, duplicates: DuplicateIndex | None = None) ->
 
 def build_pipeline(config: Config, *, duplicates: DuplicateIndex | None = None) -> Pipeline:
     """The configured pipeline (see :func:`build_stages`), with the config's error policy."""
-    return Pipeline(build_stages(config, duplicates=duplicates), on_error=config.store.on_error)
+    return Pipeline(build_stages(config, duplicates=duplicates), on_error=config.store.on_error,
+                    max_seconds=config.limits.seconds_per_document)

@@ -16,6 +16,7 @@ from .annotate import load_model, parse
 from .base import Work, coded, need
 from .clean import Cleaner
 from .config import Config
+from .errors import InputError
 from .extract import code_events, extract_quotes, load_classifier
 from .records import Event, Quote
 from .resolve import load_kb, resolve_actors
@@ -28,7 +29,7 @@ __all__ = ["ActorResolver", "Annotator", "ClaimLinker", "CleanStage", "EventCode
 
 @dataclass(frozen=True, slots=True)
 class CleanStage:
-    """clean: raw document → article."""
+    """clean: raw document → article (an article longer than ``limits.max_document_chars`` is an InputError)."""
 
     config: Config
     name: str = "clean"
@@ -36,7 +37,13 @@ class CleanStage:
     assigns: ClassVar[frozenset[str]] = frozenset({"article"})
 
     def __call__(self, work: Work) -> None:
-        work.article = Cleaner(self.config.clean)(work.raw)
+        article = Cleaner(self.config.clean)(work.raw)
+        limit = self.config.limits.max_document_chars
+        if len(article.text) > limit:
+            raise InputError(work.raw.source or work.raw.id,
+                             f"the cleaned article has {len(article.text):,} characters, more than "
+                             f"limits.max_document_chars ({limit:,}); raise the limit or split the document")
+        work.article = article
 
 
 @dataclass(frozen=True, slots=True)

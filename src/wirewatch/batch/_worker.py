@@ -69,9 +69,10 @@ class ShardWorker:
 
     def __init__(self, config: Config) -> None:
         head, dedup, tail = split_stages(build_stages(config))
-        on_error = config.store.on_error
-        self._head = Pipeline(head, on_error=on_error)
-        self._tail = Pipeline(tail, on_error=on_error, given=available_after([*head, *([dedup] if dedup else [])]))
+        on_error, limit = config.store.on_error, config.limits.seconds_per_document
+        self._head = Pipeline(head, on_error=on_error, max_seconds=limit)
+        self._tail = Pipeline(tail, on_error=on_error, given=available_after([*head, *([dedup] if dedup else [])]),
+                              max_seconds=limit)
 
     def prepare(self, task: ShardTask) -> ShardTask:
         """Run the stages before the duplicate check over a shard."""
