@@ -1,5 +1,6 @@
 """The shape of the package: no two modules import each other, directly or round a circle (imports hidden in
-functions count too), no stage imports another stage's private module, no module is over 500 lines."""
+functions count too), no stage imports another stage's private module, no module is over 500 lines and no
+function over 60."""
 
 from __future__ import annotations
 
@@ -98,4 +99,13 @@ def test_no_stage_imports_another_stage_s_private_module():
 def test_no_module_is_over_500_lines():
     long = [f"{path.relative_to(SRC)}: {n}" for path in (SRC / "wirewatch").rglob("*.py")
             if (n := len(path.read_text(encoding="utf-8").splitlines())) > 500]
+    assert long == []
+
+
+def test_no_function_is_over_60_lines():
+    functions = [(path, node) for path in (SRC / "wirewatch").rglob("*.py")
+                 for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                 if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)]
+    long = [f"{path.relative_to(SRC)}: {node.name} {n}" for path, node in functions
+            if (n := (node.end_lineno or node.lineno) - node.lineno + 1) > 60]
     assert long == []
