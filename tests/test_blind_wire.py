@@ -27,10 +27,10 @@ from typing import Any
 import pytest
 
 from wirewatch.config import Config
-from wirewatch.evaluation import Scores
+from wirewatch.evaluation import Scores, extract_sentences
 from wirewatch.evaluation._gold import GoldSentence, load_plover
 from wirewatch.evaluation._score import same_actor, score
-from wirewatch.records import Extraction, RawDocument
+from wirewatch.records import Extraction
 from wirewatch.registry import build_pipeline
 
 from .gates import floor
@@ -75,15 +75,9 @@ def test_the_loader_reads_one_event_per_record():
 @pytest.fixture(scope="module")
 def blind_run(config: Config) -> tuple[list[GoldSentence], list[Extraction]]:
     """Every record extracted as its own document (dedup off, as in ``wirewatch eval``)."""
-    pipeline = build_pipeline(config.with_overrides({"dedup.enabled": False}))
     sentences = load_plover(BLIND_PATH)
-    documents = [RawDocument(id=s.id, source=f"blind:{s.id}", text=s.text, published=s.published)
-                 for s in sentences]
-    extractions = []
-    for result in pipeline.run(documents):
-        assert isinstance(result, Extraction), result
-        extractions.append(result)
-    return sentences, extractions
+    pipeline = build_pipeline(config.with_overrides({"dedup.enabled": False}))
+    return sentences, extract_sentences("blind", sentences, pipeline)
 
 
 def asserted_not_fact(sentences: list[GoldSentence], extractions: list[Extraction]) -> list[str]:

@@ -27,10 +27,9 @@ from typing import Any
 import pytest
 
 from wirewatch.config import Config
-from wirewatch.evaluation import Scores
+from wirewatch.evaluation import Scores, extract_sentences
 from wirewatch.evaluation._gold import load_plover
 from wirewatch.evaluation._score import score
-from wirewatch.records import Extraction, RawDocument
 from wirewatch.registry import build_pipeline
 
 from .gates import floor
@@ -90,15 +89,9 @@ def test_the_plover_loader_reads_one_event_per_record():
 @pytest.fixture(scope="module")
 def heldout_scores(config: Config) -> Scores:
     """Every held-out sentence extracted as its own document (dedup off, as in ``wirewatch eval``), then scored."""
-    pipeline = build_pipeline(config.with_overrides({"dedup.enabled": False}))
     sentences = load_plover(HELDOUT_PATH)
-    documents = [RawDocument(id=s.id, source=f"heldout:{s.id}", text=s.text, published=s.published)
-                 for s in sentences]
-    extractions = []
-    for result in pipeline.run(documents):
-        assert isinstance(result, Extraction), result
-        extractions.append(result)
-    return score("heldout", sentences, extractions)
+    pipeline = build_pipeline(config.with_overrides({"dedup.enabled": False}))
+    return score("heldout", sentences, extract_sentences("heldout", sentences, pipeline))
 
 
 def _report(scores: Scores) -> str:

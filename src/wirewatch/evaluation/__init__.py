@@ -26,7 +26,7 @@ from ._quotes import QuoteScores, load_polnear, score_quotes
 from ._score import ActorMatch, Outcome, Scores, TypeScore, judge, same_actor, score, shares_word
 
 __all__ = ["QUOTE_SETS", "SETS", "Outcome", "QuoteScores", "Scores", "TypeScore", "default_data_dir", "evaluate",
-           "judge", "load_set"]
+           "extract_sentences", "judge", "load_set"]
 
 #: Gold set name → (path under the eval folder, loader).
 SETS = {
@@ -69,11 +69,17 @@ def evaluate(names: Sequence[str], data_dir: Path,
             results.append(_evaluate_quotes(name, data_dir, pipeline))
             continue
         sentences = load_set(name, data_dir)
-        documents = [RawDocument(id=s.id, source=f"{name}:{s.id}", text=s.text, published=s.published)
-                     for s in sentences]
-        extractions = [_extraction(r) for r in pipeline.run(documents)]
+        extractions = extract_sentences(name, sentences, pipeline)
         results.append(score(name, sentences, extractions, match=MATCHERS.get(name, same_actor)))
     return results
+
+
+def extract_sentences(name: str, sentences: Sequence[GoldSentence], pipeline: Pipeline) -> list[Extraction]:
+    """Each gold sentence extracted as a document of its own, dated by its record, in order; an InputError for one
+    that fails (build the pipeline with ``dedup.enabled`` off: a sentence coded twice in a set is no copy)."""
+    documents = [RawDocument(id=s.id, source=f"{name}:{s.id}", text=s.text, published=s.published)
+                 for s in sentences]
+    return [_extraction(r) for r in pipeline.run(documents)]
 
 
 def _extraction(result: Extraction | Failure) -> Extraction:
