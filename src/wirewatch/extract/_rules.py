@@ -220,7 +220,7 @@ def _aimed_target(verb: Token, obj: Token | None, rule: Trigger, actors: DocActo
         home = _home_of(source, actors) if rule.type == "COERCE" else []
         target = [t for t in _crowd_country(verb, [], actors) or home if t not in source]
     if not target and source and not disowns(verb):
-        target = (_complement_target(verb, source, actors)
+        target = (_complement_target(verb, source, actors, own_side=rule.type == "THREATEN")
                   or _nearest_target(verb, source, actors, aims=rule.type in AIMED_BY_CLAUSE))
     return target
 

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from ..resolve import BODY_SECTOR
 from ._args import conjuncts, phrase_actors, unnamed_only
+from ._lexicon import lexicon
+from ._vocabulary import RECEIVING
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -19,21 +21,35 @@ __all__ = ["complement_target", "first_actor", "locative_prep", "nearest_target"
            "subject_here"]
 
 
-def complement_target(verb: Token, source: list[_Slot], actors: DocActors) -> list[_Slot]:
+def complement_target(verb: Token, source: list[_Slot], actors: DocActors, *, own_side: bool = False
+                      ) -> list[_Slot]:
     """ "demanded that Moscow withdraw": the one who must act; "threatened to impose sanctions on Iraq",
-    "pledged to send grain to Gabon": the one the intended act is aimed at."""
+    "pledged to send grain to Gabon": the one the intended act is aimed at. With ``own_side`` (a threat) the
+    subject of a complement that names an act is the threatener's side, and the act's target is the target
+    ("warned that Iran would cut its cooperation with the agency": the agency, never Iran)."""
     for child in verb.children:
         purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         if child.dep_ not in {"xcomp", "ccomp"} and not purpose:
             continue
         if child.dep_ == "ccomp":
             subject = [t for t in subject_here(child, actors) if t not in source]
+            if subject and own_side and _names_act(child):
+                aimed = first_actor(child, [*source, *subject], actors, skip_subjects=True,
+                                    keep=lambda t, side=subject: other_country(t, side))  # type: ignore[misc]
+                if aimed:
+                    return aimed
+                continue
             if subject:
                 return subject
         found = first_actor(child, source, actors, skip_subjects=True, places=True)
         if found:
             return found
     return []
+
+
+def _names_act(verb: Token) -> bool:
+    """Whether a verb is a trigger its subject carries out ("cut", "strike"; not "face", "pay", "receive")."""
+    return verb.lower_ in lexicon().verbs and verb.lower_ not in RECEIVING
 
 
 def subject_here(verb: Token, actors: DocActors) -> list[_Slot]:

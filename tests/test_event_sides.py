@@ -1,0 +1,52 @@
+"""Who acts on whom: constructions where the coder reads the right trigger but must choose among the actors of
+the sentence for its source and target.
+
+Each row is a sentence of our own, written for these tests, in the style of wire copy.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from wirewatch import extract_text
+from wirewatch.records import Extraction
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = date(2024, 4, 20)
+
+
+def _codes(result: Extraction, ids: tuple[str, ...]) -> set[str]:
+    actors = {a.id: a for a in result.actors}
+    out = set()
+    for i in ids:
+        actor = actors[i]
+        out.add(actor.key.split(":", 1)[1] if actor.key.startswith("org:") else actor.country or actor.key)
+    return out
+
+
+def _events(text: str) -> list[tuple[set[str], str, set[str]]]:
+    result = extract_text(text, published=PUBLISHED)
+    return [(_codes(result, e.source), e.type, _codes(result, e.target)) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "own_side", "other_party"),
+    [
+        # a conditional threat: the one who would respond is the speaker's side
+        ("If the board adopts the resolution, Iran will cut its cooperation with the IAEA, the foreign minister "
+         "said.", "IRN", "IAEA"),
+        ("If the embargo is extended, Cuba will stop its cooperation with the EU, the foreign minister said.",
+         "CUB", "EU"),
+        # a threat whose complement names the threatener's own act
+        ("The envoy threatened that Pakistan would close its border with Afghanistan.", "PAK", "AFG"),
+        ("The spokesman threatened that Belarus would expel the Polish diplomats.", "BLR", "POL"),
+    ],
+)
+def test_a_threat_is_aimed_at_the_other_party_never_at_the_threateners_own_side(sentence, own_side, other_party):
+    threats = [(source, target) for source, type_, target in _events(sentence) if type_ == "THREATEN"]
+    assert threats, "a threat is coded"
+    assert all(own_side not in target for _, target in threats)
+    assert any(other_party in target for _, target in threats)
