@@ -50,3 +50,16 @@ def test_a_threat_is_aimed_at_the_other_party_never_at_the_threateners_own_side(
     assert threats, "a threat is coded"
     assert all(own_side not in target for _, target in threats)
     assert any(other_party in target for _, target in threats)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "type_", "target"),
+    [
+        # the doer named by a reduced passive on the second of two conjoined objects
+        ("The Arab League condemned the bombing and the threats made by the Syrian government.", "ARAB_LEAGUE",
+         "ACCUSE", "SYR"),
+        ("The African Union condemned the coup and the arrests ordered by the Malian army.", "AU", "ACCUSE", "MLI"),
+    ],
+)
+def test_an_object_names_its_doer_and_the_doer_is_the_target(sentence, source, type_, target):
+    assert any(source in s and t == type_ and target in g for s, t, g in _events(sentence))

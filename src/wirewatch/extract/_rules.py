@@ -182,9 +182,9 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
             (pair if child.lower_ == "between" else target).extend(_prep_objects(child, actors))
     obj = obj if obj is not None else _direct_object(verb)
     if obj is not None and rule.type == "ACCUSE" and not target:
-        # "investigating crimes by extremists": whoever the object names as the doer is the accused
-        target += [t for c in obj.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
-                   for t in _prep_objects(c, actors)]
+        # "investigating crimes by extremists", "condemned the raids and the threats made by the junta": whoever
+        # the object names as the doer is the accused
+        target += _object_doers(obj, actors, {"by"})
     if obj is not None:
         for child in obj.children:
             if child.dep_ == "prep" and child.lower_ in rule.preps:
@@ -195,8 +195,7 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
         source, target = target, source
     if not target and obj is not None and rule.type in ANSWERS:
         # "turned down a proposal from Baku", "accepted terms set by the strikers": the answer goes to the proposer
-        target = [t for c in obj.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"from", "by"}
-                  for t in _prep_objects(c, actors) if t not in source]
+        target = [t for t in _object_doers(obj, actors, {"from", "by"}) if t not in source]
     if not target and rule.type == "COOPERATE" and obj is not None and _through_of(obj).lower_ in EXERCISES:
         # "Belarus began army drills near Brest": drills with no partner are a show of force
         rule = dataclasses.replace(rule, type="MOBILIZE", mode=None, cameo="150")
@@ -208,6 +207,19 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
     if _unnamed_only(source) and _placed_only(target):
         return None  # "the minister stood by his comments", "protesters marched through London": no one named
     return _Candidate(verb, rule, tuple(source), tuple(target), nominal=False, inferred=bool(source) and not named)
+
+
+def _object_doers(obj: Token, actors: DocActors, preps: set[str]) -> list[_Slot]:
+    """Who an object names as its doer: "crimes by extremists", "a proposal from Baku", "the threats made by the
+    junta" (a reduced passive), in the object or any object conjoined with it."""
+    out: list[_Slot] = []
+    for noun in (obj, *obj.conjuncts):
+        for child in noun.children:
+            if child.dep_ in {"prep", "agent"} and child.lower_ in preps:
+                out += _prep_objects(child, actors)
+            elif child.dep_ == "acl" and child.tag_ == "VBN" and "by" in preps:
+                out += _agent(child, actors)
+    return out
 
 
 def _aimed_target(verb: Token, obj: Token | None, rule: Trigger, actors: DocActors, source: list[_Slot],
