@@ -63,3 +63,17 @@ def test_a_threat_is_aimed_at_the_other_party_never_at_the_threateners_own_side(
 )
 def test_an_object_names_its_doer_and_the_doer_is_the_target(sentence, source, type_, target):
     assert any(source in s and t == type_ and target in g for s, t, g in _events(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("Dutch prosecutors launched an inquiry into reports that Russian agents hacked the ministry.", "NLD", "RUS"),
+        ("Polish prosecutors are investigating claims that Belarusian guards pushed migrants across the border.",
+         "POL", "BLR"),
+    ],
+)
+def test_an_investigation_into_a_claim_is_aimed_at_the_one_the_claim_says_acted(sentence, source, target):
+    accusations = [(s, g) for s, t, g in _events(sentence) if t == "ACCUSE"]
+    assert any(source in s and target in g for s, g in accusations)
+    assert all(source not in g for _, g in accusations)  # never the investigators' own country

@@ -184,7 +184,8 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
     if obj is not None and rule.type == "ACCUSE" and not target:
         # "investigating crimes by extremists", "condemned the raids and the threats made by the junta": whoever
         # the object names as the doer is the accused
-        target += _object_doers(obj, actors, {"by"})
+        target += (_claimed_doers(obj, actors) or _claimed_doers(verb, actors)
+                   or _object_doers(obj, actors, {"by"}))
     if obj is not None:
         for child in obj.children:
             if child.dep_ == "prep" and child.lower_ in rule.preps:
@@ -220,6 +221,22 @@ def _object_doers(obj: Token, actors: DocActors, preps: set[str]) -> list[_Slot]
             elif child.dep_ == "acl" and child.tag_ == "VBN" and "by" in preps:
                 out += _agent(child, actors)
     return out
+
+
+def _claimed_doers(noun: Token, actors: DocActors) -> list[_Slot]:
+    """ "an inquiry into reports that Russian agents hacked the ministry", "investigated claims that guards beat
+    migrants": the one a claim says acted."""
+    claims = [noun] if noun.tag_.startswith("NN") else []
+    claims += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in _ABOUT for g in c.children
+               if g.dep_ == "pobj"]
+    for claim in claims:
+        found = [t for c in claim.children if c.dep_ in {"acl", "ccomp"} for t in _clause_subjects(c, actors)]
+        if found:
+            return found
+    return []
+
+
+_ABOUT = frozenset({"into", "over", "of", "on", "about", "regarding", "concerning"})
 
 
 def _aimed_target(verb: Token, obj: Token | None, rule: Trigger, actors: DocActors, source: list[_Slot],
@@ -294,6 +311,8 @@ def _noun_candidate(noun: Token, rule: Trigger, actors: DocActors) -> _Candidate
             (pair if child.lower_ == "between" else target).extend(_prep_objects(child, actors))
         elif child.dep_ in {"acl", "relcl"} and rule.type == "ACCUSE":
             target += _clause_subjects(child, actors)
+        elif child.dep_ == "prep" and rule.type == "ACCUSE" and not target:
+            target += _claimed_doers(noun, actors)
         elif child.dep_ in {"acl", "ccomp"} and rule.type == "REQUEST":
             # "its demands that the government grant more rights": the one who must act
             target += _subject_here(child, actors)
