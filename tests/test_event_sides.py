@@ -77,3 +77,18 @@ def test_an_investigation_into_a_claim_is_aimed_at_the_one_the_claim_says_acted(
     accusations = [(s, g) for s, t, g in _events(sentence) if t == "ACCUSE"]
     assert any(source in s and target in g for s, g in accusations)
     assert all(source not in g for _, g in accusations)  # never the investigators' own country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("Chancellor Olaf Scholz defended Germany's decision to send tanks.", "DEU"),
+        ("Prime Minister Pedro Sanchez defended Spain's response to the floods.", "ESP"),
+    ],
+)
+def test_a_leader_who_defends_an_act_of_their_own_state_supports_that_state(sentence, country):
+    assert ({country}, "SUPPORT", {country}) in _events(sentence)
+
+
+def test_a_leader_who_vows_to_change_their_own_country_still_has_no_target():
+    assert ({"KAZ"}, "AGREE", set()) in _events("Tokayev pledged to modernise Kazakhstan.")

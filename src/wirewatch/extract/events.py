@@ -64,7 +64,7 @@ def code_events(doc: Doc, actors: DocActors, *, published: date | None,
         if classifier is not None:
             found += _learned(sent, lex, actors, classifier, threshold, {c.trigger.i for c in found})
         for candidate in found:
-            if _self_directed(candidate):
+            if _self_directed(candidate) and not _judges_own_act(candidate, actors):
                 if candidate.trigger.dep_ in SUBORDINATE or candidate.nominal:
                     continue
                 # "Tokayev pledged to modernise Kazakhstan": the act stands, with no target between actors
@@ -146,6 +146,20 @@ def _self_directed(c: _Candidate) -> bool:
     state_level = all(s.entry.kind in {"state", "government"} for s in sides)
     own_state = all(t.entry.kind == "state" for t in c.target) and all(s.entry.kind == "person" for s in c.source)
     return state_level or own_state
+
+
+def _judges_own_act(c: _Candidate, actors: DocActors) -> bool:
+    """ "Merkel defended Germany's decision": a person who praises or faults an act of their own state, named as
+    the possessor of the object, judges that state; that is an event between them."""
+    if c.nominal or c.rule.type not in _JUDGING or not all(s.entry.kind == "person" for s in c.source):
+        return False
+    owners = [actors.actor_at(p) for o in c.trigger.children if o.dep_ == "dobj"
+              for p in o.children if p.dep_ == "poss"]
+    return bool(c.target) and all(t in owners for t in c.target)
+
+
+#: Types by which a speaker judges an act.
+_JUDGING = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 
 
 def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]:
