@@ -92,3 +92,17 @@ def test_a_leader_who_defends_an_act_of_their_own_state_supports_that_state(sent
 
 def test_a_leader_who_vows_to_change_their_own_country_still_has_no_target():
     assert ({"KAZ"}, "AGREE", set()) in _events("Tokayev pledged to modernise Kazakhstan.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("Japan is sending troops to the UN peacekeeping force in South Sudan.", "JPN", "SSD"),
+        ("Rwanda will send troops to the UN peacekeeping force in the Central African Republic.", "RWA", "CAF"),
+        ("Colombia is ready to contribute troops to the NATO-led mission in Afghanistan.", "COL", "AFG"),
+        # a state's own force abroad is that state, not the country it is in
+        ("Iran sent drones to the Russian force in Syria.", "IRN", "RUS"),
+    ],
+)
+def test_help_sent_to_a_multinational_mission_goes_to_the_country_it_serves(sentence, source, target):
+    assert any(source in s and target in g for s, _, g in _events(sentence))

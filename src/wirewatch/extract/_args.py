@@ -12,8 +12,8 @@ if TYPE_CHECKING:
     from ..resolve import ActorSlot as _Slot
     from ..resolve import DocActors
 
-__all__ = ["ACCUSING", "agent", "conjuncts", "passive_conjunct", "phrase_actors", "prep_objects", "stative",
-           "subject_actors", "through_of", "governing_verb", "placed_only", "unnamed_only"]
+__all__ = ["ACCUSING", "agent", "conjuncts", "passive_conjunct", "phrase_actors", "prep_objects", "served_country",
+           "stative", "subject_actors", "through_of", "governing_verb", "placed_only", "unnamed_only"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Past participles that state the subject's stance: "is opposed to", "is committed to" (not passives).
@@ -143,6 +143,19 @@ def phrase_actors(token: Token, actors: DocActors, depth: int = 0) -> list[_Slot
         elif child.dep_ == "appos":
             found += phrase_actors(child, actors, depth + 1)
     return found
+
+
+def served_country(prep: Token, actors: DocActors) -> list[_Slot]:
+    """ "sent troops to the UN force in Somalia": a multinational mission's country, for a preposition whose object
+    is a force, mission or operation placed in one (not "the Russian force in Syria": a state's own force)."""
+    for obj in prep.children:
+        if obj.dep_ == "pobj" and obj.lower_ in _MISSIONS:
+            if not any(s.entry.kind == "state" for s in phrase_actors(obj, actors)):
+                return _located(obj, actors)
+    return []
+
+
+_MISSIONS = frozenset({"force", "mission", "operation"})
 
 
 def _located(token: Token, actors: DocActors) -> list[_Slot]:

@@ -106,12 +106,13 @@ def conditional_threats(sent: Span, lex: Lexicon, actors: DocActors) -> list[Can
             continue
         # "…, Iran would cut its cooperation with the agency, the minister said": the one who would respond is the
         # speaker's side, never the target; the target is the other party
-        sides = [*speaker, *subject_actors(main, actors)]
-        target = [t for t in subject_actors(clause, actors) if t not in sides and other_country(t, sides)]
+        responder = subject_actors(main, actors)
+        target = [t for t in subject_actors(clause, actors) if t not in responder and other_country(t, speaker)]
         if not target:
             inside = {t.i for t in clause.subtree}
             target = [s for t in main.subtree if t.i not in inside and t.i != main.i
-                      for s in [actors.actor_at(t)] if s is not None and s not in sides and other_country(s, sides)][:1]
+                      for s in [actors.actor_at(t)] if s is not None and s not in responder
+                      and other_country(s, speaker)][:1]
         if target:
             forceful = any(t.lower_ in _FORCE_WORDS for t in main.subtree)
             rule = Trigger("V", speech.lower_, None, "THREATEN", "violence" if forceful else None,

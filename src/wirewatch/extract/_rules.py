@@ -12,6 +12,7 @@ from ._args import passive_conjunct as _passive_conjunct
 from ._args import phrase_actors as _phrase_actors
 from ._args import placed_only as _placed_only
 from ._args import prep_objects as _prep_objects
+from ._args import served_country as _served_country
 from ._args import stative as _stative
 from ._args import subject_actors as _subject_actors
 from ._args import through_of as _through_of
@@ -179,7 +180,8 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
         elif not passive and child.dep_ == "dative":
             target += _prep_objects(child, actors) if child.lower_ in {"to", "for"} else _phrase_actors(child, actors)
         elif child.dep_ == "prep" and child.lower_ in rule.preps:
-            (pair if child.lower_ == "between" else target).extend(_prep_objects(child, actors))
+            (pair if child.lower_ == "between" else target).extend(
+                _served_country(child, actors) or _prep_objects(child, actors))
     obj = obj if obj is not None else _direct_object(verb)
     if obj is not None and rule.type == "ACCUSE" and not target:
         # "investigating crimes by extremists", "condemned the raids and the threats made by the junta": whoever

@@ -48,8 +48,10 @@ def complement_target(verb: Token, source: list[_Slot], actors: DocActors, *, ow
 
 
 def _names_act(verb: Token) -> bool:
-    """Whether a verb is a trigger its subject carries out ("cut", "strike"; not "face", "pay", "receive")."""
-    return verb.lower_ in lexicon().verbs and verb.lower_ not in RECEIVING
+    """Whether a verb is a trigger its subject carries out ("cut", "strike"; not "face", "pay", "receive", nor a
+    passive: "would be arrested")."""
+    active = any(c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ == "auxpass" for c in verb.children)
+    return active and verb.lower_ in lexicon().verbs and verb.lower_ not in RECEIVING
 
 
 def subject_here(verb: Token, actors: DocActors) -> list[_Slot]:
