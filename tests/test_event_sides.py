@@ -53,6 +53,18 @@ def test_a_threat_is_aimed_at_the_other_party_never_at_the_threateners_own_side(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        # the complement's subject is another state's: it stays the target
+        ("Iran threatened that Israel would attack its nuclear sites.", "IRN", "ISR"),
+        ("Serbia threatened that Kosovo would expel Serbian officials.", "SRB", "XKX"),
+    ],
+)
+def test_a_threat_about_what_another_state_would_do_is_aimed_at_that_state(sentence, source, target):
+    assert ({source}, "THREATEN", {target}) in _events(sentence)
+
+
+@pytest.mark.parametrize(
     ("sentence", "source", "type_", "target"),
     [
         # the doer named by a reduced passive on the second of two conjoined objects

@@ -25,15 +25,15 @@ def complement_target(verb: Token, source: list[_Slot], actors: DocActors, *, ow
                       ) -> list[_Slot]:
     """ "demanded that Moscow withdraw": the one who must act; "threatened to impose sanctions on Iraq",
     "pledged to send grain to Gabon": the one the intended act is aimed at. With ``own_side`` (a threat) the
-    subject of a complement that names an act is the threatener's side, and the act's target is the target
-    ("warned that Iran would cut its cooperation with the agency": the agency, never Iran)."""
+    subject of a complement that names an act, when it can be the threatener's side, is that side, and the act's
+    target is the target ("warned that Iran would cut its cooperation with the agency": the agency, never Iran)."""
     for child in verb.children:
         purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         if child.dep_ not in {"xcomp", "ccomp"} and not purpose:
             continue
         if child.dep_ == "ccomp":
             subject = [t for t in subject_here(child, actors) if t not in source]
-            if subject and own_side and _names_act(child):
+            if subject and own_side and _names_act(child) and _same_side(subject, source):
                 aimed = first_actor(child, [*source, *subject], actors, skip_subjects=True,
                                     keep=lambda t, side=subject: other_country(t, side))  # type: ignore[misc]
                 if aimed:
@@ -45,6 +45,13 @@ def complement_target(verb: Token, source: list[_Slot], actors: DocActors, *, ow
         if found:
             return found
     return []
+
+
+def _same_side(subject: list[_Slot], source: list[_Slot]) -> bool:
+    """Whether a clause's subject can be the speaker's own side: of the speaker's country, or the speaker is of
+    none that the text names ("the envoy threatened that Pakistan would …"; not "China warned that Australia's
+    plan threatens …")."""
+    return all(s.entry.country is None for s in source) or any(not other_country(t, source) for t in subject)
 
 
 def _names_act(verb: Token) -> bool:
