@@ -118,3 +118,15 @@ def test_a_leader_who_vows_to_change_their_own_country_still_has_no_target():
 )
 def test_help_sent_to_a_multinational_mission_goes_to_the_country_it_serves(sentence, source, target):
     assert any(source in s and target in g for s, _, g in _events(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("Nigerian oil workers called off their strike after the agreement with the Nigerian government.", "NGA",
+         "NGA"),
+        ("South African miners ended their strike after reaching a deal with Lonmin.", "ZAF", "org~lonmin"),
+    ],
+)
+def test_a_strike_called_off_after_a_deal_yields_to_the_other_party_of_the_deal(sentence, source, target):
+    assert ({source}, "CONCEDE", {target}) in _events(sentence)

@@ -112,8 +112,11 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "ar
 
 def locative_prep(token: Token) -> bool:
     """ "protested in Paris": a place or a time is no target ("in protest at X" is no place)."""
+    # "after reaching a deal with X": the preposition's clause may name the cause too
+    objects = [g for c in token.children for g in ([c] if c.dep_ == "pobj" else c.children if c.dep_ == "pcomp"
+                                                   else []) if g.dep_ in {"pobj", "dobj"} or g is c]
     return (token.dep_ == "prep" and token.lower_ in _PLACE_PREPS
-            and not any(c.dep_ == "pobj" and c.lower_ in _CAUSES for c in token.children))
+            and not any(o.lower_ in _CAUSES for o in objects))
 
 
 def other_actor(slot: _Slot, source: list[_Slot]) -> bool:
@@ -132,10 +135,11 @@ def other_country(slot: _Slot, source: list[_Slot]) -> bool:
 _NOT_GOVERNING = frozenset({"REB", "CVL", "OPP", "NGO", "LAB", "REF", "EDU", "MED", "BUS"})
 
 
-#: "in protest at", "in defiance of", "in response to", "after talks with": a phrase of cause, not of place.
+#: "in protest at", "in defiance of", "in response to", "after talks with", "after a deal with": a phrase of cause,
+#: not of place.
 _CAUSES = frozenset({"protest", "defiance", "response", "retaliation", "solidarity", "support", "opposition",
                      "reprisal", "revenge", "talks", "negotiations", "deliberations", "consultations", "meeting",
-                     "meetings", "discussions", "pressure", "demands"})
+                     "meetings", "discussions", "pressure", "demands", "agreement", "agreements", "deal", "accord"})
 
 
 _ARG_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
