@@ -130,3 +130,35 @@ def test_help_sent_to_a_multinational_mission_goes_to_the_country_it_serves(sent
 )
 def test_a_strike_called_off_after_a_deal_yields_to_the_other_party_of_the_deal(sentence, source, target):
     assert ({source}, "CONCEDE", {target}) in _events(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "victim"),
+    [
+        ("A spokesman for President Joe Biden condemned the attack on Israel.", "USA", "ISR"),
+        ("Germany condemned the bombing of a hospital in Gaza.", "DEU", "PSE"),
+    ],
+)
+def test_the_victim_of_a_condemned_attack_is_not_the_one_accused(sentence, source, victim):
+    accusations = [(s, g) for s, t, g in _events(sentence) if t == "ACCUSE"]
+    assert any(source in s for s, _ in accusations)
+    assert all(victim not in g for _, g in accusations)
+
+
+def test_a_condemned_attack_whose_doer_is_named_accuses_the_doer():
+    assert ({"FRA"}, "ACCUSE", {"RUS"}) in _events("France condemned the Russian strike on Kyiv.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "type_", "target"),
+    [
+        # two participles share one passive subject and one agent
+        ("The Japanese journalist was detained and deported by Myanmar.", "MMR", "COERCE", "JPN"),
+        ("The Ukrainian pilot was captured and interrogated by Russian troops.", "RUS", "ASSAULT", "UKR"),
+        # no agent: the authorities of the place acted on the passive's subject
+        ("Ali Karimi, a suspected smuggler, was beaten and killed in a secret police jail in Iran.", "IRN", "ASSAULT",
+         "person~ali-karimi"),
+    ],
+)
+def test_conjoined_passive_participles_share_their_subject_and_agent(sentence, source, type_, target):
+    assert ({source}, type_, {target}) in _events(sentence)

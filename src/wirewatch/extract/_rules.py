@@ -162,6 +162,9 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
     if passive and _stative(verb):
         passive = False  # "Hungary is opposed to the quota": a stance of the subject, not a passive
     source = _agent(verb, actors) if passive else _subject_actors(verb, actors)
+    if passive and not source:
+        # "was detained and deported by Myanmar": the agent of the last participle is the first's too
+        source = [s for c in verb.children if c.dep_ == "conj" and _passive_conjunct(c) for s in _agent(c, actors)]
     denier = denied_gerund(verb)  # "denied supplying missiles to Iran": the denier's subject and preposition
     if denier is not None and not source:
         source = _subject_actors(denier, actors)
@@ -171,6 +174,9 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
     if passive and not source and rule.type in _HOSTILE:
         source = _attack_doers(verb, actors)  # "died in a Russian missile attack"
     target: list[_Slot] = _phrase_actors(verb.head, actors) if reduced else []
+    if _passive_conjunct(verb):
+        # "was beaten and killed": the second participle's sufferer is the first's subject
+        target += [t for c in verb.head.children if c.dep_ == "nsubjpass" for t in _phrase_actors(c, actors)]
     pair: list[_Slot] = []
     for child in (*verb.children, *(c for c in (denier.children if denier is not None else ()) if c.dep_ == "prep")):
         if passive and child.dep_ == "nsubjpass":
@@ -250,10 +256,21 @@ def _aimed_target(verb: Token, obj: Token | None, rule: Trigger, actors: DocActo
         # forces arrest or disperse is of their own country
         home = _home_of(source, actors) if rule.type == "COERCE" else []
         target = [t for t in _crowd_country(verb, [], actors) or home if t not in source]
+    if not target and rule.type == "ACCUSE" and obj is not None and _names_hostile_act(obj):
+        # "condemned the attack on Israel": the victim of a condemned act is not the one accused; with no doer
+        # named, the accusation has no target
+        return []
     if not target and source and not disowns(verb):
         target = (_complement_target(verb, source, actors, own_side=rule.type == "THREATEN")
                   or _nearest_target(verb, source, actors, aims=rule.type in AIMED_BY_CLAUSE))
     return target
+
+
+def _names_hostile_act(noun: Token) -> bool:
+    """Whether a noun names a hostile act ("the attack", "the bombing"), by the lexicon's event nouns."""
+    lex = lexicon()
+    rule = noun_rule(noun, lex) if noun.lower_ in lex.nouns else None
+    return rule is not None and rule.type in _HOSTILE
 
 
 def _placed_sides(verb: Token, obj: Token | None, rule: Trigger, actors: DocActors, source: list[_Slot],
