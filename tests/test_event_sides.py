@@ -182,3 +182,17 @@ def test_conjoined_subjects_of_a_mutual_act_are_each_others_counterpart(sentence
 
 def test_allies_who_strike_together_are_not_each_others_target():
     assert ({"RUS", "SYR"}, "ASSAULT", set()) in _events("Russia and Syria launched air strikes on Idlib.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        # a plural body with no name is an actor under its own words (no target invented from elsewhere)
+        ("Cuba banned opposition parties.", "opposition-parties"),
+        ("The Belarusian government outlawed three opposition parties on Monday.", "opposition-parties"),
+        ("The junta expelled aid agencies from Niger.", "aid-agencies"),
+        ("The militia ordered foreign aid agencies out of the province.", "aid-agencies"),
+    ],
+)
+def test_parties_and_agencies_named_by_a_common_noun_are_actors_acted_on(sentence, body):
+    assert any(any(body in t for t in target) for _, _, target in _events(sentence))

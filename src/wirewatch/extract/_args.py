@@ -179,9 +179,11 @@ def conjuncts(token: Token, actors: DocActors) -> list[_Slot]:
         out.extend(actors.group_at(token))
     for child in token.children:
         if child.dep_ == "conj":
-            # "the EU and the Mercosur bloc": a conjunct that is no actor itself stands for the one that names it
-            out += conjuncts(child, actors) or [s for c in child.children if c.dep_ in {"compound", "amod"}
-                                                for s in [actors.actor_at(c)] if s is not None and s not in out]
+            # "the EU and the Mercosur bloc": a common-noun conjunct that is no actor itself stands for the one
+            # that names it (a proper noun is a name of its own: "Lonmin and Anglo American Platinum")
+            named = [s for c in child.children if c.dep_ in {"compound", "amod"} and child.text.islower()
+                     for s in [actors.actor_at(c)] if s is not None and s not in out]
+            out += conjuncts(child, actors) or named
         elif child.dep_ == "appos" and slot is not None and slot.entry.kind == "state":
             # "France, Poland and Spain" parsed as an apposition: two countries are never one
             out += [s for s in conjuncts(child, actors) if s.entry.kind == "state" and s is not slot]
