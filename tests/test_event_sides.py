@@ -196,3 +196,29 @@ def test_allies_who_strike_together_are_not_each_others_target():
 )
 def test_parties_and_agencies_named_by_a_common_noun_are_actors_acted_on(sentence, body):
     assert any(any(body in t for t in target) for _, _, target in _events(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target", "place"),
+    [
+        ("The bank refused to respond to a request from the French authorities for client data because the files "
+         "were kept in Panama.", "body~-~bank", "FRA", "PAN"),
+        ("The Belgian bank declined to answer a request from the Dutch prosecutors because the accounts were held "
+         "in Cyprus.", "BEL", "NLD", "CYP"),
+    ],
+)
+def test_a_clause_of_reason_names_no_target(sentence, source, target, place):
+    refusals = [(s, g) for s, t, g in _events(sentence) if t == "REJECT"]
+    assert ({source}, {target}) in refusals
+    assert all(place not in g for _, g in refusals)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("Iran threatened to quit the talks if France went ahead with the sanctions.", "IRN", "FRA"),
+        ("Russia threatened to leave the treaty if Norway joined the exercises.", "RUS", "NOR"),
+    ],
+)
+def test_a_condition_still_names_the_target_of_a_threat(sentence, source, target):
+    assert ({source}, "THREATEN", {target}) in _events(sentence)

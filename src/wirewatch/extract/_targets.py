@@ -87,7 +87,8 @@ def first_actor(head: Token, source: list[_Slot], actors: DocActors, *, skip_sub
     """Breadth-first below ``head``: the first phrase that stands for an actor other than the source (and, given
     ``keep``, one it keeps)."""
     queue = [c for c in head.children if not (skip_subjects and c.dep_ in _ARG_SUBJECTS) and c.dep_ not in skip
-             and (places or not locative_prep(c)) and c.lower_ != "according"]  # a source of news, no party
+             and (places or not locative_prep(c)) and c.lower_ != "according"  # a source of news, no party
+             and not _side_clause(c)]
     while queue:
         token = queue.pop(0)
         if token.dep_ not in {"punct", "cc", "det"} and not _speaking_body(token):
@@ -95,9 +96,18 @@ def first_actor(head: Token, source: list[_Slot], actors: DocActors, *, skip_sub
                      and (keep is None or keep(t))]
             if found:
                 return found
-        queue += [c for c in token.children
-                  if c.dep_ not in skip and c.dep_ != "conj" and (places or not locative_prep(c))]
+        queue += [c for c in token.children if c.dep_ not in skip and c.dep_ != "conj"
+                  and (places or not locative_prep(c)) and not _side_clause(c)]
     return []
+
+
+def _side_clause(token: Token) -> bool:
+    """ "because the files were kept in Panama", "although talks went on in Doha": a clause of reason or concession
+    says why, not at whom (a condition may: "threatened to quit the talks if the United States …")."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SIDE_MARKS for c in token.children)
+
+
+_SIDE_MARKS = frozenset({"because", "since", "as", "although", "though", "whereas"})
 
 
 def _speaking_body(token: Token) -> bool:

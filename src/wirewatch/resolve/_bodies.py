@@ -44,7 +44,7 @@ BODY_SECTOR: dict[str, str | None] = {
     "hostages": "CVL", "captives": "CVL", "victims": "CVL", "survivors": "CVL", "seekers": "REF",
     "settlers": "CVL", "pilgrims": "CVL", "worshippers": "CVL", "voters": "CVL", "fishermen": "CVL",
     "drivers": "LAB", "truckers": "LAB", "traders": "BUS", "officers": "COP", "guards": "COP", "allies": None,
-    "parties": "OPP", "agencies": None,
+    "parties": None, "agencies": None,  # "parties to the conflict": opposition parties are so by their modifier
 }
 #: A modifier that says more of a body's sector than its noun ("rebel forces", "government troops").
 _MODIFIER_SECTOR = {"rebel": "REB", "opposition": "OPP", "government": "GOV", "police": "COP", "army": "MIL",
