@@ -222,3 +222,18 @@ def test_a_clause_of_reason_names_no_target(sentence, source, target, place):
 )
 def test_a_condition_still_names_the_target_of_a_threat(sentence, source, target):
     assert ({source}, "THREATEN", {target}) in _events(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target", "bystander"),
+    [
+        ("Austria refused to respond to a request from the Czech government after Hungary closed its embassy.",
+         "AUT", "CZE", "HUN"),
+        ("Peru refused to reply to a letter from the Chilean government once Bolivia recalled its envoy.", "PER",
+         "CHL", "BOL"),
+    ],
+)
+def test_a_clause_of_time_names_no_target(sentence, source, target, bystander):
+    refusals = [(s, g) for s, t, g in _events(sentence) if t == "REJECT"]
+    assert ({source}, {target}) in refusals
+    assert all(bystander not in g for _, g in refusals)

@@ -102,12 +102,13 @@ def first_actor(head: Token, source: list[_Slot], actors: DocActors, *, skip_sub
 
 
 def _side_clause(token: Token) -> bool:
-    """ "because the files were kept in Panama", "although talks went on in Doha": a clause of reason or concession
-    says why, not at whom (a condition may: "threatened to quit the talks if the United States …")."""
+    """ "because the files were kept in Panama", "days after Minsk diverted a jet": a clause of reason, concession or
+    time says why or when, not at whom (a condition may: "threatened to quit the talks if the United States …")."""
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SIDE_MARKS for c in token.children)
 
 
-_SIDE_MARKS = frozenset({"because", "since", "as", "although", "though", "whereas"})
+_SIDE_MARKS = frozenset({"because", "since", "as", "although", "though", "whereas", "while", "when", "whenever",
+                         "after", "before", "once"})
 
 
 def _speaking_body(token: Token) -> bool:
