@@ -149,9 +149,9 @@ def served_country(prep: Token, actors: DocActors) -> list[_Slot]:
     """ "sent troops to the UN force in Somalia": a multinational mission's country, for a preposition whose object
     is a force, mission or operation placed in one (not "the Russian force in Syria": a state's own force)."""
     for obj in prep.children:
-        if obj.dep_ == "pobj" and obj.lower_ in _MISSIONS:
-            if not any(s.entry.kind == "state" for s in phrase_actors(obj, actors)):
-                return _located(obj, actors)
+        if (obj.dep_ == "pobj" and obj.lower_ in _MISSIONS
+                and not any(s.entry.kind == "state" for s in phrase_actors(obj, actors))):
+            return _located(obj, actors)
     return []
 
 

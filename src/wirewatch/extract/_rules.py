@@ -263,7 +263,8 @@ def _aimed_target(verb: Token, obj: Token | None, rule: Trigger, actors: DocActo
         return []
     if not target and source and not disowns(verb):
         target = (_complement_target(verb, source, actors, own_side=rule.type == "THREATEN")
-                  or _nearest_target(verb, source, actors, aims=rule.type in AIMED_BY_CLAUSE))
+                  or _nearest_target(verb, source, actors, aims=rule.type in AIMED_BY_CLAUSE,
+                                     yields=rule.type in {"CONCEDE", "RETREAT"}))
     return target
 
 

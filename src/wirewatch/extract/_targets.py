@@ -69,26 +69,27 @@ def subject_here(verb: Token, actors: DocActors) -> list[_Slot]:
     return []
 
 
-def nearest_target(verb: Token, source: list[_Slot], actors: DocActors, *, aims: bool = False) -> list[_Slot]:
+def nearest_target(verb: Token, source: list[_Slot], actors: DocActors, *, aims: bool = False,
+                   yields: bool = False) -> list[_Slot]:
     """The closest actor below the trigger that is not its source: the fallback when no rule names a target.
     With ``aims`` a participle or purpose clause may name it too ("rallied, calling for autonomy from
     Madrid")."""
     skip = {"ccomp", "parataxis", "relcl"} if aims else {"advcl", "ccomp", "parataxis", "relcl"}
-    found = first_actor(verb, source, actors, skip_subjects=True, skip=skip)
+    found = first_actor(verb, source, actors, skip_subjects=True, skip=skip, yields=yields)
     if found or unnamed_only(source):
         return found  # a crowd's place is no target of its own ("farmers protested in Paris")
-    return first_actor(verb, source, actors, skip_subjects=True, skip=skip, places=True,
+    return first_actor(verb, source, actors, skip_subjects=True, skip=skip, places=True, yields=yields,
                        keep=lambda t: t.entry.kind == "state" and other_country(t, source))
 
 
 def first_actor(head: Token, source: list[_Slot], actors: DocActors, *, skip_subjects: bool,
                  skip: frozenset[str] | set[str] = frozenset(), places: bool = False,
-                 keep: Callable[[_Slot], bool] | None = None) -> list[_Slot]:
+                 keep: Callable[[_Slot], bool] | None = None, yields: bool = False) -> list[_Slot]:
     """Breadth-first below ``head``: the first phrase that stands for an actor other than the source (and, given
-    ``keep``, one it keeps)."""
+    ``keep``, one it keeps), past no clause of reason or time (``yields``: of reason)."""
     queue = [c for c in head.children if not (skip_subjects and c.dep_ in _ARG_SUBJECTS) and c.dep_ not in skip
              and (places or not locative_prep(c)) and c.lower_ != "according"  # a source of news, no party
-             and not _side_clause(c)]
+             and not _side_clause(c, yields=yields)]
     while queue:
         token = queue.pop(0)
         if token.dep_ not in {"punct", "cc", "det"} and not _speaking_body(token):
@@ -97,18 +98,20 @@ def first_actor(head: Token, source: list[_Slot], actors: DocActors, *, skip_sub
             if found:
                 return found
         queue += [c for c in token.children if c.dep_ not in skip and c.dep_ != "conj"
-                  and (places or not locative_prep(c)) and not _side_clause(c)]
+                  and (places or not locative_prep(c)) and not _side_clause(c, yields=yields)]
     return []
 
 
-def _side_clause(token: Token) -> bool:
+def _side_clause(token: Token, *, yields: bool) -> bool:
     """ "because the files were kept in Panama", "days after Minsk diverted a jet": a clause of reason, concession or
-    time says why or when, not at whom (a condition may: "threatened to quit the talks if the United States …")."""
-    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SIDE_MARKS for c in token.children)
+    time says why or when, not at whom (a condition may: "threatened to quit the talks if the United States …"; and
+    with ``yields`` a time may: "scrapped the tax after thousands took to the streets")."""
+    marks = _REASON_MARKS if yields else _REASON_MARKS | _TIME_MARKS
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in token.children)
 
 
-_SIDE_MARKS = frozenset({"because", "since", "as", "although", "though", "whereas", "while", "when", "whenever",
-                         "after", "before", "once"})
+_REASON_MARKS = frozenset({"because", "since", "as", "although", "though", "whereas"})
+_TIME_MARKS = frozenset({"while", "when", "whenever", "after", "before", "once"})
 
 
 def _speaking_body(token: Token) -> bool:
