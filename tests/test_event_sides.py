@@ -237,3 +237,17 @@ def test_a_clause_of_time_names_no_target(sentence, source, target, bystander):
     refusals = [(s, g) for s, t, g in _events(sentence) if t == "REJECT"]
     assert ({source}, {target}) in refusals
     assert all(bystander not in g for _, g in refusals)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("The Kenyan ministry says it will provide a grant and a loan to the Mombasa Port Authority.", "KEN",
+         "org~mombasa-port-authority"),
+        ("The World Bank will provide a grant and a credit line to the Nepalese government.", "WORLD_BANK", "NPL"),
+        ("Qatar pledged fuel and a cash grant to the Gaza Electricity Company.", "QAT",
+         "org~gaza-electricity-company"),
+    ],
+)
+def test_the_recipient_may_hang_from_the_last_of_several_objects(sentence, source, target):
+    assert any(s == {source} and g == {target} for s, _, g in _events(sentence))

@@ -195,8 +195,9 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
         # the object names as the doer is the accused
         target += (_claimed_doers(obj, actors) or _claimed_doers(verb, actors)
                    or _object_doers(obj, actors, {"by"}))
-    if obj is not None:
-        for child in obj.children:
+    for noun in (obj, *obj.conjuncts) if obj is not None else ():
+        # "provide a grant and a loan to the port authority": the phrase may hang from any conjoined object
+        for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in rule.preps:
                 (pair if child.lower_ == "between" else target).extend(_prep_objects(child, actors))
     source, target = _settle(list(source), target, pair, rule, mutual=_reciprocal(verb))
