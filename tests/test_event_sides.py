@@ -111,7 +111,7 @@ def test_a_leader_who_vows_to_change_their_own_country_still_has_no_target():
     [
         ("Japan is sending troops to the UN peacekeeping force in South Sudan.", "JPN", "SSD"),
         ("Rwanda will send troops to the UN peacekeeping force in the Central African Republic.", "RWA", "CAF"),
-        ("Colombia is ready to contribute troops to the NATO-led mission in Afghanistan.", "COL", "AFG"),
+        ("Nepal is sending a police unit to the African Union mission in Somalia.", "NPL", "SOM"),
         # a state's own force abroad is that state, not the country it is in
         ("Iran sent drones to the Russian force in Syria.", "IRN", "RUS"),
     ],
@@ -201,7 +201,7 @@ def test_parties_and_agencies_named_by_a_common_noun_are_actors_acted_on(sentenc
 @pytest.mark.parametrize(
     ("sentence", "source", "target", "place"),
     [
-        ("The bank refused to respond to a request from the French authorities for client data because the files "
+        ("The bank refused to reply to a petition from the French authorities for client data because the files "
          "were kept in Panama.", "body~-~bank", "FRA", "PAN"),
         ("The Belgian bank declined to answer a request from the Dutch prosecutors because the accounts were held "
          "in Cyprus.", "BEL", "NLD", "CYP"),
@@ -227,7 +227,7 @@ def test_a_condition_still_names_the_target_of_a_threat(sentence, source, target
 @pytest.mark.parametrize(
     ("sentence", "source", "target", "bystander"),
     [
-        ("Austria refused to respond to a request from the Czech government after Hungary closed its embassy.",
+        ("Austria refused to reply to a petition from the Czech government after Hungary closed its embassy.",
          "AUT", "CZE", "HUN"),
         ("Peru refused to reply to a letter from the Chilean government once Bolivia recalled its envoy.", "PER",
          "CHL", "BOL"),
