@@ -55,7 +55,6 @@ from ._vocabulary import (
     PROMISING,
     RAISING,
     RECEIVING,
-    RECIPROCAL,
     STAGING,
     STRIKES,
     SUBORDINATE,
@@ -200,7 +199,7 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in rule.preps:
                 (pair if child.lower_ == "between" else target).extend(_prep_objects(child, actors))
-    source, target = _settle(list(source), target, pair, rule, mutual=_reciprocal(verb))
+    source, target = _settle(list(source), target, pair, rule)
     if verb.lower_ in RECEIVING and rule.type in {"AID", "AGREE"} and target and not passive:
         # "the rebels received weapons from Iran": the giver is the source, the receiver the target
         source, target = target, source
@@ -373,27 +372,17 @@ def _noun_candidate(noun: Token, rule: Trigger, actors: DocActors) -> _Candidate
     return _Candidate(noun, rule, tuple(source), tuple(target), nominal=True, inferred=inferred)
 
 
-def _settle(source: list[_Slot], target: list[_Slot], pair: list[_Slot], rule: Trigger, *, mutual: bool = False
-            ) -> tuple[list, list]:
-    """Fill source and target from a "between X and Y" pair or a compound subject of a symmetric event, or of a
-    ``mutual`` one ("India and China clashed")."""
+def _settle(source: list[_Slot], target: list[_Slot], pair: list[_Slot], rule: Trigger) -> tuple[list, list]:
+    """Fill source and target from a "between X and Y" pair or a compound subject of a symmetric event."""
     if pair and not source:
         source, target = pair[:1], pair[1:] + target
     elif pair:
         target = [p for p in pair if p not in source] + target
-    if not target and len(source) > 1 and (rule.type in SYMMETRIC or mutual):
+    if not target and len(source) > 1 and rule.type in SYMMETRIC:
         source, target = source[:1], source[1:]
     source = _unique(source)
     target = [t for t in _unique(target) if t not in source]
     return source, target
-
-
-def _reciprocal(verb: Token) -> bool:
-    """ "India and China clashed", "the two armies exchanged fire", "fired at each other": an act whose subjects
-    do it to one another."""
-    words = [t.lower_ for t in verb.subtree]
-    return verb.lower_ in RECIPROCAL or any(a in {"each", "one"} and b in {"other", "another"}
-                                            for a, b in zip(words, words[1:], strict=False))
 
 
 def _clause_subjects(clause: Token, actors: DocActors) -> list[_Slot]:

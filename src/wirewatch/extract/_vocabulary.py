@@ -83,8 +83,6 @@ DEVICES = frozenset({"bomb", "bombs", "bombing", "bombings", "explosion", "explo
                       "mortars", "missile", "missiles", "grenade", "grenades", "ambush", "raid", "drone", "drones",
                       "bomber", "bombers", "gunmen", "assailants", "attackers", "sniper", "snipers"})
 PLACE_ACTED = frozenset({"COERCE", "ASSAULT", "RETREAT"})
-#: Verbs whose conjoined subjects act on one another ("India and China clashed", "exchanged fire").
-RECIPROCAL = frozenset(form for verb in ("clash", "skirmish", "exchange", "trade") for form in inflections(verb))
 RECEIVING = frozenset(form for verb in ("receive", "obtain") for form in inflections(verb))
 FAILING = frozenset(form for verb in ("fail", "refuse", "decline") for form in inflections(verb))
 REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
