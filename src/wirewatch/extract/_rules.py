@@ -161,10 +161,7 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
     passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or _passive_conjunct(verb)
     if passive and _stative(verb):
         passive = False  # "Hungary is opposed to the quota": a stance of the subject, not a passive
-    source = _agent(verb, actors) if passive else _subject_actors(verb, actors)
-    if passive and not source:
-        # "was detained and deported by Myanmar": the agent of the last participle is the first's too
-        source = [s for c in verb.children if c.dep_ == "conj" and _passive_conjunct(c) for s in _agent(c, actors)]
+    source = _passive_agent(verb, actors) if passive else _subject_actors(verb, actors)
     denier = denied_gerund(verb)  # "denied supplying missiles to Iran": the denier's subject and preposition
     if denier is not None and not source:
         source = _subject_actors(denier, actors)
@@ -173,10 +170,7 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
         source = [s for c in verb.head.children if c.dep_ == "nsubjpass" for s in _phrase_actors(c, actors)]
     if passive and not source and rule.type in _HOSTILE:
         source = _attack_doers(verb, actors)  # "died in a Russian missile attack"
-    target: list[_Slot] = _phrase_actors(verb.head, actors) if reduced else []
-    if _passive_conjunct(verb):
-        # "was beaten and killed": the second participle's sufferer is the first's subject
-        target += [t for c in verb.head.children if c.dep_ == "nsubjpass" for t in _phrase_actors(c, actors)]
+    target: list[_Slot] = _phrase_actors(verb.head, actors) if reduced else _shared_sufferer(verb, actors)
     pair: list[_Slot] = []
     for child in (*verb.children, *(c for c in (denier.children if denier is not None else ()) if c.dep_ == "prep")):
         if passive and child.dep_ == "nsubjpass":
@@ -217,6 +211,19 @@ def _verb_candidate(verb: Token, rule: Trigger, actors: DocActors, obj: Token | 
     if _unnamed_only(source) and _placed_only(target):
         return None  # "the minister stood by his comments", "protesters marched through London": no one named
     return _Candidate(verb, rule, tuple(source), tuple(target), nominal=False, inferred=bool(source) and not named)
+
+
+def _passive_agent(verb: Token, actors: DocActors) -> list[_Slot]:
+    """The agent of a passive; "was detained and deported by Myanmar": the last participle's is the first's too."""
+    return _agent(verb, actors) or [s for c in verb.children if c.dep_ == "conj" and _passive_conjunct(c)
+                                    for s in _agent(c, actors)]
+
+
+def _shared_sufferer(verb: Token, actors: DocActors) -> list[_Slot]:
+    """ "was beaten and killed": the second participle's sufferer is the first's subject."""
+    if not _passive_conjunct(verb):
+        return []
+    return [t for c in verb.head.children if c.dep_ == "nsubjpass" for t in _phrase_actors(c, actors)]
 
 
 def _object_doers(obj: Token, actors: DocActors, preps: set[str]) -> list[_Slot]:
