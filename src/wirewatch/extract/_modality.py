@@ -10,8 +10,8 @@ from ._args import ACCUSING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["DENIAL_VERBS", "Framing", "SPEECH_VERBS", "denied_gerund", "disowns", "framing",
-           "warning_only", "wished"]
+__all__ = ["CALLING_VERBS", "CLAIM_NOUNS", "DENIAL_VERBS", "FALSE_WORDS", "Framing", "SPEECH_VERBS", "denied_gerund",
+           "disowns", "framing", "warning_only", "wished"]
 
 #: Verbs that report what someone said or believes; an event in their complement is reported by their subject.
 SPEECH_VERBS = frozenset({
@@ -41,17 +41,17 @@ _PLANNED = frozenset({"planned", "expected", "scheduled", "due", "set", "slated"
                       "foreseen", "mooted", "pencilled", "penciled", "tipped", "likely", "upcoming", "forthcoming",
                       "prospective", "anticipated", "intended"})
 #: Nouns that report a claim: "denied allegations that X sent weapons" denies the sending.
-_CLAIMS = frozenset({"allegation", "allegations", "claim", "claims", "accusation", "accusations", "report",
-                     "reports", "charge", "charges", "suggestion", "suggestions", "assertion", "assertions",
-                     "rumour", "rumours", "rumor", "rumors", "speculation"})
+CLAIM_NOUNS = frozenset({"allegation", "allegations", "claim", "claims", "accusation", "accusations", "report",
+                         "reports", "charge", "charges", "suggestion", "suggestions", "assertion", "assertions",
+                         "rumour", "rumours", "rumor", "rumors", "speculation"})
 #: Words that call a claim false: "allegations that X sent weapons are groundless".
-_FALSE = frozenset({"groundless", "baseless", "unfounded", "false", "untrue", "fabricated", "fabrication", "lies",
-                    "lie", "nonsense", "absurd", "ridiculous", "fake", "invented", "slander", "slanderous",
-                    "misleading", "incorrect", "wrong", "smear", "fiction", "preposterous"})
-#: Verbs that describe a claim as false given a word of :data:`_FALSE`: "called the allegations baseless".
-_CALLING = frozenset({"call", "called", "calls", "calling", "describe", "described", "describes", "brand",
-                      "branded", "brands", "term", "termed", "terms", "label", "labelled", "labeled", "dub",
-                      "dubbed", "consider", "considered", "considers", "find", "found"})
+FALSE_WORDS = frozenset({"groundless", "baseless", "unfounded", "false", "untrue", "fabricated", "fabrication", "lies",
+                        "lie", "nonsense", "absurd", "ridiculous", "fake", "invented", "slander", "slanderous",
+                        "misleading", "incorrect", "wrong", "smear", "fiction", "preposterous"})
+#: Verbs that describe a claim as false given a word of :data:`FALSE_WORDS`: "called the allegations baseless".
+CALLING_VERBS = frozenset({"call", "called", "calls", "calling", "describe", "described", "describes", "brand",
+                          "branded", "brands", "term", "termed", "terms", "label", "labelled", "labeled", "dub",
+                          "dubbed", "consider", "considered", "considers", "find", "found"})
 
 
 #: Heads after which an infinitive happened ("continued to strike", "decided to lift the curfew": a decision taken
@@ -144,23 +144,24 @@ def _disclaimed(trigger: Token, reporter: Token | None) -> tuple[Token | None, b
     """ "denied allegations that X sent weapons", "allegations that X sent weapons are groundless": an event told
     in a claim that someone denies or calls false is denied, according to that someone (the one who says so)."""
     verb = _clause_verb(trigger)
-    claim = verb.head if verb.dep_ in {"acl", "ccomp"} and verb.head.lower_ in _CLAIMS else None
+    claim = verb.head if verb.dep_ in {"acl", "ccomp"} and verb.head.lower_ in CLAIM_NOUNS else None
     if claim is None:
         return reporter, False
     holder = claim.head
     if claim.dep_ in {"dobj", "conj"} and holder.lower_ in DENIAL_VERBS:
         return _subject(holder), True
-    falsified = any(t.lower_ in _FALSE for t in holder.subtree if t.i not in {t2.i for t2 in verb.subtree})
+    falsified = any(t.lower_ in FALSE_WORDS for t in holder.subtree if t.i not in {t2.i for t2 in verb.subtree})
     if falsified and claim.dep_ in {"nsubj", "nsubjpass"}:
         return reporter, True  # "… are groundless, the ministry said": the one who says so denies it
-    if falsified or (claim.dep_ == "dobj" and holder.lower_ in _CALLING and _false_inside(verb)):
+    if falsified or (claim.dep_ == "dobj" and holder.lower_ in CALLING_VERBS and _false_inside(verb)):
         return _subject(holder), True
     return reporter, False
 
 
 def _false_inside(verb: Token) -> bool:
     """ "called the allegations that it armed Russia baseless": the parser may hang the judgement in the claim."""
-    return any(c.lower_ in _FALSE and c.dep_ in {"advmod", "acomp", "oprd", "amod", "xcomp"} for c in verb.children)
+    return any(c.lower_ in FALSE_WORDS and c.dep_ in {"advmod", "acomp", "oprd", "amod", "xcomp"}
+               for c in verb.children)
 
 
 #: What a danger threatens, as opposed to whom a threat is made to: "the drills threaten regional stability".
@@ -207,7 +208,7 @@ _NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 def disowns(verb: Token) -> bool:
     """ "Iran rejected allegations that it sent missiles to Russia": a denial of a claim is aimed at whoever made
     it, never at an actor the claim names."""
-    return verb.lower_ in DENIAL_VERBS and any(c.dep_ == "dobj" and c.lower_ in _CLAIMS for c in verb.children)
+    return verb.lower_ in DENIAL_VERBS and any(c.dep_ == "dobj" and c.lower_ in CLAIM_NOUNS for c in verb.children)
 
 
 def denied_gerund(verb: Token) -> Token | None:

@@ -15,6 +15,7 @@ from ._derived import VERBAL_ATTACKS as _VERBAL_ATTACKS
 from ._lexicon import crosswalk, lexicon, quad_class
 from ._modality import DENIAL_VERBS, framing, wished
 from ._places import where as _where
+from ._rebuttals import no_comment
 from ._vocabulary import (
     CODER_NAME,
     FAILING,
@@ -31,10 +32,13 @@ from ._vocabulary import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from ..resolve import ActorSlot as _Slot
     from ..resolve import DocActors
 
 
 def _event(c: _Candidate, actors: DocActors, published: date | None, number: int) -> Event | None:
+    if no_comment(c.trigger):
+        return None  # "declined to comment": no refusal of anything, and no denial
     frame = framing(c.trigger, presupposed=c.nominal and _presupposes(c.trigger))
     rule = c.rule
     etype, mode, code = rule.type, rule.mode, rule.cameo
@@ -70,6 +74,8 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
         etype, mode, code, modality = "REJECT", None, "120", "asserted"
     xw = crosswalk()[code]
     according = actors.actor_at(frame.reporter) if frame.reporter is not None else None
+    if modality == "negated" and not frame.future and according is not None and _own_act(according, c):
+        modality = "denied"  # "Iran said it had not sent drones": a party that says its act did not happen denies it
     speech_act = according is not None and according in c.source and quad_class(code) == 3
     if speech_act and modality == "reported":
         modality = "asserted"
@@ -92,6 +98,12 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
         confidence=round(min(confidence, 0.95), 2), trigger=c.trigger.text,
         coder=LEARNED_CODER if c.learned is not None else CODER_NAME,
     )
+
+
+def _own_act(speaker: _Slot, c: _Candidate) -> bool:
+    """Whether the one who tells an act is its doer or speaks for the doer's country."""
+    country = speaker.entry.country
+    return speaker in c.source or (country is not None and any(s.entry.country == country for s in c.source))
 
 
 def _confidence(c: _Candidate) -> float:

@@ -28,6 +28,7 @@ from ._derived import obligations as _obligations
 from ._derived import superseded as _superseded
 from ._lexicon import Lexicon, Trigger, lexicon, noun_rule
 from ._modality import SPEECH_VERBS, warning_only
+from ._rebuttals import rebuttals as _rebuttals
 from ._reframe import _event
 from ._rules import _noun_candidate, _verb_candidate, _verb_rule
 from ._vocabulary import (
@@ -170,6 +171,7 @@ def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]
     out = _outermost(out)
     taken = {c.trigger.i for c in out}
     out += _accusations(sent, lex, actors, taken) + _allegations(out, actors, taken) + _incursions(sent, actors, taken)
+    out += _rebuttals(sent, actors, taken)
     demands = _obligations(sent, actors)
     owed = {c.trigger.i for c in out} & {t.i for d in demands for t in d.trigger.children if t.dep_ == "ccomp"}
     # "said Sudan must return the helicopter": the return is demanded, not done; "removing the sanctions is out
