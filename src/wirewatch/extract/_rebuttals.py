@@ -82,9 +82,10 @@ def _answered(verb: Token) -> Token | None:
         found = next((o for o in objects if o.lower_ in _SAID or (low in _DENYING and o.lower_ in _PART)), None)
         if found is not None:
             return found
-    if low in CALLING_VERBS and any(c.dep_ in {"oprd", "xcomp", "acomp", "ccomp"} and c.lower_ in _JUDGED
-                                    for c in verb.children):
-        return next((o for o in objects if o.lower_ in _SAID), None)
+    judged = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "acomp", "ccomp"} and c.lower_ in _JUDGED]
+    if low in CALLING_VERBS and judged:  # "called the claims baseless" (or the claims the judgement's subject)
+        held = objects + [c for j in judged for c in j.children if c.dep_ == "nsubj"]
+        return next((o for o in held if o.lower_ in _SAID), None)
     if low in _POINTING:
         return next((o for o in (*objects, *_pobjects(verb)) if o.lower_ in _SAID and _judged(o)), None)
     if low in _CASTING and any(o.lower_ in {"doubt", "doubts"} for o in objects):
