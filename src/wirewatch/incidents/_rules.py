@@ -81,7 +81,7 @@ def identities(keys: Iterable[str], country_of: Callable[[str], str | None]) -> 
     found: set[str] = set()
     for key in keys:
         found.add(key)
-        country = country_of(key) if key.startswith(("country:", "person")) else None
+        country = country_of(key) if key.startswith(("country:", "person", "anon~")) else None
         if country:
             found.add(country)
     return frozenset(found)
