@@ -381,7 +381,7 @@ def test_seeds_and_corpus_together_show_who_says_what(config, seed_results, tmp_
         contested = [i.to_contract() for i in incidents(store, status="contested")]
     seeded = [a for a in accusations if any(r["published"] < "2026-01-01" for r in a["reports"])]
     assert seeded and all(a["sides"]["claims"][0]["who"] in a["source"] for a in seeded)
-    assert len(contested) == 8  # the corpus's seven, and the seed's accusation answered by the other side
+    assert len(contested) == 9  # the corpus's eight, and the seed's accusation answered by the other side
     for record in contested:
         assert record["sides"]["claims"] and record["sides"]["denials"]
         assert all(d["who"] and d["who"].startswith(("country:", "person:", "anon~"))

@@ -266,6 +266,8 @@ def test_an_answer_to_a_claim_is_a_rejection_by_the_answerer(sentence, answerer,
         ("Seoul could not confirm the reports."),
         ("The Turkish foreign ministry said it had no information about the alleged shipments."),
         ("Ankara did not deny the reports."),
+        ("The Kenyan government refused to answer questions about the claims."),
+        ("The ministry refused to respond to questions about the allegations."),
         ("Asked about the claims, the Chinese embassy said it was looking into them."),
     ],
 )
@@ -273,6 +275,17 @@ def test_a_non_denial_is_neither_a_rejection_nor_a_denial(sentence):
     events = _events(sentence)
     assert not _rejections(sentence), events
     assert all(e[3] != "denied" for e in events), events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("The Turkish government refused to respond to a demand from Greece to withdraw its ships.", "TUR", "GRC"),
+        ("Kenya declined to reply to a request from Uganda for the names of the detained men.", "KEN", "UGA"),
+    ],
+)
+def test_refusing_to_answer_a_request_is_still_a_rejection(sentence, source, target):
+    assert any(source in s and target in t for s, t in _rejections(sentence)), _events(sentence)
 
 
 @pytest.mark.parametrize(

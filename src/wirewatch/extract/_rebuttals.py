@@ -43,8 +43,11 @@ _CASTING = _forms("cast", "raise", "throw")
 _SAYING = SPEECH_VERBS | _forms("answer", "reply", "respond", "retort", "counter", "insist", "maintain", "tell")
 _HAVING, _PLAYING = _forms("have"), _forms("play")
 #: Acts a party may decline without denying anything: "declined to comment on the reports".
-_NO_COMMENT = frozenset({"comment", "confirm", "elaborate", "respond", "reply", "answer", "speculate", "disclose",
-                         "specify", "say"})
+_NO_COMMENT = frozenset({"comment", "confirm", "elaborate", "speculate", "disclose", "specify", "say"})
+#: Answering, which declined is no comment when it answers questions or a claim ("refused to respond to questions
+#: about the reports"), but a refusal when it answers a request or a demand.
+_ANSWERING = frozenset({"respond", "reply", "answer"})
+_QUESTIONS = frozenset({"question", "questions", "query", "queries", "inquiry", "inquiries", "enquiry", "enquiries"})
 _DECLINING = _forms("decline", "refuse", "fail")
 _REJECT = "REJECT", "120"
 
@@ -53,8 +56,16 @@ def no_comment(trigger: Token) -> bool:
     """ "declined to comment on the reports", "refused to confirm": a refusal to speak, which denies nothing (told
     by the refusing verb or by the act refused)."""
     if trigger.lower_ in _DECLINING:
-        return any(c.dep_ == "xcomp" and c.lower_ in _NO_COMMENT for c in trigger.children)
-    return trigger.lower_ in _NO_COMMENT and trigger.dep_ == "xcomp" and trigger.head.lower_ in _DECLINING
+        return any(c.dep_ == "xcomp" and _speaking(c) for c in trigger.children)
+    return trigger.dep_ == "xcomp" and trigger.head.lower_ in _DECLINING and _speaking(trigger)
+
+
+def _speaking(verb: Token) -> bool:
+    """Commenting, confirming, or answering questions or a claim (not a request)."""
+    if verb.lower_ in _NO_COMMENT:
+        return True
+    answered = [c for c in verb.children if c.dep_ == "dobj"] + _pobjects(verb)
+    return verb.lower_ in _ANSWERING and all(a.lower_ in _QUESTIONS | _SAID for a in answered)
 
 
 def rebuttals(sent: Span, actors: DocActors, taken: set[int]) -> list[Candidate]:
