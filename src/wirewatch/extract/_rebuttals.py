@@ -87,8 +87,17 @@ def rebuttals(sent: Span, actors: DocActors, taken: set[int]) -> list[Candidate]
 
 def _answered(verb: Token) -> Token | None:
     """What a verb answers: the claim (or the part in an act) it rejects, judges, casts doubt on or says is false."""
+    if verb.lower_ in _SAYING:
+        said = next((found for c in verb.children if c.dep_ == "ccomp" for found in [_false_clause(c)] if found), None)
+        if said is not None:
+            return said
+    return _taken_on(verb, [c for c in verb.children if c.dep_ == "dobj"])
+
+
+def _taken_on(verb: Token, objects: list[Token]) -> Token | None:
+    """ "denied the accusations", "called the claims baseless", "pointed to conflicting statements", "cast doubt on
+    the reports", "denied any involvement": the claim, or the part in an act, a verb takes on."""
     low = verb.lower_
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
     if low in _REBUTTING:
         found = next((o for o in objects if o.lower_ in _SAID or (low in _DENYING and o.lower_ in _PART)), None)
         if found is not None:
@@ -102,8 +111,6 @@ def _answered(verb: Token) -> Token | None:
     if low in _CASTING and any(o.lower_ in {"doubt", "doubts"} for o in objects):
         held = [p for o in objects for p in _pobjects(o)] + _pobjects(verb)
         return next((p for p in held if p.lower_ in _SAID), None)
-    if low in _SAYING:
-        return next((found for c in verb.children if c.dep_ == "ccomp" for found in [_false_clause(c)] if found), None)
     return None
 
 
