@@ -241,7 +241,7 @@ def _rejections(sentence: str) -> list[tuple[set[str], set[str]]]:
         ("Rabat said the accusations had no basis.", "MAR", None),
         # pointing to conflicting or unverified statements, or casting doubt on them
         ("Chile's foreign ministry pointed to contradictory reports about the incident.", "CHL", None),
-        ("Hungary referred to unverified claims in the press.", "HUN", None),
+        ("Hungary referred to inconsistent claims in the press.", "HUN", None),
         ("Ankara cast doubt on the reports.", "TUR", None),
         ("Vietnam raised doubts about the Chinese claims.", "VNM", "CHN"),
         # denying any part in an act
@@ -268,6 +268,8 @@ def test_an_answer_to_a_claim_is_a_rejection_by_the_answerer(sentence, answerer,
         ("Ankara did not deny the reports."),
         ("The Kenyan government refused to answer questions about the claims."),
         ("The ministry refused to respond to questions about the allegations."),
+        # citing unverified reports may back a claim, not answer it
+        ("Kyiv pointed to unverified reports that Russian troops had crossed into Moldova."),
         ("Asked about the claims, the Chinese embassy said it was looking into them."),
     ],
 )

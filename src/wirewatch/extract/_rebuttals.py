@@ -30,6 +30,8 @@ DOUBTFUL = frozenset({"conflicting", "contradictory", "contradicting", "inconsis
                       "unsubstantiated", "unproven", "speculative", "dubious", "doubtful", "questionable",
                       "unreliable", "far-fetched", "exaggerated", "politicised", "politicized"})
 _JUDGED = FALSE_WORDS | DOUBTFUL
+#: What a speaker must call the claims it points to: "pointed to unverified reports that …" may cite them.
+_CONTRADICTED = FALSE_WORDS | {"conflicting", "contradictory", "contradicting", "inconsistent"}
 #: What an answer takes on: a claim, or the statements and remarks that make it.
 _SAID = CLAIM_NOUNS | {"statement", "statements", "remarks", "assertion", "assessment", "assessments"}
 #: A part in an act that a party denies: "denied any involvement", "there is no evidence of its involvement".
@@ -38,7 +40,7 @@ _PART = frozenset({"involvement", "role", "part", "responsibility", "complicity"
 _GROUNDS = frozenset({"basis", "truth", "substance", "foundation", "grounds", "evidence", "proof"})
 _REBUTTING = _forms("deny", "refute", "rebut", "dispute", "contest", "question", "reject", "dismiss")
 _DENYING = _forms("deny", "reject")
-_POINTING = _forms("point", "refer", "speak", "talk", "note", "highlight", "mention")
+_POINTING = _forms("point", "refer", "speak", "talk", "note")
 _CASTING = _forms("cast", "raise", "throw")
 _SAYING = SPEECH_VERBS | _forms("answer", "reply", "respond", "retort", "counter", "insist", "maintain", "tell")
 _HAVING, _PLAYING = _forms("have"), _forms("play")
@@ -146,8 +148,8 @@ def _to_do_with(nothing: Token) -> bool:
 
 
 def _judged(noun: Token) -> bool:
-    """ "conflicting statements", "unfounded claims": a claim its modifier calls false or doubtful."""
-    return any(c.dep_ in {"amod", "compound"} and c.lower_ in _JUDGED for c in noun.children)
+    """ "conflicting statements", "unfounded claims": a claim its modifier calls false or contradictory."""
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in _CONTRADICTED for c in noun.children)
 
 
 def _pobjects(token: Token) -> list[Token]:
