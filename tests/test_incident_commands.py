@@ -37,7 +37,7 @@ def run(*args: str) -> str:
 
 def test_incidents_as_json_lines_follow_the_contract(db):
     records = [json.loads(line) for line in run("incidents", "--db", db, "--format", "json").splitlines()]
-    assert len(records) == 37
+    assert len(records) == 43
     for record in records:
         assert isinstance(record["source"], list) and isinstance(record["outlets"], int)
         assert record["status"] in {"single-source", "corroborated", "confirmed", "contested", "denied"}
@@ -133,7 +133,7 @@ def test_gdelt_export_reads_back_with_gdelt_column_names_and_types(db, tmp_path)
         names = [d[0] for d in con.execute("SELECT * FROM read_csv(?, delim = '\t', header = false, columns = ?)",
                                            [str(out), GDELT_TYPES]).description]
     assert len(GDELT_COLUMNS) == 61 and names == list(GDELT_COLUMNS)
-    assert len(rows) == 35  # one per incident; the two only ever denied are left out
+    assert len(rows) == 41  # one per incident; the two only ever denied are left out
     record = dict(zip(GDELT_COLUMNS, next(r for r in rows if r[GDELT_COLUMNS.index("Actor1CountryCode")] == "POL"),
                       strict=True))
     assert (record["SQLDATE"], record["EventCode"], record["EventRootCode"]) == (20260424, "166", "16")
@@ -151,7 +151,7 @@ def test_csv_and_parquet_exports_hold_every_report_with_its_incident(db, tmp_pat
         cursor = con.execute("SELECT * FROM read_parquet(?)", [str(tmp_path / "r.parquet")])
         columns, rows = [d[0] for d in cursor.description], cursor.fetchall()
     assert columns == list(REPORT_COLUMNS)
-    assert from_csv == (len(rows), 37) and len(rows) == 77  # 74 events and 3 rejections answering accusations
+    assert from_csv == (len(rows), 43) and len(rows) == 86  # 80 events and 6 rejections answering accusations
 
 
 @pytest.mark.parametrize("command", [["incidents"], ["dyad", "EGY", "SDN"], ["network"],

@@ -15,7 +15,6 @@ from ._derived import VERBAL_ATTACKS as _VERBAL_ATTACKS
 from ._lexicon import crosswalk, lexicon, quad_class
 from ._modality import DENIAL_VERBS, framing, wished
 from ._places import where as _where
-from ._rebuttals import no_comment
 from ._vocabulary import (
     CODER_NAME,
     FAILING,
@@ -37,8 +36,6 @@ if TYPE_CHECKING:
 
 
 def _event(c: _Candidate, actors: DocActors, published: date | None, number: int) -> Event | None:
-    if no_comment(c.trigger):
-        return None  # "declined to comment": no refusal of anything, and no denial
     frame = framing(c.trigger, presupposed=c.nominal and _presupposes(c.trigger))
     rule = c.rule
     etype, mode, code = rule.type, rule.mode, rule.cameo

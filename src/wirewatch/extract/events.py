@@ -28,6 +28,7 @@ from ._derived import obligations as _obligations
 from ._derived import superseded as _superseded
 from ._lexicon import Lexicon, Trigger, lexicon, noun_rule
 from ._modality import SPEECH_VERBS, warning_only
+from ._rebuttals import no_comment
 from ._rebuttals import rebuttals as _rebuttals
 from ._reframe import _event
 from ._rules import _noun_candidate, _verb_candidate, _verb_rule
@@ -65,6 +66,8 @@ def code_events(doc: Doc, actors: DocActors, *, published: date | None,
         if classifier is not None:
             found += _learned(sent, lex, actors, classifier, threshold, {c.trigger.i for c in found})
         for candidate in found:
+            if no_comment(candidate.trigger):
+                continue  # "declined to comment": no refusal of anything, and no denial
             if _self_directed(candidate):
                 if candidate.trigger.dep_ in SUBORDINATE or candidate.nominal:
                     continue
