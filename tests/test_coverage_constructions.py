@@ -56,6 +56,12 @@ def _coded(sentence: str) -> set[tuple[str, str, str]]:
         ("Macron had lunch with the Kenyan president in Nairobi.", ("CONSULT", "FRAGOV", "KEN")),
         ("Blinken joined Wang Yi for talks in Bali.", ("CONSULT", "USAGOV", "CHNGOV")),
         ("The Indian minister joined his Japanese counterpart for a meeting in Tokyo.", ("CONSULT", "IND", "JPN")),
+        # a visitor welcomed or greeted is hosted (CAMEO 043), not praised
+        ("The Egyptian president welcomed a Sudanese delegation in Cairo.", ("CONSULT", "EGY", "SDNGOV")),
+        ("The Kenyan president welcomed his Ugandan counterpart to Nairobi.", ("CONSULT", "KEN", "UGA")),
+        ("The Saudi crown prince greeted the Turkish president at the airport.", ("CONSULT", "SAU", "TUR")),
+        ("The Japanese emperor greeted the Indian prime minister at the palace.", ("CONSULT", "JPN", "IND")),
+        ("The EU welcomed the Ukrainian president's decision.", ("SUPPORT", "---IGO", "UKR")),
         # honours
         ("Lithuania awarded a medal to the Ukrainian president.", ("SUPPORT", "LTU", "UKR")),
         ("France awarded its highest honour to the Indian prime minister.", ("SUPPORT", "FRA", "IND")),
@@ -118,6 +124,7 @@ def test_a_parsed_construction_codes_its_event(sentence, expected):
         "The billionaire gave $5 million to his old school.",
         "The Spanish team had dinner at a restaurant in Madrid.",
         "The court found the contract valid.",
+        "The Spanish fans greeted the team at the airport.",
     ],
 )
 def test_a_lookalike_codes_no_event_between_actors(sentence):
