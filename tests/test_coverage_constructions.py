@@ -24,9 +24,7 @@ def _coded(sentence: str) -> set[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        # courts and prosecutors: put on trial, arraigned, charges brought or pressed, a sentence sought
-        ("Russian prosecutors put the Ukrainian pilot on trial for espionage.", ("ACCUSE", "RUSJUD", "UKR")),
-        ("An Iranian court put the French tourist on trial last week.", ("ACCUSE", "IRNJUD", "FRA")),
+        # courts and prosecutors: arraigned, charges brought or pressed, a sentence sought
         ("Kenyan authorities arraigned the British contractor on fraud charges.", ("ACCUSE", "KENGOV", "GBR")),
         ("Indian police brought charges against the Pakistani fishermen.", ("ACCUSE", "INDCOP", "PAK")),
         ("Greek prosecutors pressed charges against the Turkish captain.", ("ACCUSE", "GRCJUD", "TUR")),
@@ -54,14 +52,22 @@ def _coded(sentence: str) -> set[tuple[str, str, str]]:
         # meals and meetings
         ("The Chinese premier had dinner with the Australian prime minister.", ("CONSULT", "CHN", "AUS")),
         ("Macron had lunch with the Kenyan president in Nairobi.", ("CONSULT", "FRAGOV", "KEN")),
-        ("Blinken joined Wang Yi for talks in Bali.", ("CONSULT", "USAGOV", "CHNGOV")),
-        ("The Indian minister joined his Japanese counterpart for a meeting in Tokyo.", ("CONSULT", "IND", "JPN")),
         # a visitor welcomed or greeted is hosted (CAMEO 043), not praised
         ("The Egyptian president welcomed a Sudanese delegation in Cairo.", ("CONSULT", "EGY", "SDNGOV")),
         ("The Kenyan president welcomed his Ugandan counterpart to Nairobi.", ("CONSULT", "KEN", "UGA")),
         ("The Saudi crown prince greeted the Turkish president at the airport.", ("CONSULT", "SAU", "TUR")),
         ("The Japanese emperor greeted the Indian prime minister at the palace.", ("CONSULT", "JPN", "IND")),
         ("The EU welcomed the Ukrainian president's decision.", ("SUPPORT", "---IGO", "UKR")),
+        # sanctions hit or slapped on someone; aim taken; sentences and verdicts handed down
+        ("The United States hit Iran with new sanctions.", ("SANCTION", "USA", "IRN")),
+        ("Canada hit Venezuela with penalties over the vote.", ("SANCTION", "CAN", "VEN")),
+        ("The EU slapped Belarus with fresh sanctions.", ("SANCTION", "---IGO", "BLR")),
+        ("Washington slapped Chinese firms with tariffs.", ("SANCTION", "USAGOV", "CHNBUS")),
+        ("Iran took aim at Saudi Arabia in a speech on Friday.", ("ACCUSE", "IRN", "SAU")),
+        ("The Polish premier took aim at the European Commission over the fines.", ("ACCUSE", "POL", "---IGO")),
+        ("A Russian court handed down a nine-year sentence to the American basketball player.",
+         ("COERCE", "RUSJUD", "USA")),
+        ("A Chinese court handed down a long sentence to the Australian writer.", ("COERCE", "CHNJUD", "AUS")),
         # honours
         ("Lithuania awarded a medal to the Ukrainian president.", ("SUPPORT", "LTU", "UKR")),
         ("France awarded its highest honour to the Indian prime minister.", ("SUPPORT", "FRA", "IND")),
@@ -90,6 +96,15 @@ def test_a_lexicon_construction_codes_its_event(sentence, expected):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        # an act named by a phrase: put on trial or under arrest, sent to prison, joined for talks
+        ("Russian prosecutors put the Ukrainian pilot on trial for espionage.", ("ACCUSE", "RUSJUD", "UKR")),
+        ("An Iranian court put the French tourist on trial last week.", ("ACCUSE", "IRNJUD", "FRA")),
+        ("Egyptian police put the British student under arrest.", ("COERCE", "EGYCOP", "GBR")),
+        ("Iraqi police placed the Iranian cleric under arrest.", ("COERCE", "IRQCOP", "IRN")),
+        ("A Belarusian court sent the Polish journalist to prison.", ("COERCE", "BLRJUD", "POL")),
+        ("A Saudi court sent the Canadian blogger to jail.", ("COERCE", "SAUJUD", "CAN")),
+        ("Blinken joined Wang Yi for talks in Bali.", ("CONSULT", "USAGOV", "CHNGOV")),
+        ("The Indian minister joined his Japanese counterpart for a meeting in Tokyo.", ("CONSULT", "IND", "JPN")),
         # a verdict: found guilty or liable
         ("A court in Oslo found the Russian diplomat guilty of spying.", ("ACCUSE", "NORJUD", "RUS")),
         ("A Dutch court found the Libyan smuggler guilty of trafficking.", ("ACCUSE", "NLDJUD", "LBY")),
@@ -125,6 +140,8 @@ def test_a_parsed_construction_codes_its_event(sentence, expected):
         "The Spanish team had dinner at a restaurant in Madrid.",
         "The court found the contract valid.",
         "The Spanish fans greeted the team at the airport.",
+        "The coach put the striker on the bench.",
+        "The minister joined the board for lunch.",
     ],
 )
 def test_a_lookalike_codes_no_event_between_actors(sentence):

@@ -156,32 +156,42 @@ def _aimed(noun: Token, rule: Trigger, actors: DocActors) -> list[_Slot]:
     return [s for p in preps if p.lower_ in rule.preps and p.lower_ != "of" for s in prep_objects(p, actors)]
 
 
-#: Verbs that take an actor object and a phrase naming the act, and the event they code: "put X on trial",
-#: "joined X for talks". Kept out of the lexicon, where the verb alone would make a negated event noun its object
-#: takes ("has not joined the sanctions") a presupposed one.
-_PHRASAL = {
-    ("put", "on"): ({"trial"}, Trigger("V", "put", None, "ACCUSE", "allege", "1121", frozenset())),
-    ("join", "for"): ({"talks", "meeting", "meetings", "consultations", "negotiations", "discussions", "dinner",
-                       "lunch", "breakfast", "summit"},
-                      Trigger("V", "join", None, "CONSULT", None, "040", frozenset())),
+#: Verbs that take an actor object and a phrase naming the act, and the event each phrase codes: "put X on trial",
+#: "placed X under arrest", "sent X to prison", "joined X for talks". Kept out of the lexicon, where the verb alone
+#: would make a negated event noun its object takes ("has not joined the sanctions") a presupposed one.
+_TRIAL = Trigger("V", "put", None, "ACCUSE", "allege", "1121", frozenset())
+_ARREST = Trigger("V", "put", None, "COERCE", "arrest", "173", frozenset())
+_MEETING = Trigger("V", "join", None, "CONSULT", None, "040", frozenset())
+_PHRASAL: dict[tuple[str, str], dict[str, Trigger]] = {
+    ("put", "on"): {"trial": _TRIAL},
+    ("put", "under"): {"arrest": _ARREST, "detention": _ARREST},
+    ("place", "under"): {"arrest": _ARREST, "detention": _ARREST},
+    ("send", "to"): {"prison": _ARREST, "jail": _ARREST},
+    ("join", "for"): dict.fromkeys(("talks", "meeting", "meetings", "consultations", "negotiations", "discussions",
+                                    "dinner", "lunch", "breakfast", "summit"), _MEETING),
 }
-
-_BASE = {form: base for base in ("put", "join") for form in inflections(base)}
+_BASE = {form: base for base in ("put", "place", "send", "join") for form in inflections(base)}
 
 
 def phrasal_acts(sent: Span, actors: DocActors, taken: set[int]) -> list[Candidate]:
     """ "Moscow put the pilot on trial", "Blinken joined Wang for talks": the subject acts on the object."""
     out = []
     for verb in sent:
-        if not verb.tag_.startswith("VB") or verb.i in taken:
+        rule = _phrasal_rule(verb) if verb.tag_.startswith("VB") and verb.i not in taken else None
+        if rule is None:
             continue
-        for prep in (c for c in verb.children if c.dep_ == "prep"):
-            words, rule = _PHRASAL.get((_BASE.get(verb.lower_, ""), prep.lower_), (set(), None))
-            if rule is None or not any(g.dep_ == "pobj" and g.lower_ in words for g in prep.children):
-                continue
-            target = [s for c in verb.children if c.dep_ == "dobj" for s in phrase_actors(c, actors)]
-            source = [s for s in subject_actors(verb, actors) if all(other_actor(s, [t]) for t in target)]
-            if source and target:
-                out.append(Candidate(verb, rule, tuple(source[:1]), tuple(unique(target)), nominal=False))
-                taken.add(verb.i)
+        target = [s for c in verb.children if c.dep_ == "dobj" for s in phrase_actors(c, actors)]
+        source = [s for s in subject_actors(verb, actors) if all(other_actor(s, [t]) for t in target)]
+        if source and target:
+            out.append(Candidate(verb, rule, tuple(source[:1]), tuple(unique(target)), nominal=False))
+            taken.add(verb.i)
     return out
+
+
+def _phrasal_rule(verb: Token) -> Trigger | None:
+    """The event a verb's preposition phrase names, if the verb and preposition are one of ``_PHRASAL``."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        words = _PHRASAL.get((_BASE.get(verb.lower_, ""), prep.lower_), {})
+        for obj in (g for g in prep.children if g.dep_ == "pobj" and g.lower_ in words):
+            return words[obj.lower_]
+    return None
