@@ -142,6 +142,7 @@ def test_a_parsed_construction_codes_its_event(sentence, expected):
         "The Spanish fans greeted the team at the airport.",
         "The coach put the striker on the bench.",
         "The minister joined the board for lunch.",
+        "The Indian army gave details of the Chinese losses in a statement.",
     ],
 )
 def test_a_lookalike_codes_no_event_between_actors(sentence):
