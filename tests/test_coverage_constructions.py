@@ -45,6 +45,8 @@ def _coded(sentence: str) -> set[tuple[str, str, str]]:
         ("Kuwait gave 20 million dollars to Sudan.", ("AID", "KWT", "SDN")),
         ("Germany handed over medical equipment to Ukraine.", ("AID", "DEU", "UKR")),
         ("China handed over 50 ambulances to Zambia.", ("AID", "CHN", "ZMB")),
+        ("Turkey flew medical supplies into Gaza on Monday.", ("AID", "TUR", "PSE")),
+        ("The UAE flew food aid to Sudan.", ("AID", "ARE", "SDN")),
         ("The Qatari emir raised money for Gaza.", ("AID", "QAT", "PSE")),
         ("Turkish charities raised funds for Syria.", ("AID", "TUR", "SYR")),
         ("The Swiss government gave bank records to French investigators.", ("COOPERATE", "CHEGOV", "FRA")),
