@@ -40,6 +40,10 @@ def _coded(sentence: str) -> set[tuple[str, str, str]]:
         ("The Ethiopian government refuted the findings of the Amnesty International report.",
          ("ACCUSE", "ETHGOV", "---NGO")),
         ("Moscow challenged the conclusions of the OSCE report.", ("ACCUSE", "RUSGOV", "---IGO")),
+        # a court dismissing what someone filed
+        ("The Kenyan Supreme Court dismissed the petition filed by the opposition leader.",
+         ("REJECT", "KENJUD", "KENGOV")),
+        ("A Pakistani court dismissed the lawsuit filed by the Indian company.", ("REJECT", "PAKJUD", "IND")),
         # money, goods and records handed over
         ("Japan gave $5 million to Sri Lanka.", ("AID", "JPN", "LKA")),
         ("Kuwait gave 20 million dollars to Sudan.", ("AID", "KWT", "SDN")),
@@ -145,6 +149,7 @@ def test_a_parsed_construction_codes_its_event(sentence, expected):
         "The coach put the striker on the bench.",
         "The minister joined the board for lunch.",
         "The Indian army gave details of the Chinese losses in a statement.",
+        "The minister dismissed the case for a new budget.",
     ],
 )
 def test_a_lookalike_codes_no_event_between_actors(sentence):
