@@ -58,3 +58,91 @@ def test_a_ministry_named_by_its_building_is_its_states_government(text, code):
 def test_a_name_ending_in_an_apostrophe_piece_keeps_it(text, name):
     result = extract_text(text, published=PUBLISHED)
     assert name in [a.name for a in result.actors if a.kind == "person"]
+
+
+def _has(text: str, source: str, type_: str, target: str) -> bool:
+    return any(s == source and t == type_ and (not target or g == target) for s, t, g, _ in _events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "type_", "target"),
+    [
+        # a call for sanctions is a criticism of their target (CAMEO 111), not the sanctions themselves
+        ("Poland's president called for sanctions against Belarus after the border incident.", "POL", "ACCUSE",
+         "BLR"),
+        ("Several Baltic lawmakers have called for an embargo on Russian gas over the poisoning.", "---LEG",
+         "ACCUSE", "RUS"),
+        # a warning that blames a danger on an actor's act criticises that actor
+        ("Japan on Monday warned that China's new coast guard law threatens the security of the region.", "JPN",
+         "ACCUSE", "CHN"),
+        ("Berlin warned on Friday that Hungary's veto endangers European unity.", "DEUGOV", "ACCUSE", "HUN"),
+        # an order that shuts, suspends or expels its object is coercion (172, 174), not a request
+        ("The Turkish interior ministry ordered the Kurdish weekly Ozgur to suspend publication for a month.",
+         "TURGOV", "COERCE", ""),
+        ("The Nicaraguan government ordered the Spanish reporter Ana Ruiz to leave the country within two days.",
+         "NICGOV", "COERCE", "ESP"),
+        # a name called is a criticism, or a praise when the name is one
+        ("The Brazilian president called his Argentine counterpart a liar on Tuesday.", "BRA", "ACCUSE", "ARG"),
+        ("The Turkish president called the German chancellor a reliable partner.", "TUR", "SUPPORT", "DEU"),
+        # a call made to congratulate or apologise is coded for what it says
+        ("The premier of Kenya phoned the Ghanaian president to congratulate him on his victory.", "KEN",
+         "SUPPORT", "GHA"),
+        ("The Japanese prime minister telephoned the South Korean president to apologise for the remarks.", "JPN",
+         "SUPPORT", "KOR"),
+        # goods flown in are aid, a traveller flown in a visit
+        ("The Red Cross flew relief supplies to Haiti after the storm.", "---NGO", "AID", "HTI"),
+        ("A Qatari charity flew ten tonnes of medicine into Sudan on Sunday.", "QAT", "AID", "SDN"),
+        ("The Canadian foreign minister flew to Kyiv on Monday.", "CAN", "CONSULT", "UKRGOV"),
+        # borders opened to refugees grant asylum (075); a crossing opened to a place allows access
+        ("Jordan opened its borders to refugees from the fighting in Syria.", "JOR", "AID", "---REF"),
+        ("Chad has opened its doors to Sudanese refugees.", "TCD", "AID", "SDNREF"),
+        ("Egypt opened the Rafah crossing to Gaza.", "EGY", "RETREAT", "PSE"),
+        # a person forced out of a country is expelled (COERCE 174); a mission forced out is a sanction (166)
+        ("Loyalist troops forced the Ugandan opposition leader out of the country.", "---MIL", "COERCE", "UGA"),
+        ("The Malian junta forced the UN observers out of the country.", "MLI", "SANCTION", "---IGO"),
+        ("Eritrea forced the UN children's agency out of the country last spring.", "ERI", "SANCTION", "---IGO"),
+    ],
+)
+def test_an_act_is_typed_by_its_construction(text, source, type_, target):
+    events = _events(text)
+    assert _has(text, source, type_, target), f"no {source} {type_} {target} in {events}"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Poland's president called for sanctions against Belarus after the border incident.", "SANCTION"),
+        ("A British think tank has called for a boycott of the games over the crackdown.", "PROTEST"),
+        ("The minister warned on Tuesday that the drought threatens the stability of the Sahel.", "THREATEN"),
+        ("Japan on Monday warned that China's new coast guard law threatens the security of the region.",
+         "THREATEN"),
+        ("Ankara would agree to reopen the consulate only if Damascus expels the militants, the minister said.",
+         "THREATEN"),
+        ("Athens will restore the ferry link if Ankara frees the two fishermen, the minister told reporters.",
+         "THREATEN"),
+        ("The Turkish interior ministry ordered the Kurdish weekly Ozgur to suspend publication for a month.",
+         "REQUEST"),
+        ("The Brazilian president called his Argentine counterpart a liar on Tuesday.", "REQUEST"),
+    ],
+)
+def test_a_construction_does_not_code_the_type_its_words_suggest(text, absent):
+    assert absent not in [t for _, t, _, _ in _events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "type_", "modality"),
+    [
+        # a warning addressed to its target that the speaker will act is a threat, however the clause hangs
+        ("North Korea warned Seoul in a statement that it would respond with force to any provocation.", "PRK",
+         "THREATEN", "asserted"),
+        ("Iran warned Israel against any attack on its nuclear sites.", "IRN", "THREATEN", "asserted"),
+        # an act begun to protest makes the protest happen: it is no plan
+        ("A detained Kurdish journalist has begun a hunger strike to protest his detention by Turkish "
+         "authorities, his lawyer said.", "---MED", "PROTEST", "reported"),
+        ("Jailed Iranian activists have begun a sit-in to protest against the Iranian judiciary.", "IRNCVL",
+         "PROTEST", "asserted"),
+    ],
+)
+def test_the_framing_of_a_warning_or_a_purpose_follows_its_clause(text, source, type_, modality):
+    events = _events(text)
+    assert any(s == source and t == type_ and m == modality for s, t, _, m in events), events

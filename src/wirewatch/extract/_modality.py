@@ -59,7 +59,8 @@ _CALLING = frozenset({"call", "called", "calls", "calling", "describe", "describ
 _ACHIEVED_HEADS = frozenset({"continue", "continued", "continues", "began", "begin", "begins", "started",
                              "start", "starts", "managed", "manage", "used", "went", "kept", "tried", "came",
                              "attempted", "attempt", "attempts", "sought", "failed", "proceeded",
-                             "decided", "decide", "decides"})
+                             "decided", "decide", "decides", "begun", "beginning", "starting", "continuing",
+                             "launched", "staged", "held", "stopped", "shunned", "organized", "organised"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +170,7 @@ _ENDANGERED = frozenset({"security", "stability", "peace", "safety", "sovereignt
                          "survival", "health", "environment", "balance", "recovery", "growth", "prosperity"})
 _THREAT_MODALS = frozenset({"will", "would", "'ll", "'d", "shall", "could", "might", "may", "wo"})
 _WARNING = frozenset({"warn", "warns", "warned", "warning"})
+_WARNED_OF = frozenset({"of", "against", "about"})
 _DANGER = frozenset({"threaten", "threatens", "threatened", "threatening", "endanger", "endangers",
                      "endangered", "jeopardise", "jeopardises", "jeopardised", "jeopardize", "jeopardizes",
                      "jeopardized"})
@@ -181,10 +183,13 @@ def warning_only(verb: Token) -> bool:
     if verb.lower_ in _DANGER:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         return bool(objects) and objects[0].lower_ in _ENDANGERED
-    if verb.lower_ not in _WARNING or any(c.dep_ in {"prep", "xcomp"} for c in verb.children):
-        return False
+    if verb.lower_ not in _WARNING or any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in _WARNED_OF
+                                          for c in verb.children):
+        return False  # "warned of consequences", "warned Kyiv against", but not "warned on Thursday that"
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     addressed = any(c.dep_ in {"dobj", "dative"} for c in verb.children)
+    if addressed and any(t.dep_ == "aux" and t.lower_ in _THREAT_MODALS for t in verb.subtree):
+        return False  # "warned Berlin in a letter that Washington would …", however the clause hangs
     return bool(clauses) and not any(_speaker_foretold(c, addressed=addressed) for c in clauses)
 
 

@@ -12,7 +12,7 @@ from ._args import through_of as _through_of
 from ._candidate import Candidate as _Candidate
 from ._dates import date_entities, resolve_date
 from ._derived import VERBAL_ATTACKS as _VERBAL_ATTACKS
-from ._lexicon import crosswalk, lexicon, quad_class
+from ._lexicon import crosswalk, inflections, lexicon, quad_class
 from ._modality import DENIAL_VERBS, framing, wished
 from ._places import where as _where
 from ._vocabulary import (
@@ -23,6 +23,7 @@ from ._vocabulary import (
     FUTURE_TO_THREAT,
     LEARNED_CODER,
     LIGHT_VERBS,
+    ORDERING,
     PEACEKEEPING,
     REFUSABLE,
     YIELD_INTENT,
@@ -46,6 +47,10 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
             etype, mode, code = arriving
     if etype == "MOBILIZE" and _peacekeeping(c.trigger):
         etype, mode, code = "AID", None, "074"  # "sent troops to Liberia on a peacekeeping mission"
+    if etype in {"CONSULT", "REQUEST"} and c.trigger.lower_ in _CALLS:
+        etype, mode, code = _call_content(c.trigger) or (etype, mode, code)
+    if etype == "REQUEST" and c.trigger.lower_ in ORDERING:
+        etype, mode, code = _ordered_restriction(c.trigger) or (etype, mode, code)
     if frame.modality == "future" and etype in FUTURE_TO_AGREE:
         etype, mode, code = "AGREE", None, "030"
     elif frame.modality == "future" and etype in {"RETREAT", "CONCEDE"} and mode != "resign":
@@ -103,6 +108,47 @@ def _confidence(c: _Candidate) -> float:
     if c.inferred:
         confidence -= 0.2
     return confidence
+
+
+_CALLS = frozenset(inflections("call") | inflections("phone") | inflections("telephone") | inflections("ring"))
+#: Words that make a name a praise ("called him a true friend"); any other name called is a criticism.
+_PRAISE = frozenset({"friend", "friends", "ally", "allies", "partner", "partners", "brother", "brothers", "hero",
+                     "heroes", "model", "example", "success", "champion", "visionary", "good", "great", "true",
+                     "reliable", "trusted", "strategic", "important", "valuable", "dear", "close", "best"})
+#: What a call made to do so does: praise (CAMEO 051) or apologise (055).
+_CALLED_TO = {**{form: "051" for verb in ("congratulate", "thank", "praise", "commend", "hail", "welcome")
+                 for form in inflections(verb)},
+              **{form: "055" for verb in ("apologize", "apologise") for form in inflections(verb)}}
+
+
+def _call_content(call: Token) -> tuple[str, str | None, str] | None:
+    """ "called his rival a liar" (ACCUSE) or "a true friend" (SUPPORT): a name given; "phoned Ruto to
+    congratulate him": a call whose purpose is praise or apology is coded for what it says (SUPPORT)."""
+    named = next((c for c in call.children if c.dep_ == "oprd"), None)
+    if named is not None and named.tag_.startswith("NN"):
+        praised = named.lower_ in _PRAISE or any(c.lower_ in _PRAISE for c in named.children)
+        return ("SUPPORT", None, "051") if praised else ("ACCUSE", "disapprove", "111")
+    for child in call.children:
+        if child.dep_ in {"xcomp", "advcl"} and child.lower_ in _CALLED_TO:
+            return "SUPPORT", None, _CALLED_TO[child.lower_]
+    return None
+
+
+#: What an order makes its object do that restricts it: shut or suspend (CAMEO 172), or leave (174, expulsion).
+_RESTRICTIONS = {
+    **{form: ("restrict", "172") for verb in ("suspend", "close", "shut", "halt", "cease", "disband", "dissolve",
+                                               "stop", "vacate", "evict") for form in inflections(verb)},
+    **{form: ("deport", "174") for form in inflections("leave")},
+}
+
+
+def _ordered_restriction(order: Token) -> tuple[str, str | None, str] | None:
+    """ "ordered the weekly to suspend publication", "ordered the reporter to leave the country": an order that
+    closes, suspends or expels its object is coercion (COERCE), not a request."""
+    for child in order.children:
+        if child.dep_ in {"xcomp", "ccomp"} and child.lower_ in _RESTRICTIONS:
+            return ("COERCE", *_RESTRICTIONS[child.lower_])
+    return None
 
 
 def _arriving_force(verb: Token) -> tuple[str, str | None, str] | None:

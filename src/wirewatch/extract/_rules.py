@@ -108,8 +108,18 @@ def _verb_rule(verb: Token, lex: Lexicon, actors: DocActors) -> tuple[Trigger | 
             if obj is not None and obj.dep_ in {"dobj", "nsubjpass"} and _names_actor(obj, actors):
                 return rule, None
         elif rule.objects & obj_words or rule.objects & particles or rule.objects & combos:
-            return rule, obj if rule.objects & obj_words else None
+            return rule, obj if rule.objects & obj_words else _combo_object(verb, rule.objects & combos)
     return fallback, None
+
+
+def _combo_object(verb: Token, matched: frozenset[str]) -> Token | None:
+    """ "called for sanctions against Iran": the noun a preposition row names is the object of the act (its own
+    preposition names the target), not an event of its own."""
+    for child in verb.children:
+        for noun in child.children if child.dep_ == "prep" else ():
+            if noun.dep_ == "pobj" and f"{child.lower_}:{noun.lower_}" in matched:
+                return noun
+    return None
 
 
 def _names_actor(obj: Token, actors: DocActors) -> bool:
