@@ -120,11 +120,18 @@ def _none_took_part(verb: Token, trigger: Token) -> bool:
     act named did not happen."""
     if verb.dep_ == "xcomp" and verb.head.lower_ in _FAILED:
         return True
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lower_ in _PREVENTING:
+        return True  # "prevented aid agencies from delivering food": the delivery did not happen
     parts = [trigger, *(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"})]
     return any(g.lower_ in {"no", "neither"} and g.dep_ in {"det", "preconj"} for p in parts for g in p.children)
 
 
 _FAILED = frozenset({"fail", "fails", "failed", "failing"})
+_PREVENTING = frozenset(f"{stem}{end}" for stem in ("prevent", "stopp", "barr", "block", "ban", "prohibit", "deterr",
+                                                    "restrain", "dissuad", "discourag")
+                        for end in ("ed", "ing")) | {"prevent", "prevents", "stop", "stops", "bar", "bars", "ban",
+                                                     "bans", "block", "blocks", "prohibit", "prohibits", "kept",
+                                                     "keep", "keeps", "keeping"}
 
 
 def _planned(trigger: Token) -> bool:
@@ -226,6 +233,9 @@ def denied_gerund(verb: Token) -> Token | None:
 def _is_future(verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children):
         return True
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i and not any(
+            c.dep_ in {"nsubj", "mark"} for c in verb.children):
+        return _is_future(verb.head)  # "will extend the curfew, banning all gatherings": the adjunct is to come
     if verb.dep_ == "xcomp" and verb.head.lower_ in _FUTURE_HEADS:
         return True
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

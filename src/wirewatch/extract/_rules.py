@@ -76,7 +76,8 @@ def _verb_rule(verb: Token, lex: Lexicon, actors: DocActors) -> tuple[Trigger | 
     obj = _direct_object(verb)
     obj_word = obj.lower_ if obj is not None else None
     obj_words = {obj_word} | {c.lower_ for c in obj.children if c.dep_ == "compound"} if obj is not None else set()
-    if obj is not None and obj.lower_ in PARTITIVES:  # "withdrew some of its troops", "freed half of the hostages"
+    if obj is not None and (obj.lower_ in PARTITIVES or obj.lower_ in _COLLECTIVES):
+        # "withdrew some of its troops", "freed half of the hostages", "sent a team of doctors"
         obj_words |= {g.lower_ for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children}
     # "went on strike", "took to the streets": a preposition and its object together
     combos = {f"{c.lower_}:{g.lower_}" for c in verb.children if c.dep_ in {"prep", "prt"}
@@ -110,6 +111,11 @@ def _verb_rule(verb: Token, lex: Lexicon, actors: DocActors) -> tuple[Trigger | 
         elif rule.objects & obj_words or rule.objects & particles or rule.objects & combos:
             return rule, obj if rule.objects & obj_words else _combo_object(verb, rule.objects & combos)
     return fallback, None
+
+
+#: Nouns that count what their "of" object names: "a team of doctors" is sent as doctors are.
+_COLLECTIVES = frozenset({"team", "teams", "group", "groups", "batch", "batches", "convoy", "convoys", "shipment",
+                          "shipments", "consignment", "consignments", "planeload", "planeloads", "squad"})
 
 
 def _combo_object(verb: Token, matched: frozenset[str]) -> Token | None:
