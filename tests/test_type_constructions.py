@@ -109,6 +109,12 @@ def _has(text: str, source: str, type_: str, target: str) -> bool:
         ("Beijing sent a team of doctors and medical supplies to the Nepalese capital.", "CHNGOV", "AID", "NPL"),
         ("Tokyo sent a group of rescuers to Turkey after the earthquake.", "JPNGOV", "AID", "TUR"),
         ("Cairo sent a team of negotiators to Doha on Sunday.", "EGYGOV", "CONSULT", "QATGOV"),
+        # an offer or a mediation accepted is an agreement (030, 038); a demand accepted a concession (083)
+        ("The Malian government accepted an offer from Algeria to host talks with the rebels.", "MLIGOV", "AGREE",
+         "DZA"),
+        ("The Sudanese army has accepted a Saudi proposal for a week-long truce.", "SDNMIL", "AGREE", "SAU"),
+        ("Khartoum accepted mediation by the African Union.", "SDNGOV", "AGREE", "---IGO"),
+        ("The Armenian premier accepted Azerbaijan's demands on the border villages.", "ARM", "CONCEDE", "AZE"),
     ],
 )
 def test_an_act_is_typed_by_its_construction(text, source, type_, target):
