@@ -76,6 +76,7 @@ def _has(text: str, source: str, type_: str, target: str) -> bool:
         ("Japan on Monday warned that China's new coast guard law threatens the security of the region.", "JPN",
          "ACCUSE", "CHN"),
         ("Berlin warned on Friday that Hungary's veto endangers European unity.", "DEUGOV", "ACCUSE", "HUN"),
+        ("Seoul warned that Pyongyang's missile tests undermine regional stability.", "KORGOV", "ACCUSE", "PRKGOV"),
         # an order that shuts, suspends or expels its object is coercion (172, 174), not a request
         ("The Turkish interior ministry ordered the Kurdish weekly Ozgur to suspend publication for a month.",
          "TURGOV", "COERCE", ""),
@@ -128,6 +129,9 @@ def test_an_act_is_typed_by_its_construction(text, source, type_, target):
         ("Poland's president called for sanctions against Belarus after the border incident.", "SANCTION"),
         ("A British think tank has called for a boycott of the games over the crackdown.", "PROTEST"),
         ("The minister warned on Tuesday that the drought threatens the stability of the Sahel.", "THREATEN"),
+        ("The Egyptian foreign minister warned that the truce in Gaza would collapse within days.", "THREATEN"),
+        ("The IMF warned Pakistan that its economy would deteriorate without reforms.", "THREATEN"),
+        ("The UN warned that Sudan's famine is spreading.", "ACCUSE"),
         ("Japan on Monday warned that China's new coast guard law threatens the security of the region.",
          "THREATEN"),
         ("Ankara would agree to reopen the consulate only if Damascus expels the militants, the minister said.",
@@ -150,6 +154,7 @@ def test_a_construction_does_not_code_the_type_its_words_suggest(text, absent):
         ("North Korea warned Seoul in a statement that it would respond with force to any provocation.", "PRK",
          "THREATEN", "asserted"),
         ("Iran warned Israel against any attack on its nuclear sites.", "IRN", "THREATEN", "asserted"),
+        ("The Kremlin warned Finland that Moscow would take countermeasures.", "RUSGOV", "THREATEN", "asserted"),
         # an act begun to protest makes the protest happen: it is no plan
         ("A detained Kurdish journalist has begun a hunger strike to protest his detention by Turkish "
          "authorities, his lawyer said.", "---MED", "PROTEST", "reported"),

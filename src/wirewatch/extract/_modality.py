@@ -10,7 +10,7 @@ from ._args import ACCUSING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["DENIAL_VERBS", "Framing", "SPEECH_VERBS", "denied_gerund", "disowns", "framing",
+__all__ = ["DENIAL_VERBS", "Framing", "SPEECH_VERBS", "danger_clauses", "denied_gerund", "disowns", "framing",
            "warning_only", "wished"]
 
 #: Verbs that report what someone said or believes; an event in their complement is reported by their subject.
@@ -195,9 +195,20 @@ def warning_only(verb: Token) -> bool:
         return False  # "warned of consequences", "warned Kyiv against", but not "warned on Thursday that"
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     addressed = any(c.dep_ in {"dobj", "dative"} for c in verb.children)
-    if addressed and any(t.dep_ == "aux" and t.lower_ in _THREAT_MODALS for t in verb.subtree):
+    if addressed and any(t.dep_ == "aux" and t.lower_ in _THREAT_MODALS and t.head.lower_ not in _UNBIDDEN
+                         for t in verb.subtree):
         return False  # "warned Berlin in a letter that Washington would …", however the clause hangs
     return bool(clauses) and not any(_speaker_foretold(c, addressed=addressed) for c in clauses)
+
+
+_HARMING = _DANGER | frozenset(f"{stem}{end}" for stem in ("undermine", "destabilise", "destabilize", "imperil",
+                                                             "harm", "damage", "risk", "fuel", "provoke")
+                               for end in ("", "s", "d", "ed"))
+
+
+def danger_clauses(verb: Token) -> list[Token]:
+    """The clauses of a warning that name a danger an act poses: "warned that Oslo's pipeline threatens …"."""
+    return [c for c in verb.children if c.dep_ == "ccomp" and c.lower_ in _HARMING]
 
 
 def _speaker_foretold(clause: Token, *, addressed: bool) -> bool:
@@ -205,6 +216,8 @@ def _speaker_foretold(clause: Token, *, addressed: bool) -> bool:
     that the speaker names as its own, or tells to the one it is aimed at."""
     if not any(c.dep_ == "aux" and c.lower_ in _THREAT_MODALS for c in clause.children):
         return False
+    if clause.lower_ in _UNBIDDEN:
+        return False  # "warned that the truce would collapse", "… that it would happen": no one's act
     subject = next((c for c in clause.children if c.dep_ in {"nsubj", "expl"}), None)
     if addressed or subject is None or subject.tag_ == "PRP" or subject.lower_ == "there":
         return True
@@ -213,6 +226,11 @@ def _speaker_foretold(clause: Token, *, addressed: bool) -> bool:
     return not any(t.ent_type_ in _NAMED for t in subject.subtree)  # "police will not tolerate", not "Russia could"
 
 
+#: Verbs of what befalls, which no speaker does: a warning that one will come is no threat.
+_UNBIDDEN = frozenset(form for verb in ("happen", "occur", "follow", "ensue", "collapse", "worsen", "deteriorate",
+                                        "spread", "spiral", "rise", "fall", "grow", "increase", "suffer", "fail",
+                                        "starve", "die", "perish", "backfire", "erupt")
+                      for form in (verb, verb + "s", verb + "ed", verb[:-1] + "ed" if verb.endswith("e") else verb))
 _NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 
 

@@ -27,7 +27,7 @@ from ._derived import incursions as _incursions
 from ._derived import obligations as _obligations
 from ._derived import superseded as _superseded
 from ._lexicon import Lexicon, Trigger, lexicon, noun_rule
-from ._modality import SPEECH_VERBS, warning_only
+from ._modality import SPEECH_VERBS, danger_clauses, warning_only
 from ._reframe import _event
 from ._rules import _noun_candidate, _verb_candidate, _verb_rule
 from ._targets import subject_here as _subject_here
@@ -193,8 +193,7 @@ _BLAMING_WARNING = Trigger("V", "warn", None, "ACCUSE", "disapprove", "111", fro
 def _blamed_danger(warning: Token, actors: DocActors) -> Trigger | None:
     """ "warned that Oslo's new pipeline endangers the region's security" blames Norway (ACCUSE); a danger that no
     actor is named as causing ("warned that the drought threatens stability") is no event."""
-    clauses = [c for c in warning.children if c.dep_ == "ccomp"]
-    return _BLAMING_WARNING if any(_subject_here(c, actors) for c in clauses) else None
+    return _BLAMING_WARNING if any(_subject_here(c, actors) for c in danger_clauses(warning)) else None
 
 
 def _outermost(candidates: list[_Candidate]) -> list[_Candidate]:
