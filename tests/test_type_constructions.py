@@ -102,6 +102,9 @@ def _has(text: str, source: str, type_: str, target: str) -> bool:
         ("Loyalist troops forced the Ugandan opposition leader out of the country.", "---MIL", "COERCE", "UGA"),
         ("The Malian junta forced the UN observers out of the country.", "MLI", "SANCTION", "---IGO"),
         ("Eritrea forced the UN children's agency out of the country last spring.", "ERI", "SANCTION", "---IGO"),
+        # an embargo imposed is a sanction (CAMEO 163), as sanctions imposed are
+        ("The Arab League imposed an oil embargo on Denmark over the cartoons.", "---IGO", "SANCTION", "DNK"),
+        ("Washington slapped a trade embargo on Caracas in 2019.", "USAGOV", "SANCTION", "VENGOV"),
         # a publication or broadcast suspended is censorship (COERCE 1721), not a cut in relations
         ("Algerian authorities suspended publication of the opposition weekly El Watan.", "DZAGOV", "COERCE", ""),
         ("The Bolivian government suspended the broadcasting licence of an opposition radio station.", "BOLGOV",
