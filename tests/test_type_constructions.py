@@ -94,6 +94,8 @@ def _has(text: str, source: str, type_: str, target: str) -> bool:
         ("The Red Cross flew relief supplies to Haiti after the storm.", "---NGO", "AID", "HTI"),
         ("A Qatari charity flew ten tonnes of medicine into Sudan on Sunday.", "QAT", "AID", "SDN"),
         ("The Canadian foreign minister flew to Kyiv on Monday.", "CAN", "CONSULT", "UKRGOV"),
+        ("The Greek prime minister arrived in Ankara on Monday.", "GRC", "CONSULT", "TUR"),
+        ("Georgian students received the education minister at their campus.", "GEOEDU", "CONSULT", "---GOV"),
         # borders opened to refugees grant asylum (075); a crossing opened to a place allows access
         ("Jordan opened its borders to refugees from the fighting in Syria.", "JOR", "AID", "---REF"),
         ("Chad has opened its doors to Sudanese refugees.", "TCD", "AID", "SDNREF"),
@@ -144,6 +146,10 @@ def test_an_act_is_typed_by_its_construction(text, source, type_, target):
         ("The Turkish interior ministry ordered the Kurdish weekly Ozgur to suspend publication for a month.",
          "REQUEST"),
         ("The Brazilian president called his Argentine counterpart a liar on Tuesday.", "REQUEST"),
+        # migrants, crowds and craft travel without visiting anyone
+        ("Some 300 Tunisian migrants arrived in Italy on Sunday.", "CONSULT"),
+        ("Hundreds of Afghan refugees arrived in Pakistan last week.", "CONSULT"),
+        ("A Turkish cargo plane flying from Ankara to Libya was forced to land in Greece.", "CONSULT"),
     ],
 )
 def test_a_construction_does_not_code_the_type_its_words_suggest(text, absent):

@@ -17,6 +17,7 @@ from ._modality import DENIAL_VERBS, framing, wished
 from ._places import where as _where
 from ._vocabulary import (
     CODER_NAME,
+    CROWDS,
     FAILING,
     FORCES,
     FUTURE_TO_AGREE,
@@ -42,6 +43,8 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
     if etype == "ASSAULT" and c.trigger.lower_ in _VERBAL_ATTACKS and _verbal(c):
         etype, mode, code = "ACCUSE", "disapprove", "111"
     if etype == "CONSULT" and mode == "visit" and not c.nominal:
+        if code == "042" and _no_visitor(c.trigger):
+            return None  # a crowd or a craft travels; hosting ("demonstrators received the ministers") stands
         arriving = _arriving_force(c.trigger)
         if arriving is not None:
             etype, mode, code = arriving
@@ -160,6 +163,18 @@ def _arriving_force(verb: Token) -> tuple[str, str | None, str] | None:
     if any(t.lower_ in PEACEKEEPING for t in subject.subtree):
         return "AID", None, "074"
     return "MOBILIZE", None, "150"
+
+
+#: Who travels without visiting anyone: crowds, migrants and craft ("300 migrants arrived", "a plane flying to X").
+_NO_VISITORS = CROWDS | {"migrants", "refugees", "asylum-seekers", "tourists", "pilgrims", "passengers", "travellers",
+                         "travelers", "plane", "planes", "airliner", "airliners", "flight", "flights", "vessel",
+                         "vessels", "tanker", "tankers", "freighter", "ferry", "boat", "boats", "train", "convoy"}
+
+
+def _no_visitor(verb: Token) -> bool:
+    """Whether a verb of travel has a crowd, migrants or a craft for its traveller: a movement, no visit."""
+    traveller = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return traveller is not None and _through_of(traveller).lower_ in _NO_VISITORS
 
 
 def _peacekeeping(trigger: Token) -> bool:
