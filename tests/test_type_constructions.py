@@ -82,6 +82,13 @@ def _has(text: str, source: str, type_: str, target: str) -> bool:
          "TURGOV", "COERCE", ""),
         ("The Nicaraguan government ordered the Spanish reporter Ana Ruiz to leave the country within two days.",
          "NICGOV", "COERCE", "ESP"),
+        # an attack made in words is a criticism: a modifier or a verb of speech says so
+        ("The Hungarian prime minister launched a stinging attack on the European Commission on Friday.", "HUN",
+         "ACCUSE", "---IGO"),
+        ("Turkey's president attacked Sweden on Tuesday, accusing it of harbouring militants.", "TUR", "ACCUSE",
+         "SWE"),
+        ("Russia launched a massive attack on Ukraine's energy grid.", "RUS", "ASSAULT", "UKR"),
+        ("Israel launched a fierce attack on Hamas positions in Gaza.", "ISR", "ASSAULT", "PSEREB"),
         # a name called is a criticism, or a praise when the name is one
         ("The Brazilian president called his Argentine counterpart a liar on Tuesday.", "BRA", "ACCUSE", "ARG"),
         ("The Turkish president called the German chancellor a reliable partner.", "TUR", "SUPPORT", "DEU"),
@@ -146,6 +153,7 @@ def test_an_act_is_typed_by_its_construction(text, source, type_, target):
         ("The Turkish interior ministry ordered the Kurdish weekly Ozgur to suspend publication for a month.",
          "REQUEST"),
         ("The Brazilian president called his Argentine counterpart a liar on Tuesday.", "REQUEST"),
+        ("Turkey's president attacked Sweden on Tuesday, accusing it of harbouring militants.", "ASSAULT"),
         # migrants, crowds and craft travel without visiting anyone
         ("Some 300 Tunisian migrants arrived in Italy on Sunday.", "CONSULT"),
         ("Hundreds of Afghan refugees arrived in Pakistan last week.", "CONSULT"),

@@ -40,7 +40,9 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
     frame = framing(c.trigger, presupposed=c.nominal and _presupposes(c.trigger))
     rule = c.rule
     etype, mode, code = rule.type, rule.mode, rule.cameo
-    if etype == "ASSAULT" and c.trigger.lower_ in _VERBAL_ATTACKS and _verbal(c):
+    attack = c.trigger.lower_ in _VERBAL_ATTACKS or any(
+        o.dep_ == "dobj" and o.lower_ in _VERBAL_ATTACKS for o in c.trigger.children)  # "launched an attack"
+    if etype == "ASSAULT" and attack and (_verbal(c) or _worded(c.trigger)):
         etype, mode, code = "ACCUSE", "disapprove", "111"
     if etype == "CONSULT" and mode == "visit" and not c.nominal:
         if code == "042" and _no_visitor(c.trigger):
@@ -201,6 +203,21 @@ def _verbal(c: _Candidate) -> bool:
     """ "Milei attacked Lula": one civilian person attacking another does so in words."""
     people = [*c.source, *c.target]
     return bool(c.target) and all(s.entry.kind == "person" and s.entry.sector not in {"MIL", "REB"} for s in people)
+
+
+#: Words that make an attack one of words: "a scathing attack on the bank", "attacked …, calling it a farce".
+_WORDED = frozenset({"verbal", "scathing", "blistering", "stinging", "withering", "rhetorical", "personal",
+                     "bitter", "furious", "thinly-veiled", "veiled", "extraordinary", "vitriolic", "caustic",
+                     "calling", "saying", "accusing", "describing", "branding", "labelling", "labeling", "dubbing",
+                     "denouncing", "deriding"})
+
+
+def _worded(attack: Token) -> bool:
+    """Whether an attack is made in words: a modifier says so, or a verb of speech goes with it."""
+    verb = attack if attack.tag_.startswith("VB") else attack.head
+    nouns = [attack, *(o for o in attack.children if o.dep_ == "dobj")]
+    return any(c.dep_ == "amod" and c.lower_ in _WORDED for n in nouns for c in n.children) or any(
+        c.dep_ == "advcl" and c.tag_ == "VBG" and c.lower_ in _WORDED for c in verb.children)
 
 
 def _when(trigger: Token, anchors: set[int], published: date | None, future: bool) -> tuple[date, str] | None:
