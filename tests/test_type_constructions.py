@@ -200,3 +200,32 @@ def test_the_framing_of_a_warning_or_a_purpose_follows_its_clause(text, source, 
 def test_an_act_someone_was_prevented_from_doing_did_not_happen(text, type_):
     modalities = [m for _, t, _, m in _events(text) if t == type_]
     assert modalities and set(modalities) == {"negated"}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a hostile act on a condition, told by the doer's own side, is a threat
+        ("The EU could impose new sanctions on Belarus if the crackdown goes on, two EU diplomats said.",
+         "THREATEN"),
+        ("Russia could cut gas supplies to Moldova if it joins the sanctions, Peskov said.", "THREATEN"),
+        # the same foreseen by onlookers is the act itself, held as hypothetical
+        ("Washington could halt arms sales to Riyadh if the war drags on, analysts said.", "SANCTION"),
+        ("Iran could block the Strait of Hormuz if the war widens, experts warned.", "COERCE"),
+        ("Analysts said Venezuelans could return to the streets if the election result is annulled.", "PROTEST"),
+    ],
+)
+def test_a_condition_is_a_threat_only_when_the_doers_side_states_it(text, type_):
+    events = _events(text)
+    assert [(t, m) for _, t, _, m in events if t in {type_, "THREATEN"}] == [(type_, "hypothetical")], events
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Chilean students returned to the streets on Thursday against the education reform.", "CHLEDU"),
+        ("Thousands of Serbian farmers returned to the streets of Belgrade on Monday.", "SRBCVL"),
+    ],
+)
+def test_returning_to_the_streets_is_a_protest(text, source):
+    assert _has(text, source, "PROTEST", "")

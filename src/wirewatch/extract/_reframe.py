@@ -13,7 +13,7 @@ from ._candidate import Candidate as _Candidate
 from ._dates import date_entities, resolve_date
 from ._derived import VERBAL_ATTACKS as _VERBAL_ATTACKS
 from ._lexicon import crosswalk, inflections, lexicon, quad_class
-from ._modality import DENIAL_VERBS, framing, wished
+from ._modality import DENIAL_VERBS, Framing, framing, wished
 from ._places import where as _where
 from ._vocabulary import (
     CODER_NAME,
@@ -38,37 +38,10 @@ if TYPE_CHECKING:
 
 def _event(c: _Candidate, actors: DocActors, published: date | None, number: int) -> Event | None:
     frame = framing(c.trigger, presupposed=c.nominal and _presupposes(c.trigger))
-    rule = c.rule
-    etype, mode, code = rule.type, rule.mode, rule.cameo
-    attack = c.trigger.lower_ in _VERBAL_ATTACKS or any(
-        o.dep_ == "dobj" and o.lower_ in _VERBAL_ATTACKS for o in c.trigger.children)  # "launched an attack"
-    if etype == "ASSAULT" and attack and (_verbal(c) or _worded(c.trigger)):
-        etype, mode, code = "ACCUSE", "disapprove", "111"
-    if etype == "CONSULT" and mode == "visit" and not c.nominal:
-        if code == "042" and _no_visitor(c.trigger):
-            return None  # a crowd or a craft travels; hosting ("demonstrators received the ministers") stands
-        arriving = _arriving_force(c.trigger)
-        if arriving is not None:
-            etype, mode, code = arriving
-    if etype == "MOBILIZE" and _peacekeeping(c.trigger):
-        etype, mode, code = "AID", None, "074"  # "sent troops to Liberia on a peacekeeping mission"
-    if etype in {"CONSULT", "REQUEST"} and c.trigger.lower_ in _CALLS:
-        etype, mode, code = _call_content(c.trigger) or (etype, mode, code)
-    if etype == "REQUEST" and c.trigger.lower_ in ORDERING:
-        etype, mode, code = _ordered_restriction(c.trigger) or (etype, mode, code)
-    if frame.modality == "future" and etype in FUTURE_TO_AGREE:
-        etype, mode, code = "AGREE", None, "030"
-    elif frame.modality == "future" and etype in {"RETREAT", "CONCEDE"} and mode != "resign":
-        # CAMEO 035: an intent to yield, release or withdraw is an agreement until it is carried out
-        etype, mode, code = "AGREE", None, YIELD_INTENT.get(mode or "", "035")
-    elif frame.modality == "future" and etype in FUTURE_TO_THREAT:
-        # an announced blockade, boycott, sanction or attack is a threat until it happens
-        etype, mode, code = "THREATEN", *FUTURE_TO_THREAT[etype]
-    elif frame.modality == "hypothetical" and etype in FUTURE_TO_THREAT and (
-            _conditioned(c.trigger) or wished(c.trigger)):
-        # "may halt mediation if cooperation founders": a sanction held over a condition is a threat, and so is
-        # an attack its doer says it wants
-        etype, mode, code = "THREATEN", *FUTURE_TO_THREAT[etype]
+    construed = _construed(c)
+    if construed is None:
+        return None
+    etype, mode, code = _intended(c, frame, *construed)
     modality = frame.modality
     if etype in REFUSABLE and c.trigger.dep_ == "xcomp" and c.trigger.head.lower_ in FAILING:
         # "failed to reach an agreement", "declined to meet": no act, but a refusal
@@ -102,6 +75,61 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
         confidence=round(min(confidence, 0.95), 2), trigger=c.trigger.text,
         coder=LEARNED_CODER if c.learned is not None else CODER_NAME,
     )
+
+
+def _construed(c: _Candidate) -> tuple[str, str | None, str] | None:
+    """The type, mode and CAMEO code the trigger's construction gives its row (None: no event at all)."""
+    rule = c.rule
+    etype, mode, code = rule.type, rule.mode, rule.cameo
+    attack = c.trigger.lower_ in _VERBAL_ATTACKS or any(
+        o.dep_ == "dobj" and o.lower_ in _VERBAL_ATTACKS for o in c.trigger.children)  # "launched an attack"
+    if etype == "ASSAULT" and attack and (_verbal(c) or _worded(c.trigger)):
+        etype, mode, code = "ACCUSE", "disapprove", "111"
+    if etype == "CONSULT" and mode == "visit" and not c.nominal:
+        if code == "042" and _no_visitor(c.trigger):
+            return None  # a crowd or a craft travels; hosting ("demonstrators received the ministers") stands
+        arriving = _arriving_force(c.trigger)
+        if arriving is not None:
+            etype, mode, code = arriving
+    if etype == "MOBILIZE" and _peacekeeping(c.trigger):
+        etype, mode, code = "AID", None, "074"  # "sent troops to Liberia on a peacekeeping mission"
+    if etype in {"CONSULT", "REQUEST"} and c.trigger.lower_ in _CALLS:
+        etype, mode, code = _call_content(c.trigger) or (etype, mode, code)
+    if etype == "REQUEST" and c.trigger.lower_ in ORDERING:
+        etype, mode, code = _ordered_restriction(c.trigger) or (etype, mode, code)
+    return etype, mode, code
+
+
+def _intended(c: _Candidate, frame: Framing, etype: str, mode: str | None, code: str
+              ) -> tuple[str, str | None, str]:
+    """An act to come or held over a condition, as PLOVER codes the intent: AGREE or THREATEN."""
+    if frame.modality == "future" and etype in FUTURE_TO_AGREE:
+        return "AGREE", None, "030"
+    if frame.modality == "future" and etype in {"RETREAT", "CONCEDE"} and mode != "resign":
+        # CAMEO 035: an intent to yield, release or withdraw is an agreement until it is carried out
+        return "AGREE", None, YIELD_INTENT.get(mode or "", "035")
+    if frame.modality == "future" and etype in FUTURE_TO_THREAT:
+        # an announced blockade, boycott, sanction or attack is a threat until it happens
+        return ("THREATEN", *FUTURE_TO_THREAT[etype])
+    if frame.modality == "hypothetical" and etype in FUTURE_TO_THREAT and (
+            _conditioned(c.trigger) or wished(c.trigger)) and not _speculated(frame):
+        # "may halt mediation if cooperation founders": a sanction held over a condition is a threat, and so is
+        # an attack its doer says it wants
+        return ("THREATEN", *FUTURE_TO_THREAT[etype])
+    return etype, mode, code
+
+
+#: Speakers who foresee rather than speak for a side: their "could … if" is a forecast, not a threat.
+_ONLOOKERS = frozenset({"analyst", "analysts", "expert", "experts", "observer", "observers", "commentator",
+                        "commentators", "economist", "economists", "scholar", "scholars", "researcher", "researchers",
+                        "pundit", "pundits", "academic", "academics", "historian", "historians", "specialist",
+                        "specialists", "forecaster", "forecasters", "strategist", "strategists"})
+
+
+def _speculated(frame: Framing) -> bool:
+    """ "Iranians could take to the streets if prices rise, analysts said": a condition that onlookers foresee is no
+    threat by the doer; one told by a side ("two EU diplomats said", "a spokesman said") is."""
+    return frame.reporter is not None and frame.reporter.lower_ in _ONLOOKERS
 
 
 def _confidence(c: _Candidate) -> float:
