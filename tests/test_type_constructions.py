@@ -92,11 +92,16 @@ def _has(text: str, source: str, type_: str, target: str) -> bool:
         # a name called is a criticism, or a praise when the name is one
         ("The Brazilian president called his Argentine counterpart a liar on Tuesday.", "BRA", "ACCUSE", "ARG"),
         ("The Turkish president called the German chancellor a reliable partner.", "TUR", "SUPPORT", "DEU"),
+        ("The Venezuelan leader on Monday called the Colombian president a puppet of Washington.", "VEN", "ACCUSE",
+         "COL"),
+        ("The Iranian president called the French president an enemy of Islam.", "IRN", "ACCUSE", "FRA"),
         # a call made to congratulate or apologise is coded for what it says
         ("The premier of Kenya phoned the Ghanaian president to congratulate him on his victory.", "KEN",
          "SUPPORT", "GHA"),
         ("The Japanese prime minister telephoned the South Korean president to apologise for the remarks.", "JPN",
          "SUPPORT", "KOR"),
+        ("The Indian prime minister phoned the Turkish president to offer condolences after the earthquake.", "IND",
+         "SUPPORT", "TUR"),
         # goods flown in are aid, a traveller flown in a visit
         ("The Red Cross flew relief supplies to Haiti after the storm.", "---NGO", "AID", "HTI"),
         ("A Qatari charity flew ten tonnes of medicine into Sudan on Sunday.", "QAT", "AID", "SDN"),
@@ -154,6 +159,8 @@ def test_an_act_is_typed_by_its_construction(text, source, type_, target):
          "REQUEST"),
         ("The Brazilian president called his Argentine counterpart a liar on Tuesday.", "REQUEST"),
         ("Turkey's president attacked Sweden on Tuesday, accusing it of harbouring militants.", "ASSAULT"),
+        ("The Qatari emir called Sudanese President Omar al-Bashir on Saturday to express his support for Sudan.",
+         "ACCUSE"),
         # migrants, crowds and craft travel without visiting anyone
         ("Some 300 Tunisian migrants arrived in Italy on Sunday.", "CONSULT"),
         ("Hundreds of Afghan refugees arrived in Pakistan last week.", "CONSULT"),

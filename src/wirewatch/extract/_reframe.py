@@ -154,16 +154,34 @@ _CALLED_TO = {**{form: "051" for verb in ("congratulate", "thank", "praise", "co
               **{form: "055" for verb in ("apologize", "apologise") for form in inflections(verb)}}
 
 
+_EXPRESSING = frozenset(inflections("express") | inflections("offer") | inflections("convey"))
+_SYMPATHY = frozenset({"support", "solidarity", "condolences", "sympathy", "sympathies", "gratitude", "thanks",
+                       "congratulations", "appreciation"})
+
+
+def _called_name(call: Token) -> Token | None:
+    """The name given in "called his rival a liar": a common noun predicated of the object, however parsed (the
+    name as predicate beside an object, or as an indefinite apposition to the object)."""
+    objects = [c for c in call.children if c.dep_ in {"dobj", "oprd"}]
+    if len(objects) == 2 and objects[1].dep_ == "oprd" and objects[1].tag_ in {"NN", "NNS"}:
+        return objects[1]
+    return next((a for o in objects for a in o.children if a.dep_ == "appos" and a.tag_ in {"NN", "NNS"}
+                 and any(d.lower_ in {"a", "an"} for d in a.children)), None)
+
+
 def _call_content(call: Token) -> tuple[str, str | None, str] | None:
     """ "called his rival a liar" (ACCUSE) or "a true friend" (SUPPORT): a name given; "phoned Ruto to
     congratulate him": a call whose purpose is praise or apology is coded for what it says (SUPPORT)."""
-    named = next((c for c in call.children if c.dep_ == "oprd"), None)
-    if named is not None and named.tag_.startswith("NN"):
+    named = _called_name(call)
+    if named is not None:
         praised = named.lower_ in _PRAISE or any(c.lower_ in _PRAISE for c in named.children)
         return ("SUPPORT", None, "051") if praised else ("ACCUSE", "disapprove", "111")
     for child in call.children:
         if child.dep_ in {"xcomp", "advcl"} and child.lower_ in _CALLED_TO:
             return "SUPPORT", None, _CALLED_TO[child.lower_]
+        if child.dep_ in {"xcomp", "advcl"} and child.lower_ in _EXPRESSING and any(
+                o.dep_ == "dobj" and o.lower_ in _SYMPATHY for o in child.children):
+            return "SUPPORT", None, "051"  # "phoned him to express his support", "… to offer condolences"
     return None
 
 
