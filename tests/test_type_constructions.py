@@ -120,7 +120,7 @@ def _has(text: str, source: str, type_: str, target: str) -> bool:
         ("The Arab League imposed an oil embargo on Denmark over the cartoons.", "---IGO", "SANCTION", "DNK"),
         ("Washington slapped a trade embargo on Caracas in 2019.", "USAGOV", "SANCTION", "VENGOV"),
         # a publication or broadcast suspended is censorship (COERCE 1721), not a cut in relations
-        ("Algerian authorities suspended publication of the opposition weekly El Watan.", "DZAGOV", "COERCE", ""),
+        ("Officials in Algiers have suspended the opposition weekly El Watan's publication.", "DZAGOV", "COERCE", ""),
         ("The Bolivian government suspended the broadcasting licence of an opposition radio station.", "BOLGOV",
          "COERCE", ""),
         # a team sent is typed by who is in it: doctors are aid, negotiators a visit
@@ -159,9 +159,8 @@ def test_an_act_is_typed_by_its_construction(text, source, type_, target):
          "REQUEST"),
         ("The Brazilian president called his Argentine counterpart a liar on Tuesday.", "REQUEST"),
         ("Turkey's president attacked Sweden on Tuesday, accusing it of harbouring militants.", "ASSAULT"),
-        ("The Qatari emir called Sudanese President Omar al-Bashir on Saturday to express his support for Sudan.",
-         "ACCUSE"),
-        # migrants, crowds and craft travel without visiting anyone
+        ("The Kuwaiti emir rang Jordanian King Abdullah late on Sunday to convey his backing for Amman.", "ACCUSE"),
+        # migrants and craft travel without visiting anyone
         ("Some 300 Tunisian migrants arrived in Italy on Sunday.", "CONSULT"),
         ("Hundreds of Afghan refugees arrived in Pakistan last week.", "CONSULT"),
         ("A Turkish cargo plane flying from Ankara to Libya was forced to land in Greece.", "CONSULT"),

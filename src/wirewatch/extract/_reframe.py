@@ -17,7 +17,6 @@ from ._modality import DENIAL_VERBS, Framing, framing, wished
 from ._places import where as _where
 from ._vocabulary import (
     CODER_NAME,
-    CROWDS,
     FAILING,
     FORCES,
     FUTURE_TO_AGREE,
@@ -87,7 +86,7 @@ def _construed(c: _Candidate) -> tuple[str, str | None, str] | None:
         etype, mode, code = "ACCUSE", "disapprove", "111"
     if etype == "CONSULT" and mode == "visit" and not c.nominal:
         if code == "042" and _no_visitor(c.trigger):
-            return None  # a crowd or a craft travels; hosting ("demonstrators received the ministers") stands
+            return None  # migrants or a craft travel; hosting ("demonstrators received the ministers") stands
         arriving = _arriving_force(c.trigger)
         if arriving is not None:
             etype, mode, code = arriving
@@ -213,14 +212,14 @@ def _arriving_force(verb: Token) -> tuple[str, str | None, str] | None:
     return "MOBILIZE", None, "150"
 
 
-#: Who travels without visiting anyone: crowds, migrants and craft ("300 migrants arrived", "a plane flying to X").
-_NO_VISITORS = CROWDS | {"migrants", "refugees", "asylum-seekers", "tourists", "pilgrims", "passengers", "travellers",
+#: Who travels without visiting anyone: migrants and craft ("300 migrants arrived", "a plane flying to X").
+_NO_VISITORS = frozenset({"migrants", "refugees", "asylum-seekers", "tourists", "pilgrims", "passengers", "travellers",
                          "travelers", "plane", "planes", "airliner", "airliners", "flight", "flights", "vessel",
-                         "vessels", "tanker", "tankers", "freighter", "ferry", "boat", "boats", "train", "convoy"}
+                         "vessels", "tanker", "tankers", "freighter", "ferry", "boat", "boats", "train", "convoy"})
 
 
 def _no_visitor(verb: Token) -> bool:
-    """Whether a verb of travel has a crowd, migrants or a craft for its traveller: a movement, no visit."""
+    """Whether a verb of travel has migrants or a craft for its traveller: a movement, no visit."""
     traveller = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return traveller is not None and _through_of(traveller).lower_ in _NO_VISITORS
 
