@@ -20,6 +20,7 @@ from ._args import agent as _agent
 from ._args import subject_actors as _subject_actors
 from ._candidate import Candidate as _Candidate
 from ._classifier import NONE, Classifier
+from ._constructions import constructions as _constructions
 from ._derived import accusations as _accusations
 from ._derived import allegations as _allegations
 from ._derived import conditional_threats as _conditional_threats
@@ -173,6 +174,7 @@ def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]
     out = _outermost(out)
     taken = {c.trigger.i for c in out}
     out += _accusations(sent, lex, actors, taken) + _allegations(out, actors, taken) + _incursions(sent, actors, taken)
+    out += _constructions(sent, lex, actors, taken)  # verdicts, criticism drawn, nouns handed, stated roles
     demands = _obligations(sent, actors)
     owed = {c.trigger.i for c in out} & {t.i for d in demands for t in d.trigger.children if t.dep_ == "ccomp"}
     # "said Sudan must return the helicopter": the return is demanded, not done; "removing the sanctions is out
