@@ -4,8 +4,8 @@ The articles are the 200 longest NAEB texts (``../shared/eval/article_extraction
 1,560 words on average), written as JSON Lines to a temporary folder. N articles repeat them; each repeat has its
 digits shifted (new numbers, new strings for spaCy's vocabulary, as new articles bring), and near-duplicate
 detection is off in every run (a repeat would be stored as a copy, not parsed). Each command runs in its own process:
-its own peak comes from ``wait4`` (exact), the peaks of its child processes (parsing workers, batch workers) from
-``VmHWM`` in ``/proc``, read every 0.2 s while they live. Memory, not time: the figures hold on a busy machine.
+its own peak and those of its child processes (parsing workers, batch workers) are the kernel's ``VmHWM`` in
+``/proc``, read every 0.2 s while they live (``wait4`` gives the tree's largest, a check). Memory, not time: the figures hold on a busy machine.
 
     python benchmarks/bench_memory.py [--articles 200 5000] [--processes 1 auto] [--batch-workers 2] [--no-batch]
 """
@@ -62,8 +62,9 @@ def _hwm(pid: int) -> int:
     return 0
 
 
-def measure(args: list[str], env: dict[str, str]) -> tuple[int, int, int, float, int]:
-    """Run wirewatch with ``args``: its exit status, its peak RSS, the largest child's peak, seconds, children."""
+def measure(args: list[str], env: dict[str, str]) -> tuple[int, int, int, str, int]:
+    """Run wirewatch with ``args``: its exit status, its peak RSS, the largest child's peak, its time (wall clock
+    and CPU, its own and its reaped children's), and how many child processes were seen."""
     import subprocess
 
     started = time.perf_counter()
@@ -74,16 +75,17 @@ def measure(args: list[str], env: dict[str, str]) -> tuple[int, int, int, float,
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             break
-        for child in _children(proc.pid):
+        for child in {proc.pid, *_children(proc.pid)}:
             peaks[child] = max(peaks.get(child, 0), _hwm(child))
         time.sleep(0.2)
     if status:
         sys.stderr.write(proc.stderr.read().decode("utf-8", "replace")[-2000:] if proc.stderr else "")
     if proc.stderr:
         proc.stderr.close()
-    children = [p for p in peaks.values() if p]
-    return os.waitstatus_to_exitcode(status), usage.ru_maxrss * 1024, max(children, default=0), \
-        time.perf_counter() - started, len(children)
+    children = [p for pid, p in peaks.items() if p and pid != proc.pid]
+    own = max(peaks.get(proc.pid, 0), 0 if children else usage.ru_maxrss * 1024)  # wait4: exact when childless
+    seconds = f"{time.perf_counter() - started:.0f} s, {usage.ru_utime + usage.ru_stime:.0f} CPU s"
+    return os.waitstatus_to_exitcode(status), own, max(children, default=0), seconds, len(children)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
                 code, peak, child, seconds, n = measure(["-q", "extract", str(corpus)], env)
                 print(f"extract, {articles} articles, model.n_process={processes}: exit {code}, peak RSS "
                       f"{peak / mib:.0f} MiB main process, {child / mib:.0f} MiB largest of {n} child processes "
-                      f"({seconds:.0f} s)", flush=True)
+                      f"({seconds})", flush=True)
             if args.no_batch:
                 continue
             env = {**os.environ, "WIREWATCH_DEDUP_ENABLED": "false"}
@@ -115,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
                 ["-q", "batch", str(corpus), "--out", str(out), "--workers", str(args.batch_workers)], env)
             print(f"batch --workers {args.batch_workers}, {articles} articles: exit {code}, peak RSS "
                   f"{peak / mib:.0f} MiB driver, {child / mib:.0f} MiB largest of {n} worker processes "
-                  f"({seconds:.0f} s)", flush=True)
+                  f"({seconds})", flush=True)
     print("reproduce: python benchmarks/bench_memory.py " + " ".join(sys.argv[1:]))
     return 0
 

@@ -7,6 +7,8 @@ attribute ruler are disabled: wirewatch's lexicons carry their own inflected for
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import importlib.util
 import logging
 import multiprocessing
@@ -27,7 +29,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["DEFAULT_MODELS", "MAX_AUTO_PROCESSES", "NEEDED_COMPONENTS", "POOL_FROM_CHARS", "annotate", "batches",
-           "load_model", "parse", "parse_batch", "parse_stream", "pieces", "processes", "resolve_model_name", "text_of"]
+           "load_model", "parse", "parse_batch", "parse_stream", "pieces", "processes", "release_large_blocks",
+           "resolve_model_name", "text_of"]
 
 T = TypeVar("T")
 
@@ -41,6 +44,9 @@ MAX_AUTO_PROCESSES = 8
 #: With ``model.n_process = "auto"``, worker processes start only once a run holds this much text (some 40
 #: articles): a smaller run is parsed in this process sooner than the workers would load their models.
 POOL_FROM_CHARS = 200_000
+
+#: glibc's mallopt parameter M_MMAP_THRESHOLD, and the value it starts at (128 KiB).
+_M_MMAP_THRESHOLD, _MMAP_THRESHOLD = -3, 128 * 1024
 
 _PARAGRAPHS = "wirewatch_paragraph_breaks"
 _cache: dict[tuple[str, bool], Language] = {}
@@ -264,6 +270,7 @@ _worker: dict[str, str] = {}  # in a worker process: the model it parses with
 
 def _load_in_worker(model: str) -> None:
     """A worker process's start: load its model once."""
+    release_large_blocks()
     _worker["model"] = model
     load_model(model)
 
@@ -274,3 +281,14 @@ def _parse_in_worker(texts: list[str], chars: int) -> list[bytes]:
     nlp = load_model(_worker["model"])
     with nlp.memory_zone():
         return [doc.to_bytes(exclude=["tensor"]) for doc in parse_batch(nlp, texts, chars=chars)]
+
+
+def release_large_blocks() -> None:
+    """On glibc, keep allocations of 128 KiB or more in memory maps of their own, returned to the system when freed.
+
+    glibc raises that threshold each time such a block is freed, after which spaCy's working arrays for a batch stay
+    in the heap, held, once the batch is done (some 20 MB in a long run). The command line and wirewatch's worker
+    processes call this; the library never changes its host process's allocator on its own.
+    """
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
+        ctypes.CDLL("libc.so.6").mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
