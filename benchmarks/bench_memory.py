@@ -5,7 +5,7 @@ The articles are the 200 longest NAEB texts (``../shared/eval/article_extraction
 digits shifted (new numbers, new strings for spaCy's vocabulary, as new articles bring), and near-duplicate
 detection is off in every run (a repeat would be stored as a copy, not parsed). Each command runs in its own process:
 its own peak and those of its child processes (parsing workers, batch workers) are the kernel's ``VmHWM`` in
-``/proc``, read every 0.2 s while they live (``wait4`` gives the tree's largest, a check). Memory, not time: the figures hold on a busy machine.
+``/proc``, read every 0.2 s while they live. Memory, not time: the figures hold on a busy machine.
 
     python benchmarks/bench_memory.py [--articles 200 5000] [--processes 1 auto] [--batch-workers 2] [--no-batch]
 """
