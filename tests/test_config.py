@@ -6,7 +6,7 @@ import inspect
 
 import pytest
 
-from wirewatch.annotate import annotate, load_model
+from wirewatch.annotate import annotate, load_model, parse_stream
 from wirewatch.config import Config, default_config_text, load_config
 from wirewatch.dedup import DuplicateIndex, signature
 from wirewatch.errors import ConfigError
@@ -81,6 +81,9 @@ DEEP_DEFAULTS = [
     (annotate, "model", "model.name"),
     (annotate, "batch_size", "model.batch_size"),
     (annotate, "n_process", "model.n_process"),
+    (annotate, "batch_chars", "model.batch_chars"),
+    (parse_stream, "batch_chars", "model.batch_chars"),
+    (parse_stream, "n_process", "model.n_process"),
     (load_model, "name", "model.name"),
     (Request, "timeout", "fetch.timeout"),
     (Store.open, "path", "store.path"),

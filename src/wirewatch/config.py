@@ -27,7 +27,8 @@ class ModelConfig:
 
     name: str = "auto"
     batch_size: int = 32
-    n_process: int = 1
+    batch_chars: int = 10_000
+    n_process: int | str = "auto"
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +237,8 @@ def _build(tree: Mapping[str, Any], where: str) -> Config:
 def _coerce(section: str, key: str, value: Any, default: Any) -> Any:
     name = f"{section}.{key}"
     try:
+        if name == "model.n_process":
+            return _processes(value)
         if isinstance(default, bool):
             return _flag(name, value)
         if isinstance(default, int):
@@ -250,6 +253,15 @@ def _coerce(section: str, key: str, value: Any, default: Any) -> Any:
         raise ConfigError(f"{name} = {value!r} is not a valid {type(default).__name__}") from err
 
 
+def _processes(value: Any) -> int | str:
+    """``model.n_process``: "auto" or a whole number of processes (from TOML, or an environment variable's text)."""
+    if value == "auto" or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    raise ConfigError(f"model.n_process must be \"auto\" or a whole number of at least 1, not {value!r}")
+
+
 def _flag(name: str, value: Any) -> bool:
     """A boolean setting: a bool, or one of the words 1/0, true/false, yes/no (any case)."""
     if not isinstance(value, str):
@@ -262,8 +274,11 @@ def _flag(name: str, value: Any) -> bool:
 def _validate(config: Config) -> None:
     if config.model.batch_size < 1:
         raise ConfigError(f"model.batch_size must be at least 1, not {config.model.batch_size}")
-    if config.model.n_process < 1:
-        raise ConfigError(f"model.n_process must be at least 1, not {config.model.n_process}")
+    if config.model.batch_chars < 1000:
+        raise ConfigError(f"model.batch_chars must be at least 1000, not {config.model.batch_chars}")
+    n_process = config.model.n_process
+    if n_process != "auto" and (not isinstance(n_process, int) or n_process < 1):
+        raise ConfigError(f"model.n_process must be \"auto\" or a whole number of at least 1, not {n_process!r}")
     if not 0.0 <= config.extract.min_confidence <= 1.0:
         raise ConfigError(f"extract.min_confidence must lie in [0, 1], not {config.extract.min_confidence}")
     if not 0.0 <= config.extract.classifier_threshold <= 1.0:

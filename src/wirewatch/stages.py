@@ -10,9 +10,9 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-from .annotate import load_model, parse
+from .annotate import load_model, parse, parse_stream
 from .base import Work, coded, need
 from .clean import Cleaner
 from .config import Config
@@ -20,9 +20,6 @@ from .errors import InputError
 from .extract import code_events, extract_quotes, load_classifier
 from .records import Event, Quote
 from .resolve import load_kb, resolve_actors
-
-if TYPE_CHECKING:
-    from spacy.language import Language
 
 __all__ = ["ActorResolver", "Annotator", "ClaimLinker", "CleanStage", "EventCoder", "QuoteExtractor"]
 
@@ -56,7 +53,8 @@ class Annotator:
     assigns: ClassVar[frozenset[str]] = frozenset({"doc"})
 
     def __call__(self, work: Work) -> None:
-        work.doc = parse(load_model(self.config.model.name), need(work.article, "article").text)
+        model = self.config.model
+        work.doc = parse(load_model(model.name), need(work.article, "article").text, limit=model.batch_chars)
 
     def pipe(self, works: Iterable[Work]) -> Iterator[Work]:
         """Annotate a stream of works in batches, in order (works stay in this process; only texts travel). The
@@ -67,25 +65,19 @@ class Annotator:
             if first.article is None or not coded(first):
                 yield first
                 continue
-            yield from self._batched(load_model(self.config.model.name), chain([first], stream))
+            yield from self._batched(chain([first], stream))
             return
 
-    def _batched(self, nlp: Language, works: Iterator[Work]) -> Iterator[Work]:
-        waiting: dict[int, Work] = {}
-        too_long: dict[int, str] = {}  # parsed in pieces, outside the batch (spaCy refuses them whole)
+    def _batched(self, works: Iterator[Work]) -> Iterator[Work]:
+        model = self.config.model
 
-        def texts() -> Iterator[tuple[str, int]]:
-            for n, work in enumerate(works):
-                waiting[n] = work
-                text = work.article.text if work.article is not None and coded(work) else ""
-                if len(text) > nlp.max_length:
-                    too_long[n], text = text, ""
-                yield text, n
+        def texts() -> Iterator[tuple[str, Work]]:
+            for work in works:
+                yield (work.article.text if work.article is not None and coded(work) else ""), work
 
-        for doc, n in nlp.pipe(texts(), as_tuples=True, batch_size=self.config.model.batch_size,
-                               n_process=self.config.model.n_process):
-            work = waiting.pop(n)
-            work.doc = parse(nlp, too_long.pop(n)) if n in too_long else doc
+        for doc, work in parse_stream(texts(), model=model.name, batch_size=model.batch_size,
+                                      batch_chars=model.batch_chars, n_process=model.n_process):
+            work.doc = doc
             yield work
 
 

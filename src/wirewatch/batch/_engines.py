@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, Protocol
 
+from ..annotate import release_large_blocks
 from ..config import Config
 from ..errors import BatchError
 from ._worker import Method, ShardTask, ShardWorker
@@ -159,6 +160,7 @@ class ProcessEngine:
 def _serve(config: Config, tasks: Any, results: Any) -> None:
     """A worker process: build the worker once, then run tasks until told to stop (or the driver is gone)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the driver decides when to stop
+    release_large_blocks()
     threading.Thread(target=_exit_without_driver, daemon=True).start()
     try:
         worker = ShardWorker(config)

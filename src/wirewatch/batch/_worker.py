@@ -9,6 +9,7 @@ the driver runs it over the shards in input order, and workers run the stages af
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import resource
 import sys
@@ -68,6 +69,9 @@ class ShardWorker:
     """One worker's pipeline, built once: the stages before the duplicate check and those after it."""
 
     def __init__(self, config: Config) -> None:
+        """``model.n_process = "auto"`` parses in the worker's own process: the batch's workers use the cores."""
+        if config.model.n_process == "auto":
+            config = dataclasses.replace(config, model=dataclasses.replace(config.model, n_process=1))
         head, dedup, tail = split_stages(build_stages(config))
         on_error, limit = config.store.on_error, config.limits.seconds_per_document
         self._head = Pipeline(head, on_error=on_error, max_seconds=limit)

