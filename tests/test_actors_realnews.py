@@ -194,6 +194,29 @@ def test_office_and_function_words_are_no_actors(text, not_an_actor):
 
 
 @pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Seoul said it would send an envoy to the North next week.", "North", "PRK"),
+        ("Pyongyang accused the South of provoking a clash near the border.", "South", "KOR"),
+        ("North Korean state media said the South had flown drones over the capital.", "South", "KOR"),
+    ],
+)
+def test_the_north_and_the_south_are_the_two_koreas_where_the_text_names_korea(text, mention, country):
+    assert _by_mention(text)[mention][1] == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels advanced towards the North after the army withdrew.",
+        "Floods swept through the West of the country, officials said.",
+    ],
+)
+def test_a_compass_word_is_no_town_and_no_country(text):
+    assert not {"North", "West"} & set(_by_mention(text))
+
+
+@pytest.mark.parametrize(
     ("text", "mention"),
     [
         ("No 10 said the prime minister would not resign.", "No 10"),

@@ -31,6 +31,11 @@ if TYPE_CHECKING:
 __all__ = ["DocActors", "resolve_actors"]
 
 _ORGS = frozenset({"organisation", "armed_group", "igo", "ngo", "party", "business", "media"})
+#: Compass words: a direction, never a town of that name ("the North" is no hamlet in the United States).
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                      "north-east", "north-west", "south-east", "south-west"})
+#: On the Korean peninsula "the North" and "the South" are the two Korean states.
+_KOREAN_HALVES = {"north": "PRK", "south": "KOR"}
 
 
 class DocActors(_Coref, _People, _Mentions):
@@ -106,6 +111,8 @@ class DocActors(_Coref, _People, _Mentions):
     def place_of(self, token: Token) -> Location | None:
         """Where a place name points: a country, a capital or a town of the gazetteer, with coordinates."""
         span = entity_of(token)
+        if _compass(span.text):
+            return None
         entry = self.kb.phrase(span.text)
         found = find_place(span.text)
         if entry is not None and entry.country and entry.how == "name" and entry.kind == "state":
@@ -117,9 +124,10 @@ class DocActors(_Coref, _People, _Mentions):
     def _place_actor(self, token: Token) -> _Slot | None:
         """A town named as a party to an event stands for its country ("shelled Kharkiv" → Ukraine)."""
         location = self.place_of(token)
-        if location is None or location.country is None:
+        country = location.country if location is not None else self._korean_half(token)
+        if country is None:
             return None
-        state = self.kb.country(location.country)
+        state = self.kb.country(country)
         if state is None:
             return None
         span = entity_of(token)
@@ -128,6 +136,11 @@ class DocActors(_Coref, _People, _Mentions):
         for t in span:
             self.token_slot[t.i] = slot
         return slot
+
+    def _korean_half(self, token: Token) -> str | None:
+        """ "the North" / "the South" in a text that names either Korea: that Korean state."""
+        half = _KOREAN_HALVES.get(_compass(entity_of(token).text) or "")
+        return half if half is not None and any(s.entry.country in {"PRK", "KOR"} for s in self.slots) else None
 
     def actors(self) -> tuple[Actor, ...]:
         """The frozen actor records, each with its mentions in text order."""
@@ -182,3 +195,9 @@ class DocActors(_Coref, _People, _Mentions):
 def resolve_actors(doc: Doc, kb: KnowledgeBase, published: date | None) -> DocActors:
     """Find and resolve every actor mention in ``doc``."""
     return DocActors(doc, kb, published)
+
+
+def _compass(text: str) -> str | None:
+    """The compass word a name is, without its article ("the North" → "north"), or None."""
+    word = text.lower().removeprefix("the ").strip()
+    return word if word in _COMPASS else None
