@@ -206,6 +206,22 @@ def test_the_north_and_the_south_are_the_two_koreas_where_the_text_names_korea(t
 
 
 @pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Prime Minister criticised Moscow over the strike on the port.", "Prime Minister"),
+        ("The Interior Minister accused Kabul of sheltering the gunmen.", "Interior Minister"),
+        ("The Foreign Minister thanked Warsaw for its support.", "Foreign Minister"),
+    ],
+)
+def test_a_capitalised_role_standing_alone_is_the_acting_person(text, source):
+    assert [s for _, sources, _ in _sides(text) for s in sources] == [source]
+
+
+def test_a_capitalised_role_before_a_name_leaves_the_name_the_actor():
+    assert "Prime Minister" not in _by_mention("Prime Minister Jacinda Smithers criticised Moscow over the strike.")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Rebels advanced towards the North after the army withdrew.",

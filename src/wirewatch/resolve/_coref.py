@@ -22,7 +22,7 @@ class _Coref(_Index):
         """Resolve personal and possessive pronouns and definite role phrases that have an actor before them."""
         for token in self.doc:
             pronoun = token.lower_ in PRONOUNS and token.lower_ not in {"they", "them", "their"}
-            role = token.lower_ in ROLE_NOUNS and token.tag_ in {"NN", "NNS"} and _definite(token)
+            role = role_noun(token) and _definite(token)
             if pronoun or role:
                 self.actor_at(token)
 
@@ -243,6 +243,18 @@ class _Coref(_Index):
 
 _GROUP_NOUNS = frozenset({"countries", "sides", "ministers", "leaders", "governments", "presidents", "nations",
                           "neighbours", "neighbors", "delegations", "capitals", "allies", "states", "parties"})
+
+
+def role_noun(token: Token) -> bool:
+    """ "the minister", and a capitalised role that stands alone: "The Prime Minister said" (not "Prime Minister
+    Modi said", where the name is the actor)."""
+    if token.lower_ not in ROLE_NOUNS:
+        return False
+    if token.tag_ in {"NN", "NNS"}:
+        return True
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (token.tag_ in {"NNP", "NNPS"} and token.ent_type_ != "PERSON" and _definite(token)
+            and (after is None or after.pos_ != "PROPN"))
 
 
 def _definite(token: Token) -> bool:

@@ -35,9 +35,13 @@ _PLACE_NOUNS = frozenset({"port", "city", "town", "capital", "streets", "outskir
 
 
 def office_portfolio(ent: Span) -> bool:
-    """ "Secretary of State", "Minister of Defence": the portfolio after "of" and a title word is no organisation."""
+    """ "Secretary of State", "Minister of Defence", "the Interior Minister": the portfolio after "of" and a title
+    word, or before a capitalised title word, is no organisation."""
     text = normalise(ent.text)
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if text in _PORTFOLIOS and after is not None and after.is_title and after.lower_ in TITLE_SECTOR:
+        return True
     if text not in _PORTFOLIOS or before is None or before.lower_ != "of":
         return False
     title = ent.doc[before.i - 1] if before.i > 0 else None

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from ..records import Actor, Location
 from ._bodies import ANAPHORIC, body_sector, body_span
 from ._context import entity_of, expletive
-from ._coref import _Coref
+from ._coref import _Coref, role_noun
 from ._groups import Evidence, actor_evidence, context_country, place_evidence
 from ._kb import SECTOR_KIND, Entry, KnowledgeBase
-from ._lexicon import PRONOUNS, ROLE_NOUNS
+from ._lexicon import PRONOUNS
 from ._mentions import _Mentions
 from ._names import normalise
 from ._people import _People
@@ -63,7 +63,7 @@ class DocActors(_Coref, _People, _Mentions):
         lower = token.lower_
         if lower in PRONOUNS and token.tag_ in {"PRP", "PRP$"} and not expletive(token):
             return self._pronoun(token, PRONOUNS[lower])
-        if token.tag_ in {"NN", "NNS"} and token.lower_ in ROLE_NOUNS:
+        if role_noun(token):
             return self._role_phrase(token)
         if token.ent_type_ in {"GPE", "LOC", "FAC"}:
             return self._place_actor(token)
