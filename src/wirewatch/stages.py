@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING, ClassVar
 
-from .annotate import load_model, parse
+from .annotate import index_sentences, load_model, parse
 from .base import Work, coded, need
 from .clean import Cleaner
 from .config import Config
@@ -85,7 +85,7 @@ class Annotator:
         for doc, n in nlp.pipe(texts(), as_tuples=True, batch_size=self.config.model.batch_size,
                                n_process=self.config.model.n_process):
             work = waiting.pop(n)
-            work.doc = parse(nlp, too_long.pop(n)) if n in too_long else doc
+            work.doc = parse(nlp, too_long.pop(n)) if n in too_long else index_sentences(doc)
             yield work
 
 
