@@ -85,3 +85,30 @@ def test_the_annotate_stage_indexes_the_sentences_it_parses():
     pipeline = build_pipeline(DEFAULTS)
     works = list(pipeline.works([RawDocument(id="1", source="t", text="Peru recalled its envoy. Ecuador protested.")]))
     assert "sent" in works[0].doc.user_token_hooks
+
+
+def _break_token_by_token(doc):  # noqa: ANN001, ANN202
+    """The paragraph rule told one token at a time: after a line break a word starts a sentence, the next one not."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
+            token.is_sent_start = True
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is not None and not following.is_space and not following.is_punct:
+                following.is_sent_start = False
+    return doc
+
+
+@pytest.mark.parametrize("text", [
+    "Talks resumed in Doha\n\nNegotiators from both sides arrived late.",
+    "\n\nA leading blank line before Kigali\n",
+    "Line one\n- a dash after the break\nx\n\ny",
+    "Ends with a break\n\n",
+    "No break at all in this sentence.",
+    "",
+])
+def test_paragraph_breaks_follow_the_token_by_token_rule(text):  # noqa: ANN001
+    from wirewatch.annotate import _paragraph_breaks
+
+    nlp = load_model()
+    fast, slow = _paragraph_breaks(nlp.make_doc(text)), _break_token_by_token(nlp.make_doc(text))
+    assert [t.is_sent_start for t in fast] == [t.is_sent_start for t in slow]

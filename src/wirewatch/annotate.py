@@ -34,13 +34,22 @@ _cache: dict[tuple[str, bool], Language] = {}
 
 def _paragraph_breaks(doc: Doc) -> Doc:
     """A blank line always ends a sentence (the parser then splits within paragraphs only)."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws and not token.is_space:
-            token.is_sent_start = True
-            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if following is not None and not following.is_space and not following.is_punct:
-                following.is_sent_start = False
+    import numpy
+    from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
+
+    table = doc.to_array([ORTH, IS_SPACE, IS_PUNCT, SENT_START])
+    breaks = [o for o in set(table[:, 0].tolist()) if "\n" in doc.vocab.strings[o]]  # words holding a line break
+    last = len(doc) - 1
+    found = numpy.flatnonzero(numpy.isin(table[:last, 0], breaks)).tolist()
+    if not found:
+        return doc
+    space, punct, starts = table[:, 1], table[:, 2], table[:, 3].view(numpy.int64)
+    for i in found:  # in order, as Token.is_sent_start would be set one token at a time (each set scans the doc)
+        if not space[i + 1]:
+            starts[i + 1] = 1
+            if i + 1 < last and not space[i + 2] and not punct[i + 2]:
+                starts[i + 2] = -1
+    doc.from_array([SENT_START], starts.view(numpy.uint64))
     return doc
 
 
