@@ -16,6 +16,8 @@ from wirewatch import api
 from wirewatch.cli import cli
 from wirewatch.config import Config
 from wirewatch.incidents import GDELT_COLUMNS, GDELT_TYPES, REPORT_COLUMNS
+from wirewatch.incidents._export import fips
+from wirewatch.records import Location
 
 pytestmark = pytest.mark.slow
 
@@ -37,7 +39,7 @@ def run(*args: str) -> str:
 
 def test_incidents_as_json_lines_follow_the_contract(db):
     records = [json.loads(line) for line in run("incidents", "--db", db, "--format", "json").splitlines()]
-    assert len(records) == 37
+    assert len(records) == 43
     for record in records:
         assert isinstance(record["source"], list) and isinstance(record["outlets"], int)
         assert record["status"] in {"single-source", "corroborated", "confirmed", "contested", "denied"}
@@ -133,13 +135,35 @@ def test_gdelt_export_reads_back_with_gdelt_column_names_and_types(db, tmp_path)
         names = [d[0] for d in con.execute("SELECT * FROM read_csv(?, delim = '\t', header = false, columns = ?)",
                                            [str(out), GDELT_TYPES]).description]
     assert len(GDELT_COLUMNS) == 61 and names == list(GDELT_COLUMNS)
-    assert len(rows) == 35  # one per incident; the two only ever denied are left out
+    assert len(rows) == 41  # one per incident; the two only ever denied are left out
     record = dict(zip(GDELT_COLUMNS, next(r for r in rows if r[GDELT_COLUMNS.index("Actor1CountryCode")] == "POL"),
                       strict=True))
     assert (record["SQLDATE"], record["EventCode"], record["EventRootCode"]) == (20260424, "166", "16")
     assert (record["QuadClass"], record["GoldsteinScale"]) == (4, -7.0)
     assert (record["NumSources"], record["NumArticles"], record["NumMentions"]) == (4, 4, 4)
     assert record["Actor2CountryCode"] == "RUS" and record["SOURCEURL"].startswith("https://")
+
+
+@pytest.mark.parametrize(("place", "code"), [
+    (Location("Germany", "DEU"), "GM"), (Location("Moscow", "RUS", 55.75, 37.62), "RS"),
+    (Location("Seoul", "KOR", 37.57, 126.98), "KS"), (Location("Pyongyang", "PRK", 39.03, 125.75), "KN"),
+    (Location("London", "GBR", 51.51, -0.13), "UK"), (Location("Kyiv", "UKR", 50.45, 30.52), "UP"),
+    (Location("Beirut", "LBN", 33.89, 35.5), "LE"), (Location("Ramallah", "PSE", 31.9, 35.2), "WE"),
+    (Location("Gaza City", "PSE", 31.5, 34.47), "GZ"), (Location("Somewhere", None), None),
+])
+def test_gdelt_places_carry_the_fips_country_codes_gdelt_uses(place, code):
+    assert fips(place) == code
+
+
+def test_gdelt_action_geography_is_fips_with_gdelts_place_types(db, tmp_path):
+    out = tmp_path / "events.export.CSV"
+    run("export", "--db", db, "--format", "gdelt", "--out", str(out))
+    with duckdb.connect() as con:
+        rows = con.execute("SELECT ActionGeo_Type, ActionGeo_CountryCode, ActionGeo_Lat FROM read_csv(?, "
+                           "delim = '\t', header = false, columns = ?) WHERE ActionGeo_FullName IS NOT NULL",
+                           [str(out), GDELT_TYPES]).fetchall()
+    assert rows and all(len(code) == 2 for _, code, _ in rows if code)
+    assert {kind for kind, _, lat in rows if lat is None} <= {1} and {kind for kind, _, lat in rows if lat} <= {3, 4}
 
 
 def test_csv_and_parquet_exports_hold_every_report_with_its_incident(db, tmp_path):
@@ -151,7 +175,7 @@ def test_csv_and_parquet_exports_hold_every_report_with_its_incident(db, tmp_pat
         cursor = con.execute("SELECT * FROM read_parquet(?)", [str(tmp_path / "r.parquet")])
         columns, rows = [d[0] for d in cursor.description], cursor.fetchall()
     assert columns == list(REPORT_COLUMNS)
-    assert from_csv == (len(rows), 37) and len(rows) == 77  # 74 events and 3 rejections answering accusations
+    assert from_csv == (len(rows), 43) and len(rows) == 86  # 80 events and 6 rejections answering accusations
 
 
 @pytest.mark.parametrize("command", [["incidents"], ["dyad", "EGY", "SDN"], ["network"],

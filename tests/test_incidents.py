@@ -1,6 +1,6 @@
 """Incidents: one real-world happening, many reports; claims and the denials that answer them.
 
-The corpus in tests/data/incidents is our own writing: 69 short articles from 12 invented outlets over March
+The corpus in tests/data/incidents is our own writing: 73 short articles from 12 invented outlets over March
 and April 2026, with the incident each coded event belongs to and each incident's status (gold.json). Run with
 ``-s`` to see the figures.
 """
@@ -23,6 +23,8 @@ from wirewatch.incidents._link import _answers_to
 from wirewatch.incidents._report import status
 from wirewatch.incidents._rules import Candidate, identities, match
 from wirewatch.store import Store
+
+from .conftest import shared_path
 
 DATA = Path(__file__).parent / "data" / "incidents"
 ARTICLES = DATA / "articles.jsonl"
@@ -146,6 +148,25 @@ def test_what_a_rejection_answers(rejection, accusation, answers):
     assert _answers_to(rejection, accusation) is answers
 
 
+@pytest.mark.parametrize(
+    ("rejection", "accusation", "answers"),
+    [
+        # one article tells the accusation of last month and the answer of this week: the article pairs them
+        (_seen("REJECT", ["country:EGY"], [], D(2026, 4, 23)), _seen("ACCUSE", ["country:SDN"], ["country:EGY"],
+                                                                     D(2026, 3, 9)), True),
+        (_seen("REJECT", ["country:ZAF"], ["country:BRA"], D(2026, 4, 20)),
+         _seen("ACCUSE", ["person:lula"], ["country:ZAF"], D(2026, 3, 2)), True),
+        # but only when it answers the accused, and the accuser it names
+        (_seen("REJECT", ["country:SDN"], [], D(2026, 4, 23)), _seen("ACCUSE", ["country:SDN"], ["country:EGY"],
+                                                                     D(2026, 3, 9)), False),
+        (_seen("REJECT", ["country:EGY"], ["country:ARG"], D(2026, 4, 23)),
+         _seen("ACCUSE", ["country:SDN"], ["country:EGY"], D(2026, 3, 9)), False),
+    ],
+)
+def test_a_rejection_told_beside_an_accusation_answers_it_whatever_the_dates(rejection, accusation, answers):
+    assert _answers_to(rejection, accusation, told_together=True) is answers
+
+
 def _report(side: str, *, by_party: bool = False, outlet: str = "A") -> IncidentReport:
     modality = {"claim": "asserted", "denial": "denied", "rejection": "asserted"}[side]
     return IncidentReport("e1", "x", outlet, None, None, modality, None, "", "ASSAULT", side, by_party)
@@ -265,6 +286,31 @@ def test_a_contested_incident_lists_who_says_what_on_both_sides(corpus_db):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("accuser", "accused", "answerer"),
+    [
+        ("PER", "BOL", "country:BOL:GOV"),  # "no basis for the claims, pointing to contradictory statements"
+        ("TCD", "SDN", "anon~SDN~spokesman"),  # "had nothing to do with" it, a month after, in one article
+    ],
+)
+def test_an_answer_to_an_accusation_contests_it_with_who_says_what(corpus_db, accuser, accused, answerer):
+    with Store.open(corpus_db, read_only=True) as store:
+        found = incidents(store, source=accuser, target=accused, type="ACCUSE")
+    assert [i.status for i in found] == ["contested"]
+    sides = found[0].to_contract()["sides"]
+    assert [s["who"] for s in sides["claims"]] == [f"country:{accuser}"]
+    assert [s["who"] for s in sides["denials"]] == [answerer]
+
+
+@pytest.mark.slow
+def test_declining_to_comment_leaves_an_accusation_uncontested(corpus_db):
+    with Store.open(corpus_db, read_only=True) as store:
+        found = incidents(store, source="GHA", target="TGO", type="ACCUSE")
+    assert [i.status for i in found] == ["single-source"]
+    assert not found[0].to_contract()["sides"]["denials"]
+
+
+@pytest.mark.slow
 def test_the_json_record_holds_the_contract_fields(corpus_db):
     with Store.open(corpus_db, read_only=True) as store:
         record = incidents(store, source="POL")[0].to_contract()
@@ -335,7 +381,25 @@ def test_seeds_and_corpus_together_show_who_says_what(config, seed_results, tmp_
         contested = [i.to_contract() for i in incidents(store, status="contested")]
     seeded = [a for a in accusations if any(r["published"] < "2026-01-01" for r in a["reports"])]
     assert seeded and all(a["sides"]["claims"][0]["who"] in a["source"] for a in seeded)
-    assert len(contested) == 5
+    assert len(contested) == 9  # the corpus's eight, and the seed's accusation answered by the other side
     for record in contested:
         assert record["sides"]["claims"] and record["sides"]["denials"]
-        assert all(d["who"] and d["who"].startswith("country:") for d in record["sides"]["denials"])
+        assert all(d["who"] and d["who"].startswith(("country:", "person:", "anon~"))
+                   for d in record["sides"]["denials"])
+
+
+@pytest.mark.slow
+def test_the_seeds_accusation_is_contested_by_the_other_sides_answer(config, tmp_path):
+    """``wirewatch ingest ../shared/seeds/*``: the president's accusation and the Kremlin's cautious answer (it
+    points to conflicting statements) are one contested incident, with who says what on each side."""
+    seeds = sorted(shared_path("seeds").glob("*.txt"))
+    db = tmp_path / "seeds.duckdb"
+    _ingest(config, db, seeds)
+    with Store.open(db, read_only=True) as store:
+        contested = [i.to_contract() for i in incidents(store, status="contested")]
+    assert [(r["type"], r["target"]) for r in contested] == [("ACCUSE", ["country:RUS:SPY"])]
+    sides = contested[0]["sides"]
+    assert [s["who"] for s in sides["claims"]] == ["person:volodymyr-zelensky"]
+    assert [s["who"] for s in sides["denials"]] == ["person:dmitry-peskov"]
+    reports = {r["side"]: r for r in contested[0]["reports"]}
+    assert reports["rejection"]["article_id"] == reports["claim"]["article_id"]  # one article tells both

@@ -213,3 +213,104 @@ def test_an_act_that_did_not_happen_is_negated(sentence, source, type_, target):
 )
 def test_a_wish_to_attack_is_a_threat(sentence, source, target):
     _find(sentence, source, "THREATEN", target)
+
+
+# -- answers to a claim: a party that rejects, disputes or doubts a claim, or denies any part in an act ----------
+
+
+def _rejections(sentence: str) -> list[tuple[set[str], set[str]]]:
+    """(source, target) of each REJECT the sentence tells as having happened."""
+    return [(e[0], e[2]) for e in _events(sentence) if e[1] == "REJECT" and e[3] in {"asserted", "reported"}]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answerer", "accuser"),
+    [
+        # a verb of rebuttal with a claim as its object: denied, refuted, disputed, questioned
+        ("Hanoi denied the accusations on Tuesday.", "VNM", None),
+        ("The Peruvian government refuted the allegations.", "PER", None),
+        ("Ankara disputed the Greek claims about the islands.", "TUR", "GRC"),
+        ("Nairobi questioned Kampala's assertions.", "KEN", "UGA"),
+        # calling a claim false or doubtful
+        ("Nairobi called the accusations baseless.", "KEN", None),
+        ("The Serbian government called the reports contradictory.", "SRB", None),
+        # saying that the claim is false, or that nothing supports it
+        ("Islamabad said the allegations were unfounded.", "PAK", None),
+        ("The claims are untrue, the Kenyan foreign ministry said.", "KEN", None),
+        ("Caracas said there was no truth in the reports.", "VEN", None),
+        ("Rabat said the accusations had no basis.", "MAR", None),
+        # pointing to conflicting or unverified statements, or casting doubt on them
+        ("Chile's foreign ministry pointed to contradictory reports about the incident.", "CHL", None),
+        ("Hungary referred to inconsistent claims in the press.", "HUN", None),
+        ("Ankara cast doubt on the reports.", "TUR", None),
+        ("Vietnam raised doubts about the Chinese claims.", "VNM", "CHN"),
+        # denying any part in an act
+        ("Rwanda denied any involvement in the ambush.", "RWA", None),
+        ("Tehran denied involvement in the drone strike.", "IRN", None),
+        ("Minsk said it had nothing to do with the sabotage.", "BLR", None),
+        ("Kigali said it played no role in the fighting.", "RWA", None),
+    ],
+)
+def test_an_answer_to_a_claim_is_a_rejection_by_the_answerer(sentence, answerer, accuser):
+    found = _rejections(sentence)
+    assert any(answerer in source for source, _ in found), _events(sentence)
+    assert all(target == ({accuser} if accuser else set()) for source, target in found if answerer in source)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # declining to speak, not knowing, being unable to confirm: no answer either way
+        ("The Egyptian foreign ministry declined to comment on the reports."),
+        ("The Kenyan government refused to confirm the deliveries."),
+        ("Seoul could not confirm the reports."),
+        ("The Turkish foreign ministry said it had no information about the alleged shipments."),
+        ("Ankara did not deny the reports."),
+        ("The Kenyan government refused to answer questions about the claims."),
+        ("The ministry refused to respond to questions about the allegations."),
+        # citing unverified reports may back a claim, not answer it
+        ("Kyiv pointed to unverified reports that Russian troops had crossed into Moldova."),
+        ("Asked about the claims, the Chinese embassy said it was looking into them."),
+    ],
+)
+def test_a_non_denial_is_neither_a_rejection_nor_a_denial(sentence):
+    events = _events(sentence)
+    assert not _rejections(sentence), events
+    assert all(e[3] != "denied" for e in events), events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("Turkey refused to respond to the Greek request for the ships' logs.", "TUR", "GRC"),
+        ("Kenya declined to reply to a request from Uganda for the names of the detained men.", "KEN", "UGA"),
+    ],
+)
+def test_refusing_to_answer_a_request_is_still_a_rejection(sentence, source, target):
+    assert any(source in s and target in t for s, t in _rejections(sentence)), _events(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "type_", "target", "denier"),
+    [
+        # a party that says its own act did not happen denies it
+        ("Iran said it had not sent drones to Russia.", "IRN", "AID", "RUS", "IRN"),
+        ("Minsk said it has never supplied shells to Russia.", "BLR", "AID", "RUS", "BLR"),
+        ("A Kremlin spokesman said Russia was not supplying weapons to Iran.", "RUS", "AID", "IRN", "RUS"),
+    ],
+)
+def test_a_party_that_says_its_act_did_not_happen_denies_it(sentence, source, type_, target, denier):
+    event = _find(sentence, source, type_, target)
+    assert event[3] == "denied"
+    assert denier in event[4]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "type_", "target"),
+    [
+        ("Ukraine said Russia did not attack Kharkiv overnight.", "RUS", "ASSAULT", "UKR"),  # not the doer's word
+        ("Russia will not attack Ukraine, the Kremlin spokesman said.", "RUS", "ASSAULT", "UKR"),  # a pledge
+    ],
+)
+def test_a_negation_told_by_another_or_of_the_future_is_no_denial(sentence, source, type_, target):
+    assert _find(sentence, source, type_, target)[3] == "negated"

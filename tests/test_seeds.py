@@ -150,9 +150,12 @@ def test_every_person_in_the_seeds_is_one_actor_of_the_right_country(seed_result
 def test_seed_000_events_in_zelenskys_claim_point_to_it_and_peskovs_reply_shares_its_subject(seed_results):
     result = seed_results["000"]
     keys = {a.id: a for a in result.actors}
-    claimed = [e for e in result.events if e.quote is not None]
-    assert claimed and all(keys[e.according_to].key == "person:volodymyr-zelensky" for e in claimed)
     quotes = {q.id: q for q in result.quotes}
+    claimed = [e for e in result.events if e.quote is not None]
+    assert claimed and all(keys[e.according_to].key == keys[quotes[e.quote].speaker].key for e in claimed)
+    told = {(keys[e.according_to].key, e.type) for e in claimed}
+    assert ("person:volodymyr-zelensky", "COOPERATE") in told
+    assert {t for who, t in told if who == "person:dmitry-peskov"} == {"REJECT"}  # his reply answers the claim
 
     def countries(quote):
         return {keys[a].country for a in quote.about}

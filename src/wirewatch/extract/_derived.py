@@ -98,6 +98,8 @@ def conditional_threats(sent: Span, lex: Lexicon, actors: DocActors) -> list[Can
         main = clause.head
         if not any(c.dep_ == "aux" and c.lower_ in {"would", "will", "'ll", "'d", "wo"} for c in main.children):
             continue
+        if _offered(main, lex):
+            continue  # "would agree to resume the talks only if …": a conditional offer, coded as its own act
         speech = main if main.lower_ in _THREAT_SPEECH else main.head if main.dep_ == "ccomp" else None
         if speech is None or speech.lower_ not in _THREAT_SPEECH:
             continue
@@ -115,6 +117,16 @@ def conditional_threats(sent: Span, lex: Lexicon, actors: DocActors) -> list[Can
                            "138" if forceful else "130", frozenset())
             out.append(Candidate(speech, rule, tuple(speaker[:1]), tuple(unique(target)), nominal=False))
     return out
+
+
+#: Types of an act that, promised on a condition, make an offer rather than a threat.
+_OFFERED = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
+
+
+def _offered(main: Token, lex: Lexicon) -> bool:
+    """Whether the act promised on a condition is cooperative: every lexicon row of its verb is."""
+    rows = lex.verbs.get(main.lower_, ())
+    return bool(rows) and all(r.type in _OFFERED for r in rows)
 
 
 _THREAT_SPEECH = frozenset({"said", "says", "say", "warned", "warns", "warn", "threatened", "threatens", "vowed",

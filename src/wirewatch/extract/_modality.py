@@ -10,8 +10,8 @@ from ._args import ACCUSING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["DENIAL_VERBS", "Framing", "SPEECH_VERBS", "denied_gerund", "disowns", "framing",
-           "warning_only", "wished"]
+__all__ = ["CALLING_VERBS", "CLAIM_NOUNS", "DENIAL_VERBS", "FALSE_WORDS", "Framing", "SPEECH_VERBS", "danger_clauses",
+           "denied_gerund", "disowns", "framing", "warning_only", "wished"]
 
 #: Verbs that report what someone said or believes; an event in their complement is reported by their subject.
 SPEECH_VERBS = frozenset({
@@ -41,17 +41,17 @@ _PLANNED = frozenset({"planned", "expected", "scheduled", "due", "set", "slated"
                       "foreseen", "mooted", "pencilled", "penciled", "tipped", "likely", "upcoming", "forthcoming",
                       "prospective", "anticipated", "intended"})
 #: Nouns that report a claim: "denied allegations that X sent weapons" denies the sending.
-_CLAIMS = frozenset({"allegation", "allegations", "claim", "claims", "accusation", "accusations", "report",
-                     "reports", "charge", "charges", "suggestion", "suggestions", "assertion", "assertions",
-                     "rumour", "rumours", "rumor", "rumors", "speculation"})
+CLAIM_NOUNS = frozenset({"allegation", "allegations", "claim", "claims", "accusation", "accusations", "report",
+                         "reports", "charge", "charges", "suggestion", "suggestions", "assertion", "assertions",
+                         "rumour", "rumours", "rumor", "rumors", "speculation"})
 #: Words that call a claim false: "allegations that X sent weapons are groundless".
-_FALSE = frozenset({"groundless", "baseless", "unfounded", "false", "untrue", "fabricated", "fabrication", "lies",
-                    "lie", "nonsense", "absurd", "ridiculous", "fake", "invented", "slander", "slanderous",
-                    "misleading", "incorrect", "wrong", "smear", "fiction", "preposterous"})
-#: Verbs that describe a claim as false given a word of :data:`_FALSE`: "called the allegations baseless".
-_CALLING = frozenset({"call", "called", "calls", "calling", "describe", "described", "describes", "brand",
-                      "branded", "brands", "term", "termed", "terms", "label", "labelled", "labeled", "dub",
-                      "dubbed", "consider", "considered", "considers", "find", "found"})
+FALSE_WORDS = frozenset({"groundless", "baseless", "unfounded", "false", "untrue", "fabricated", "fabrication", "lies",
+                        "lie", "nonsense", "absurd", "ridiculous", "fake", "invented", "slander", "slanderous",
+                        "misleading", "incorrect", "wrong", "smear", "fiction", "preposterous"})
+#: Verbs that describe a claim as false given a word of :data:`FALSE_WORDS`: "called the allegations baseless".
+CALLING_VERBS = frozenset({"call", "called", "calls", "calling", "describe", "described", "describes", "brand",
+                          "branded", "brands", "term", "termed", "terms", "label", "labelled", "labeled", "dub",
+                          "dubbed", "consider", "considered", "considers", "find", "found"})
 
 
 #: Heads after which an infinitive happened ("continued to strike", "decided to lift the curfew": a decision taken
@@ -59,7 +59,8 @@ _CALLING = frozenset({"call", "called", "calls", "calling", "describe", "describ
 _ACHIEVED_HEADS = frozenset({"continue", "continued", "continues", "began", "begin", "begins", "started",
                              "start", "starts", "managed", "manage", "used", "went", "kept", "tried", "came",
                              "attempted", "attempt", "attempts", "sought", "failed", "proceeded",
-                             "decided", "decide", "decides"})
+                             "decided", "decide", "decides", "begun", "beginning", "starting", "continuing",
+                             "launched", "staged", "held", "stopped", "shunned", "organized", "organised"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,11 +120,18 @@ def _none_took_part(verb: Token, trigger: Token) -> bool:
     act named did not happen."""
     if verb.dep_ == "xcomp" and verb.head.lower_ in _FAILED:
         return True
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lower_ in _PREVENTING:
+        return True  # "prevented aid agencies from delivering food": the delivery did not happen
     parts = [trigger, *(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"})]
     return any(g.lower_ in {"no", "neither"} and g.dep_ in {"det", "preconj"} for p in parts for g in p.children)
 
 
 _FAILED = frozenset({"fail", "fails", "failed", "failing"})
+_PREVENTING = frozenset(f"{stem}{end}" for stem in ("prevent", "stopp", "barr", "block", "ban", "prohibit", "deterr",
+                                                    "restrain", "dissuad", "discourag")
+                        for end in ("ed", "ing")) | {"prevent", "prevents", "stop", "stops", "bar", "bars", "ban",
+                                                     "bans", "block", "blocks", "prohibit", "prohibits", "kept",
+                                                     "keep", "keeps", "keeping"}
 
 
 def _planned(trigger: Token) -> bool:
@@ -144,23 +152,24 @@ def _disclaimed(trigger: Token, reporter: Token | None) -> tuple[Token | None, b
     """ "denied allegations that X sent weapons", "allegations that X sent weapons are groundless": an event told
     in a claim that someone denies or calls false is denied, according to that someone (the one who says so)."""
     verb = _clause_verb(trigger)
-    claim = verb.head if verb.dep_ in {"acl", "ccomp"} and verb.head.lower_ in _CLAIMS else None
+    claim = verb.head if verb.dep_ in {"acl", "ccomp"} and verb.head.lower_ in CLAIM_NOUNS else None
     if claim is None:
         return reporter, False
     holder = claim.head
     if claim.dep_ in {"dobj", "conj"} and holder.lower_ in DENIAL_VERBS:
         return _subject(holder), True
-    falsified = any(t.lower_ in _FALSE for t in holder.subtree if t.i not in {t2.i for t2 in verb.subtree})
+    falsified = any(t.lower_ in FALSE_WORDS for t in holder.subtree if t.i not in {t2.i for t2 in verb.subtree})
     if falsified and claim.dep_ in {"nsubj", "nsubjpass"}:
         return reporter, True  # "… are groundless, the ministry said": the one who says so denies it
-    if falsified or (claim.dep_ == "dobj" and holder.lower_ in _CALLING and _false_inside(verb)):
+    if falsified or (claim.dep_ == "dobj" and holder.lower_ in CALLING_VERBS and _false_inside(verb)):
         return _subject(holder), True
     return reporter, False
 
 
 def _false_inside(verb: Token) -> bool:
     """ "called the allegations that it armed Russia baseless": the parser may hang the judgement in the claim."""
-    return any(c.lower_ in _FALSE and c.dep_ in {"advmod", "acomp", "oprd", "amod", "xcomp"} for c in verb.children)
+    return any(c.lower_ in FALSE_WORDS and c.dep_ in {"advmod", "acomp", "oprd", "amod", "xcomp"}
+               for c in verb.children)
 
 
 #: What a danger threatens, as opposed to whom a threat is made to: "the drills threaten regional stability".
@@ -169,6 +178,7 @@ _ENDANGERED = frozenset({"security", "stability", "peace", "safety", "sovereignt
                          "survival", "health", "environment", "balance", "recovery", "growth", "prosperity"})
 _THREAT_MODALS = frozenset({"will", "would", "'ll", "'d", "shall", "could", "might", "may", "wo"})
 _WARNING = frozenset({"warn", "warns", "warned", "warning"})
+_WARNED_OF = frozenset({"of", "against", "about"})
 _DANGER = frozenset({"threaten", "threatens", "threatened", "threatening", "endanger", "endangers",
                      "endangered", "jeopardise", "jeopardises", "jeopardised", "jeopardize", "jeopardizes",
                      "jeopardized"})
@@ -181,11 +191,25 @@ def warning_only(verb: Token) -> bool:
     if verb.lower_ in _DANGER:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         return bool(objects) and objects[0].lower_ in _ENDANGERED
-    if verb.lower_ not in _WARNING or any(c.dep_ in {"prep", "xcomp"} for c in verb.children):
-        return False
+    if verb.lower_ not in _WARNING or any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in _WARNED_OF
+                                          for c in verb.children):
+        return False  # "warned of consequences", "warned Kyiv against", but not "warned on Thursday that"
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     addressed = any(c.dep_ in {"dobj", "dative"} for c in verb.children)
+    if addressed and any(t.dep_ == "aux" and t.lower_ in _THREAT_MODALS and t.head.lower_ not in _UNBIDDEN
+                         for t in verb.subtree):
+        return False  # "warned Berlin in a letter that Washington would …", however the clause hangs
     return bool(clauses) and not any(_speaker_foretold(c, addressed=addressed) for c in clauses)
+
+
+_HARMING = _DANGER | frozenset(f"{stem}{end}" for stem in ("undermine", "destabilise", "destabilize", "imperil",
+                                                             "harm", "damage", "risk", "fuel", "provoke")
+                               for end in ("", "s", "d", "ed"))
+
+
+def danger_clauses(verb: Token) -> list[Token]:
+    """The clauses of a warning that name a danger an act poses: "warned that Oslo's pipeline threatens …"."""
+    return [c for c in verb.children if c.dep_ == "ccomp" and c.lower_ in _HARMING]
 
 
 def _speaker_foretold(clause: Token, *, addressed: bool) -> bool:
@@ -193,6 +217,8 @@ def _speaker_foretold(clause: Token, *, addressed: bool) -> bool:
     that the speaker names as its own, or tells to the one it is aimed at."""
     if not any(c.dep_ == "aux" and c.lower_ in _THREAT_MODALS for c in clause.children):
         return False
+    if clause.lower_ in _UNBIDDEN:
+        return False  # "warned that the truce would collapse", "… that it would happen": no one's act
     subject = next((c for c in clause.children if c.dep_ in {"nsubj", "expl"}), None)
     if addressed or subject is None or subject.tag_ == "PRP" or subject.lower_ == "there":
         return True
@@ -201,13 +227,18 @@ def _speaker_foretold(clause: Token, *, addressed: bool) -> bool:
     return not any(t.ent_type_ in _NAMED for t in subject.subtree)  # "police will not tolerate", not "Russia could"
 
 
+#: Verbs of what befalls, which no speaker does: a warning that one will come is no threat.
+_UNBIDDEN = frozenset(form for verb in ("happen", "occur", "follow", "ensue", "collapse", "worsen", "deteriorate",
+                                        "spread", "spiral", "rise", "fall", "grow", "increase", "suffer", "fail",
+                                        "starve", "die", "perish", "backfire", "erupt")
+                      for form in (verb, verb + "s", verb + "ed", verb[:-1] + "ed" if verb.endswith("e") else verb))
 _NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 
 
 def disowns(verb: Token) -> bool:
     """ "Iran rejected allegations that it sent missiles to Russia": a denial of a claim is aimed at whoever made
     it, never at an actor the claim names."""
-    return verb.lower_ in DENIAL_VERBS and any(c.dep_ == "dobj" and c.lower_ in _CLAIMS for c in verb.children)
+    return verb.lower_ in DENIAL_VERBS and any(c.dep_ == "dobj" and c.lower_ in CLAIM_NOUNS for c in verb.children)
 
 
 def denied_gerund(verb: Token) -> Token | None:
@@ -221,6 +252,9 @@ def denied_gerund(verb: Token) -> Token | None:
 def _is_future(verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children):
         return True
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i and not any(
+            c.dep_ in {"nsubj", "mark"} for c in verb.children):
+        return _is_future(verb.head)  # "will extend the curfew, banning all gatherings": the adjunct is to come
     if verb.dep_ == "xcomp" and verb.head.lower_ in _FUTURE_HEADS:
         return True
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

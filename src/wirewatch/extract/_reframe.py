@@ -12,8 +12,8 @@ from ._args import through_of as _through_of
 from ._candidate import Candidate as _Candidate
 from ._dates import date_entities, resolve_date
 from ._derived import VERBAL_ATTACKS as _VERBAL_ATTACKS
-from ._lexicon import crosswalk, lexicon, quad_class
-from ._modality import DENIAL_VERBS, framing, wished
+from ._lexicon import crosswalk, inflections, lexicon, quad_class
+from ._modality import DENIAL_VERBS, Framing, framing, wished
 from ._places import where as _where
 from ._vocabulary import (
     CODER_NAME,
@@ -23,6 +23,7 @@ from ._vocabulary import (
     FUTURE_TO_THREAT,
     LEARNED_CODER,
     LIGHT_VERBS,
+    ORDERING,
     PEACEKEEPING,
     REFUSABLE,
     YIELD_INTENT,
@@ -31,34 +32,16 @@ from ._vocabulary import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from ..resolve import ActorSlot as _Slot
     from ..resolve import DocActors
 
 
 def _event(c: _Candidate, actors: DocActors, published: date | None, number: int) -> Event | None:
     frame = framing(c.trigger, presupposed=c.nominal and _presupposes(c.trigger))
-    rule = c.rule
-    etype, mode, code = rule.type, rule.mode, rule.cameo
-    if etype == "ASSAULT" and c.trigger.lower_ in _VERBAL_ATTACKS and _verbal(c):
-        etype, mode, code = "ACCUSE", "disapprove", "111"
-    if etype == "CONSULT" and mode == "visit" and not c.nominal:
-        arriving = _arriving_force(c.trigger)
-        if arriving is not None:
-            etype, mode, code = arriving
-    if etype == "MOBILIZE" and _peacekeeping(c.trigger):
-        etype, mode, code = "AID", None, "074"  # "sent troops to Liberia on a peacekeeping mission"
-    if frame.modality == "future" and etype in FUTURE_TO_AGREE:
-        etype, mode, code = "AGREE", None, "030"
-    elif frame.modality == "future" and etype in {"RETREAT", "CONCEDE"} and mode != "resign":
-        # CAMEO 035: an intent to yield, release or withdraw is an agreement until it is carried out
-        etype, mode, code = "AGREE", None, YIELD_INTENT.get(mode or "", "035")
-    elif frame.modality == "future" and etype in FUTURE_TO_THREAT:
-        # an announced blockade, boycott, sanction or attack is a threat until it happens
-        etype, mode, code = "THREATEN", *FUTURE_TO_THREAT[etype]
-    elif frame.modality == "hypothetical" and etype in FUTURE_TO_THREAT and (
-            _conditioned(c.trigger) or wished(c.trigger)):
-        # "may halt mediation if cooperation founders": a sanction held over a condition is a threat, and so is
-        # an attack its doer says it wants
-        etype, mode, code = "THREATEN", *FUTURE_TO_THREAT[etype]
+    construed = _construed(c)
+    if construed is None:
+        return None
+    etype, mode, code = _intended(c, frame, *construed)
     modality = frame.modality
     if etype in REFUSABLE and c.trigger.dep_ == "xcomp" and c.trigger.head.lower_ in FAILING:
         # "failed to reach an agreement", "declined to meet": no act, but a refusal
@@ -70,6 +53,8 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
         etype, mode, code, modality = "REJECT", None, "120", "asserted"
     xw = crosswalk()[code]
     according = actors.actor_at(frame.reporter) if frame.reporter is not None else None
+    if modality == "negated" and not frame.future and according is not None and _own_act(according, c):
+        modality = "denied"  # "Iran said it had not sent drones": a party that says its act did not happen denies it
     speech_act = according is not None and according in c.source and quad_class(code) == 3
     if speech_act and modality == "reported":
         modality = "asserted"
@@ -94,6 +79,67 @@ def _event(c: _Candidate, actors: DocActors, published: date | None, number: int
     )
 
 
+def _own_act(speaker: _Slot, c: _Candidate) -> bool:
+    """Whether the one who tells an act is its doer or speaks for the doer's country."""
+    country = speaker.entry.country
+    return speaker in c.source or (country is not None and any(s.entry.country == country for s in c.source))
+
+
+def _construed(c: _Candidate) -> tuple[str, str | None, str] | None:
+    """The type, mode and CAMEO code the trigger's construction gives its row (None: no event at all)."""
+    rule = c.rule
+    etype, mode, code = rule.type, rule.mode, rule.cameo
+    attack = c.trigger.lower_ in _VERBAL_ATTACKS or any(
+        o.dep_ == "dobj" and o.lower_ in _VERBAL_ATTACKS for o in c.trigger.children)  # "launched an attack"
+    if etype == "ASSAULT" and attack and (_verbal(c) or _worded(c.trigger)):
+        etype, mode, code = "ACCUSE", "disapprove", "111"
+    if etype == "CONSULT" and mode == "visit" and not c.nominal:
+        if code == "042" and _no_visitor(c.trigger):
+            return None  # migrants or a craft travel; hosting ("demonstrators received the ministers") stands
+        arriving = _arriving_force(c.trigger)
+        if arriving is not None:
+            etype, mode, code = arriving
+    if etype == "MOBILIZE" and _peacekeeping(c.trigger):
+        etype, mode, code = "AID", None, "074"  # "sent troops to Liberia on a peacekeeping mission"
+    if etype in {"CONSULT", "REQUEST"} and c.trigger.lower_ in _CALLS:
+        etype, mode, code = _call_content(c.trigger) or (etype, mode, code)
+    if etype == "REQUEST" and c.trigger.lower_ in ORDERING:
+        etype, mode, code = _ordered_restriction(c.trigger) or (etype, mode, code)
+    return etype, mode, code
+
+
+def _intended(c: _Candidate, frame: Framing, etype: str, mode: str | None, code: str
+              ) -> tuple[str, str | None, str]:
+    """An act to come or held over a condition, as PLOVER codes the intent: AGREE or THREATEN."""
+    if frame.modality == "future" and etype in FUTURE_TO_AGREE:
+        return "AGREE", None, "030"
+    if frame.modality == "future" and etype in {"RETREAT", "CONCEDE"} and mode != "resign":
+        # CAMEO 035: an intent to yield, release or withdraw is an agreement until it is carried out
+        return "AGREE", None, YIELD_INTENT.get(mode or "", "035")
+    if frame.modality == "future" and etype in FUTURE_TO_THREAT:
+        # an announced blockade, boycott, sanction or attack is a threat until it happens
+        return ("THREATEN", *FUTURE_TO_THREAT[etype])
+    if frame.modality == "hypothetical" and etype in FUTURE_TO_THREAT and (
+            _conditioned(c.trigger) or wished(c.trigger)) and not _speculated(frame):
+        # "may halt mediation if cooperation founders": a sanction held over a condition is a threat, and so is
+        # an attack its doer says it wants
+        return ("THREATEN", *FUTURE_TO_THREAT[etype])
+    return etype, mode, code
+
+
+#: Speakers who foresee rather than speak for a side: their "could … if" is a forecast, not a threat.
+_ONLOOKERS = frozenset({"analyst", "analysts", "expert", "experts", "observer", "observers", "commentator",
+                        "commentators", "economist", "economists", "scholar", "scholars", "researcher", "researchers",
+                        "pundit", "pundits", "academic", "academics", "historian", "historians", "specialist",
+                        "specialists", "forecaster", "forecasters", "strategist", "strategists"})
+
+
+def _speculated(frame: Framing) -> bool:
+    """ "Iranians could take to the streets if prices rise, analysts said": a condition that onlookers foresee is no
+    threat by the doer; one told by a side ("two EU diplomats said", "a spokesman said") is."""
+    return frame.reporter is not None and frame.reporter.lower_ in _ONLOOKERS
+
+
 def _confidence(c: _Candidate) -> float:
     """How sure the coder is of a candidate: named sides raise it; a noun, a classifier's guess or an inferred side
     lower it."""
@@ -105,6 +151,65 @@ def _confidence(c: _Candidate) -> float:
     return confidence
 
 
+_CALLS = frozenset(inflections("call") | inflections("phone") | inflections("telephone") | inflections("ring"))
+#: Words that make a name a praise ("called him a true friend"); any other name called is a criticism.
+_PRAISE = frozenset({"friend", "friends", "ally", "allies", "partner", "partners", "brother", "brothers", "hero",
+                     "heroes", "model", "example", "success", "champion", "visionary", "good", "great", "true",
+                     "reliable", "trusted", "strategic", "important", "valuable", "dear", "close", "best"})
+#: What a call made to do so does: praise (CAMEO 051) or apologise (055).
+_CALLED_TO = {**{form: "051" for verb in ("congratulate", "thank", "praise", "commend", "hail", "welcome")
+                 for form in inflections(verb)},
+              **{form: "055" for verb in ("apologize", "apologise") for form in inflections(verb)}}
+
+
+_EXPRESSING = frozenset(inflections("express") | inflections("offer") | inflections("convey"))
+_SYMPATHY = frozenset({"support", "solidarity", "condolences", "sympathy", "sympathies", "gratitude", "thanks",
+                       "congratulations", "appreciation"})
+
+
+def _called_name(call: Token) -> Token | None:
+    """The name given in "called his rival a liar": a common noun predicated of the object, however parsed (the
+    name as predicate beside an object, or as an indefinite apposition to the object)."""
+    objects = [c for c in call.children if c.dep_ in {"dobj", "oprd"}]
+    if len(objects) == 2 and objects[1].dep_ == "oprd" and objects[1].tag_ in {"NN", "NNS"}:
+        return objects[1]
+    return next((a for o in objects for a in o.children if a.dep_ == "appos" and a.tag_ in {"NN", "NNS"}
+                 and any(d.lower_ in {"a", "an"} for d in a.children)), None)
+
+
+def _call_content(call: Token) -> tuple[str, str | None, str] | None:
+    """ "called his rival a liar" (ACCUSE) or "a true friend" (SUPPORT): a name given; "phoned Ruto to
+    congratulate him": a call whose purpose is praise or apology is coded for what it says (SUPPORT)."""
+    named = _called_name(call)
+    if named is not None:
+        praised = named.lower_ in _PRAISE or any(c.lower_ in _PRAISE for c in named.children)
+        return ("SUPPORT", None, "051") if praised else ("ACCUSE", "disapprove", "111")
+    for child in call.children:
+        if child.dep_ in {"xcomp", "advcl"} and child.lower_ in _CALLED_TO:
+            return "SUPPORT", None, _CALLED_TO[child.lower_]
+        if child.dep_ in {"xcomp", "advcl"} and child.lower_ in _EXPRESSING and any(
+                o.dep_ == "dobj" and o.lower_ in _SYMPATHY for o in child.children):
+            return "SUPPORT", None, "051"  # "phoned him to express his support", "… to offer condolences"
+    return None
+
+
+#: What an order makes its object do that restricts it: shut or suspend (CAMEO 172), or leave (174, expulsion).
+_RESTRICTIONS = {
+    **{form: ("restrict", "172") for verb in ("suspend", "close", "shut", "halt", "cease", "disband", "dissolve",
+                                               "stop", "vacate", "evict") for form in inflections(verb)},
+    **{form: ("deport", "174") for form in inflections("leave")},
+}
+
+
+def _ordered_restriction(order: Token) -> tuple[str, str | None, str] | None:
+    """ "ordered the weekly to suspend publication", "ordered the reporter to leave the country": an order that
+    closes, suspends or expels its object is coercion (COERCE), not a request."""
+    for child in order.children:
+        if child.dep_ in {"xcomp", "ccomp"} and child.lower_ in _RESTRICTIONS:
+            return ("COERCE", *_RESTRICTIONS[child.lower_])
+    return None
+
+
 def _arriving_force(verb: Token) -> tuple[str, str | None, str] | None:
     """ "UN peacekeepers arrived in Goma": troops that arrive are no visit but a deployment, of
     peacekeepers (AID) or of a force (MOBILIZE)."""
@@ -114,6 +219,18 @@ def _arriving_force(verb: Token) -> tuple[str, str | None, str] | None:
     if any(t.lower_ in PEACEKEEPING for t in subject.subtree):
         return "AID", None, "074"
     return "MOBILIZE", None, "150"
+
+
+#: Who travels without visiting anyone: migrants and craft ("300 migrants arrived", "a plane flying to X").
+_NO_VISITORS = frozenset({"migrants", "refugees", "asylum-seekers", "tourists", "pilgrims", "passengers", "travellers",
+                         "travelers", "plane", "planes", "airliner", "airliners", "flight", "flights", "vessel",
+                         "vessels", "tanker", "tankers", "freighter", "ferry", "boat", "boats", "train", "convoy"})
+
+
+def _no_visitor(verb: Token) -> bool:
+    """Whether a verb of travel has migrants or a craft for its traveller: a movement, no visit."""
+    traveller = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return traveller is not None and _through_of(traveller).lower_ in _NO_VISITORS
 
 
 def _peacekeeping(trigger: Token) -> bool:
@@ -140,6 +257,21 @@ def _verbal(c: _Candidate) -> bool:
     """ "Milei attacked Lula": one civilian person attacking another does so in words."""
     people = [*c.source, *c.target]
     return bool(c.target) and all(s.entry.kind == "person" and s.entry.sector not in {"MIL", "REB"} for s in people)
+
+
+#: Words that make an attack one of words: "a scathing attack on the bank", "attacked …, calling it a farce".
+_WORDED = frozenset({"verbal", "scathing", "blistering", "stinging", "withering", "rhetorical", "personal",
+                     "bitter", "furious", "thinly-veiled", "veiled", "extraordinary", "vitriolic", "caustic",
+                     "calling", "saying", "accusing", "describing", "branding", "labelling", "labeling", "dubbing",
+                     "denouncing", "deriding"})
+
+
+def _worded(attack: Token) -> bool:
+    """Whether an attack is made in words: a modifier says so, or a verb of speech goes with it."""
+    verb = attack if attack.tag_.startswith("VB") else attack.head
+    nouns = [attack, *(o for o in attack.children if o.dep_ == "dobj")]
+    return any(c.dep_ == "amod" and c.lower_ in _WORDED for n in nouns for c in n.children) or any(
+        c.dep_ == "advcl" and c.tag_ == "VBG" and c.lower_ in _WORDED for c in verb.children)
 
 
 def _when(trigger: Token, anchors: set[int], published: date | None, future: bool) -> tuple[date, str] | None:

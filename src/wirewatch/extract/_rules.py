@@ -76,7 +76,8 @@ def _verb_rule(verb: Token, lex: Lexicon, actors: DocActors) -> tuple[Trigger | 
     obj = _direct_object(verb)
     obj_word = obj.lower_ if obj is not None else None
     obj_words = {obj_word} | {c.lower_ for c in obj.children if c.dep_ == "compound"} if obj is not None else set()
-    if obj is not None and obj.lower_ in PARTITIVES:  # "withdrew some of its troops", "freed half of the hostages"
+    if obj is not None and (obj.lower_ in PARTITIVES or obj.lower_ in _COLLECTIVES):
+        # "withdrew some of its troops", "freed half of the hostages", "sent a team of doctors"
         obj_words |= {g.lower_ for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children}
     # "went on strike", "took to the streets": a preposition and its object together
     combos = {f"{c.lower_}:{g.lower_}" for c in verb.children if c.dep_ in {"prep", "prt"}
@@ -108,8 +109,23 @@ def _verb_rule(verb: Token, lex: Lexicon, actors: DocActors) -> tuple[Trigger | 
             if obj is not None and obj.dep_ in {"dobj", "nsubjpass"} and _names_actor(obj, actors):
                 return rule, None
         elif rule.objects & obj_words or rule.objects & particles or rule.objects & combos:
-            return rule, obj if rule.objects & obj_words else None
+            return rule, obj if rule.objects & obj_words else _combo_object(verb, rule.objects & combos)
     return fallback, None
+
+
+#: Nouns that count what their "of" object names: "a team of doctors" is sent as doctors are.
+_COLLECTIVES = frozenset({"team", "teams", "group", "groups", "batch", "batches", "convoy", "convoys", "shipment",
+                          "shipments", "consignment", "consignments", "planeload", "planeloads", "squad"})
+
+
+def _combo_object(verb: Token, matched: frozenset[str]) -> Token | None:
+    """ "called for sanctions against Iran": the noun a preposition row names is the object of the act (its own
+    preposition names the target), not an event of its own."""
+    for child in verb.children:
+        for noun in child.children if child.dep_ == "prep" else ():
+            if noun.dep_ == "pobj" and f"{child.lower_}:{noun.lower_}" in matched:
+                return noun
+    return None
 
 
 def _names_actor(obj: Token, actors: DocActors) -> bool:

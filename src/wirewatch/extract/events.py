@@ -20,6 +20,7 @@ from ._args import agent as _agent
 from ._args import subject_actors as _subject_actors
 from ._candidate import Candidate as _Candidate
 from ._classifier import NONE, Classifier
+from ._constructions import constructions as _constructions
 from ._derived import accusations as _accusations
 from ._derived import allegations as _allegations
 from ._derived import conditional_threats as _conditional_threats
@@ -27,9 +28,12 @@ from ._derived import incursions as _incursions
 from ._derived import obligations as _obligations
 from ._derived import superseded as _superseded
 from ._lexicon import Lexicon, Trigger, lexicon, noun_rule
-from ._modality import SPEECH_VERBS, warning_only
+from ._modality import SPEECH_VERBS, danger_clauses, warning_only
+from ._rebuttals import no_comment
+from ._rebuttals import rebuttals as _rebuttals
 from ._reframe import _event
 from ._rules import _noun_candidate, _verb_candidate, _verb_rule
+from ._targets import subject_here as _subject_here
 from ._vocabulary import (
     CODER_NAME,
     COPULAS,
@@ -44,7 +48,7 @@ from ._vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from ..resolve import DocActors
 
@@ -64,6 +68,8 @@ def code_events(doc: Doc, actors: DocActors, *, published: date | None,
         if classifier is not None:
             found += _learned(sent, lex, actors, classifier, threshold, {c.trigger.i for c in found})
         for candidate in found:
+            if no_comment(candidate.trigger):
+                continue  # "declined to comment": no refusal of anything, and no denial
             if _self_directed(candidate):
                 if candidate.trigger.dep_ in SUBORDINATE or candidate.nominal:
                     continue
@@ -154,7 +160,9 @@ def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]
     for token in sent:
         if token.tag_.startswith("VB") and (token.lower_ in lex.verbs or token.lower_ in LIGHT_VERBS):
             rule, obj = _verb_rule(token, lex, actors)
-            if rule is not None and not (rule.type == "THREATEN" and warning_only(token)):
+            if rule is not None and rule.type == "THREATEN" and warning_only(token):
+                rule = _blamed_danger(token, actors)
+            if rule is not None:
                 if obj is not None:
                     used.add(obj.i)
                 found = _verb_candidate(token, rule, actors, obj)
@@ -170,6 +178,8 @@ def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]
     out = _outermost(out)
     taken = {c.trigger.i for c in out}
     out += _accusations(sent, lex, actors, taken) + _allegations(out, actors, taken) + _incursions(sent, actors, taken)
+    out += _constructions(sent, lex, actors, taken)  # verdicts, criticism drawn, nouns handed, stated roles
+    out += _rebuttals(sent, actors, taken)  # answers to a claim: rejected, called false, no part in it
     demands = _obligations(sent, actors)
     owed = {c.trigger.i for c in out} & {t.i for d in demands for t in d.trigger.children if t.dep_ == "ccomp"}
     # "said Sudan must return the helicopter": the return is demanded, not done; "removing the sanctions is out
@@ -181,6 +191,16 @@ def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]
         speakers = {s.id for t in threats for s in t.source}
         out = [c for c in out if not _superseded(c, speakers)]
     return out + threats
+
+
+#: A warning that blames a danger on an actor: a criticism of that actor (CAMEO 111), no threat by the speaker.
+_BLAMING_WARNING = Trigger("V", "warn", None, "ACCUSE", "disapprove", "111", frozenset({"about", "over"}))
+
+
+def _blamed_danger(warning: Token, actors: DocActors) -> Trigger | None:
+    """ "warned that Oslo's new pipeline endangers the region's security" blames Norway (ACCUSE); a danger that no
+    actor is named as causing ("warned that the drought threatens stability") is no event."""
+    return _BLAMING_WARNING if any(_subject_here(c, actors) for c in danger_clauses(warning)) else None
 
 
 def _outermost(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -3,15 +3,17 @@
 ``gdelt`` writes one row per incident with the 61 columns of GDELT 2.0's event table, in its order, tab-separated
 and without a header, as GDELT's own files are (:data:`GDELT_COLUMNS` names them, :data:`GDELT_TYPES` gives their
 types). ``NumMentions`` counts the incident's reports and their copies, ``NumSources`` its independent outlets,
-``NumArticles`` the documents that carried it; ``AvgTone`` is left empty. Country codes are the ISO 3166 alpha-3
-codes wirewatch uses (GDELT's geographic fields use FIPS 10-4). ``csv`` and ``parquet`` write one row per report,
-with its incident (:data:`REPORT_COLUMNS`).
+``NumArticles`` the documents that carried it; ``AvgTone`` is left empty. Actor country codes are the ISO 3166
+alpha-3 codes wirewatch and CAMEO use; ``ActionGeo_CountryCode`` is FIPS 10-4, as in GDELT (``data/fips.tsv``), and
+``ActionGeo_Type`` is 1 for a country, 3 for a US city, 4 for any other city. ``csv`` and ``parquet`` write one row
+per report, with its incident (:data:`REPORT_COLUMNS`).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -22,10 +24,11 @@ from typing import Any
 
 import duckdb
 
+from ..records import Location
 from ._analyse import Network
 from ._report import Incident
 
-__all__ = ["GDELT_COLUMNS", "GDELT_TYPES", "REPORT_COLUMNS", "gdelt_row", "network_json", "write_gdelt",
+__all__ = ["GDELT_COLUMNS", "GDELT_TYPES", "REPORT_COLUMNS", "fips", "gdelt_row", "network_json", "write_gdelt",
            "write_graph", "write_reports"]
 
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
@@ -61,13 +64,31 @@ def _global_id(incident_id: str) -> int:
     return int(hashlib.sha1(incident_id.encode()).hexdigest()[:15], 16)
 
 
+@functools.cache
+def _fips_codes() -> dict[str, str]:
+    lines = (Path(__file__).parent / "data" / "fips.tsv").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t") for line in lines if line and not line.startswith("#"))
+
+
+def fips(place: Location) -> str | None:
+    """The FIPS 10-4 code GDELT gives a place's country (Gaza's own GZ for a place named Gaza)."""
+    if place.country == "PSE" and "gaza" in place.name.lower():
+        return "GZ"
+    return _fips_codes().get(place.country or "")
+
+
+def _action_geo(geo: Location | None) -> list[Any]:
+    if geo is None:
+        return [None] * len(_GEO)
+    kind = 1 if geo.lat is None else 3 if geo.country == "USA" else 4
+    return [kind, geo.name, fips(geo), None, None, geo.lat, geo.lon, None]
+
+
 def gdelt_row(incident: Incident, actors: Actors) -> list[Any]:
     """The GDELT 2.0 event row of one incident, in :data:`GDELT_COLUMNS` order."""
     lead = incident.lead
     day = incident.date or incident.first_reported or dt.date(1970, 1, 1)
-    geo = lead.location
-    action = [1 if geo else None, geo.name if geo else None, geo.country if geo else None, None, None,
-              geo.lat if geo else None, geo.lon if geo else None, None]
+    action = _action_geo(lead.location)
     code = lead.cameo_code
     articles = {r.article_id for r in incident.reports}
     added = min((r.added for r in incident.reports if r.added), default=None)

@@ -5,7 +5,8 @@ days are read, so memory stays flat however many incidents the store holds, and 
 new (ingest calls :func:`link` after storing articles; a loaded batch shard is linked the same way). Among the
 incidents an event may join (see ``_rules``) it joins the one sharing most identities, then the most precisely
 dated, then the nearest in date. A rejection of an accusation (a REJECT whose source the accusation targets) is
-recorded as its answer.
+recorded as its answer: an accusation its own article tells, whatever the dates, else the latest in the two weeks
+before it.
 """
 
 from __future__ import annotations
@@ -163,7 +164,7 @@ def link(store: Store, *, articles: Sequence[str] | None = None, batch: int = 50
                                                families):
             found.put(_Incident.of(row))
         links = [_join(found, e, c) for e, c in zip(chunk, seen, strict=True)]
-        answered = _answers(found, [(e, c) for e, c in zip(chunk, seen, strict=True) if _rejects(e)])
+        answered = _answers(found, [(e, c) for e, c in zip(chunk, seen, strict=True) if _rejects(e)], _told(links))
         answered += _late_answers(store, found, {(row.article_id, row.event_id) for row in answered})
         store.incidents.save([i.frozen() for i in found.incidents.values() if i.changed], links, answered)
         events, incidents, answers = events + len(links), incidents + found.started, answers + len(answered)
@@ -192,15 +193,26 @@ def _rejects(event: UnlinkedEvent) -> bool:
     return event.type == "REJECT" and event.modality in CLAIMS
 
 
-def _answers(found: _Batch, rejections: list[tuple[UnlinkedEvent, Candidate]]) -> list[LinkRow]:
-    """For each rejection, the latest accusation against its source (by its target, when it names one)."""
+def _told(links: list[LinkRow]) -> dict[str, set[str]]:
+    """The incidents each article of the batch reports."""
+    told: dict[str, set[str]] = {}
+    for row in links:
+        told.setdefault(row.article_id, set()).add(row.incident_id)
+    return told
+
+
+def _answers(found: _Batch, rejections: list[tuple[UnlinkedEvent, Candidate]],
+             told: dict[str, set[str]]) -> list[LinkRow]:
+    """For each rejection, the accusation against its source (by its target, when it names one): one its own
+    article reports, else the latest."""
     answered = []
     for event, seen in rejections:
         ids = set().union(*(found.index.get((_ACCUSATIONS, i), ()) for i in seen.source))
-        fits = [i for i in ids if _answers_to(seen, found.incidents[i].candidate())]
+        beside = told.get(event.article_id, set())
+        fits = [i for i in ids if _answers_to(seen, found.incidents[i].candidate(), told_together=i in beside)]
         if fits:
-            latest = max(fits, key=lambda i: (found.incidents[i].row.window_start, i))
-            answered.append(LinkRow(event.article_id, event.event_id, latest))
+            chosen = max(fits, key=lambda i: (i in beside, found.incidents[i].row.window_start, i))
+            answered.append(LinkRow(event.article_id, event.event_id, chosen))
     return answered
 
 
@@ -221,7 +233,9 @@ def _late_answers(store: Store, found: _Batch, done: set[tuple[str, str]]) -> li
     return answered
 
 
-def _answers_to(rejection: Candidate, accusation: Candidate) -> bool:
-    """Whether a rejection answers an accusation: made against it, by whom it names, in the two weeks before."""
-    return bool(rejection.source & accusation.target and (not rejection.target or rejection.target & accusation.source)
-                and accusation.start <= rejection.end and accusation.end >= rejection.start - _ANSWER_DAYS)
+def _answers_to(rejection: Candidate, accusation: Candidate, *, told_together: bool = False) -> bool:
+    """Whether a rejection answers an accusation: made against it, by whom it names, in the two weeks before (or
+    at any time, when one article tells both: "Kyiv accused Moscow …; the Kremlin dismissed the claims")."""
+    parties = rejection.source & accusation.target and (not rejection.target or rejection.target & accusation.source)
+    timely = accusation.start <= rejection.end and accusation.end >= rejection.start - _ANSWER_DAYS
+    return bool(parties and (told_together or timely))

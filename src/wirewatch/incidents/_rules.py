@@ -3,12 +3,13 @@
 * **Types.** One PLOVER type, or a pair of :data:`COMPATIBLE_TYPES` (a signing one outlet codes as SUPPORT and
   another as AGREE; a formal protest coded as PROTEST by one and as ACCUSE by another). Each type belongs to one
   *family*; only events of one family join.
-* **Participants.** Each actor stands for its key and, for a state body or a person, for its country too (a
-  president acting for Brazil matches ``country:BRA``; an armed group or an international body stands for
-  itself only). Two events agree when their sources share an identity and their targets share one or either
-  has none; where both name people on a side, they must share a person (the foreign ministers' meeting is not
-  the presidents' call). The types of :data:`SYMMETRIC_FAMILIES` (meetings, agreements) match in either direction, and
-  one that names one side only matches any incident it shares a party with.
+* **Participants.** Each actor stands for its key and, for a state body or a person (named, or an unnamed
+  official such as ``anon~SDN~spokesman``), for its country too (a president acting for Brazil matches
+  ``country:BRA``; an armed group or an international body stands for itself only). Two events agree when their
+  sources share an identity and their targets share one or either has none; where both name people on a side,
+  they must share a person (the foreign ministers' meeting is not the presidents' call). The types of
+  :data:`SYMMETRIC_FAMILIES` (meetings, agreements) match in either direction, and one that names one side only
+  matches any incident it shares a party with.
 * **Dates.** Each event has a window from its date and precision (:func:`window`); windows must overlap.
 """
 
@@ -77,11 +78,11 @@ def _span(day: date, precision: str) -> tuple[date, date]:
 
 
 def identities(keys: Iterable[str], country_of: Callable[[str], str | None]) -> frozenset[str]:
-    """What the actors stand for: each key, and the country of a state body or a person."""
+    """What the actors stand for: each key, and the country of a state body, a person or an unnamed official."""
     found: set[str] = set()
     for key in keys:
         found.add(key)
-        country = country_of(key) if key.startswith(("country:", "person")) else None
+        country = country_of(key) if key.startswith(("country:", "person", "anon~")) else None
         if country:
             found.add(country)
     return frozenset(found)

@@ -73,7 +73,7 @@ def trim_person(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     while start < end and (ent.doc[start].lower_ in TITLE_SECTOR or not ent.doc[start].is_alpha):
         start += 1
-    while end > start and not ent.doc[end - 1].is_alpha:
+    while end > start and not any(c.isalpha() for c in ent.doc[end - 1].text):  # "O'Neill" is a name
         end -= 1
     if end <= start or not ent.doc[start].is_title:
         return None

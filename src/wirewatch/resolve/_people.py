@@ -112,9 +112,10 @@ class _People(_Index):
 
     def _starts_phrase(self, ent: Span) -> bool:
         """Whether a gazetteer phrase longer than the entity starts where it starts ("The Quai d'Orsay")."""
-        for size in range(len(ent) + 1, len(ent) + 4):
-            window = self.doc[ent.start : min(ent.start + size, ent.sent.end)]
-            if len(window) > len(ent) and self.kb.phrase(window.text) is not None:
+        start = ent.start + 1 if ent[0].lower_ == "the" else ent.start  # "The Quai d'Orsay" is the ministry
+        for size in range(ent.end - start, ent.end - start + 4):
+            window = self.doc[start : min(start + size, ent.sent.end)]
+            if len(window) >= ent.end - start and self.kb.phrase(window.text) is not None:
                 return True
         return False
 
