@@ -11,7 +11,7 @@ import importlib.util
 import logging
 import threading
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .config import DEFAULTS
 from .errors import ModelError
@@ -49,7 +49,8 @@ def _paragraph_breaks(doc: Doc) -> Doc:
             starts[i + 1] = 1
             if i + 1 < last and not space[i + 2] and not punct[i + 2]:
                 starts[i + 2] = -1
-    doc.from_array([SENT_START], starts.view(numpy.uint64))
+    column: Any = starts.view(numpy.uint64)  # the uint64 column to_array gives (spaCy's stub says Ints2d)
+    doc.from_array([SENT_START], column)
     return doc
 
 
