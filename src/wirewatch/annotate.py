@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .config import DEFAULTS
 from .errors import ModelError
@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["DEFAULT_MODELS", "MAX_AUTO_PROCESSES", "NEEDED_COMPONENTS", "POOL_FROM_CHARS", "annotate", "batches",
-           "load_model", "parse", "parse_batch", "parse_stream", "pieces", "processes", "release_large_blocks",
-           "resolve_model_name", "text_of"]
+           "index_sentences", "load_model", "parse", "parse_batch", "parse_stream", "pieces", "processes",
+           "release_large_blocks", "resolve_model_name", "text_of"]
 
 T = TypeVar("T")
 
@@ -54,13 +54,23 @@ _cache: dict[tuple[str, bool], Language] = {}
 
 def _paragraph_breaks(doc: Doc) -> Doc:
     """A blank line always ends a sentence (the parser then splits within paragraphs only)."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws and not token.is_space:
-            token.is_sent_start = True
-            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if following is not None and not following.is_space and not following.is_punct:
-                following.is_sent_start = False
+    import numpy
+    from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
+
+    table = doc.to_array([ORTH, IS_SPACE, IS_PUNCT, SENT_START])
+    breaks = [o for o in set(table[:, 0].tolist()) if "\n" in doc.vocab.strings[o]]  # words holding a line break
+    last = len(doc) - 1
+    found = numpy.flatnonzero(numpy.isin(table[:last, 0], breaks)).tolist()
+    if not found:
+        return doc
+    space, punct, starts = table[:, 1], table[:, 2], table[:, 3].view(numpy.int64)
+    for i in found:  # in order, as Token.is_sent_start would be set one token at a time (each set scans the doc)
+        if not space[i + 1]:
+            starts[i + 1] = 1
+            if i + 1 < last and not space[i + 2] and not punct[i + 2]:
+                starts[i + 2] = -1
+    column: Any = starts.view(numpy.uint64)  # the uint64 column to_array gives (spaCy's stub says Ints2d)
+    doc.from_array([SENT_START], column)
     return doc
 
 
@@ -79,6 +89,22 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["wirewatch.text"] = doc.text
     return text
+
+
+def index_sentences(doc: Doc) -> Doc:
+    """Make ``Token.sent`` and ``Span.sent`` constant-time lookups (spaCy scans the document on every call).
+
+    The answers are the sentences spaCy gives: the one holding the token, or the span's first token. A document
+    with no sentence boundaries, or with sentence hooks of its own, is left as it is."""
+    if not len(doc) or not doc.has_annotation("SENT_START") or "sents" in doc.user_hooks \
+            or "sent" in doc.user_span_hooks:
+        return doc
+    sentence: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        sentence.extend([(sent.start, sent.end)] * (sent.end - sent.start))
+    doc.user_token_hooks["sent"] = lambda token: token.doc[slice(*sentence[token.i])]
+    doc.user_span_hooks["sent"] = lambda span: span.doc[slice(*sentence[min(span.start, len(sentence) - 1)])]
+    return doc
 
 
 def resolve_model_name(name: str) -> str:
@@ -186,7 +212,7 @@ def annotate(texts: Iterable[str], *, model: str = DEFAULTS.model.name, batch_si
     """Parse texts in order with the shared pipeline, in batches of bounded size (see :func:`parse_stream`)."""
     for doc, _ in parse_stream(((text, None) for text in texts), model=model, batch_size=batch_size,
                                batch_chars=batch_chars, n_process=n_process):
-        yield doc
+        yield index_sentences(doc)
 
 
 def processes(n_process: int | str) -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import ClassVar
 
-from .annotate import load_model, parse, parse_stream
+from .annotate import index_sentences, load_model, parse, parse_stream
 from .base import Work, coded, need
 from .clean import Cleaner
 from .config import Config
@@ -54,7 +54,8 @@ class Annotator:
 
     def __call__(self, work: Work) -> None:
         model = self.config.model
-        work.doc = parse(load_model(model.name), need(work.article, "article").text, limit=model.batch_chars)
+        work.doc = index_sentences(parse(load_model(model.name), need(work.article, "article").text,
+                                         limit=model.batch_chars))
 
     def pipe(self, works: Iterable[Work]) -> Iterator[Work]:
         """Annotate a stream of works in batches, in order (works stay in this process; only texts travel). The
@@ -77,7 +78,7 @@ class Annotator:
 
         for doc, work in parse_stream(texts(), model=model.name, batch_size=model.batch_size,
                                       batch_chars=model.batch_chars, n_process=model.n_process):
-            work.doc = doc
+            work.doc = index_sentences(doc)
             yield work
 
 

@@ -107,12 +107,14 @@ _SPEECH = frozenset({"say", "says", "said", "tell", "tells", "told", "report", "
                      "allege", "alleged", "confirm", "confirmed", "estimate", "estimated", "quoted", "quoting"})
 #: Words that are never a people or a place of one's own, though capitalised at the start of a sentence.
 _COMMON = frozenset(GROUP_SECTOR) | frozenset(INSTITUTION_SECTOR) | frozenset(TITLE_SECTOR)
+#: The last word of every group phrase.
+_GROUP_TAILS = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in GROUP_SECTOR)
 
 
 def group_sector(head: Token) -> tuple[bool, str | None]:
     """Whether a noun names a group of people, and the group's sector: "terror group" → REB, "leaders" → none."""
-    if head.tag_ not in {"NN", "NNS", "NNP", "NNPS"}:
-        return False, None
+    if head.tag_ not in {"NN", "NNS", "NNP", "NNPS"} or (" " not in head.lower_ and head.lower_ not in _GROUP_TAILS):
+        return False, None  # no group phrase ends in this word: the sentence need not be looked up
     before = head.doc[head.i - 1].lower_ if head.i > head.sent.start else ""
     for phrase in (f"{before} {head.lower_}", head.lower_):
         if phrase in GROUP_SECTOR:

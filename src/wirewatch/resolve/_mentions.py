@@ -190,11 +190,13 @@ class _Mentions(_Index):
         home, named with no country, is of the one country its sentence places it in (``how``:
         "institution-inferred")."""
         for token in self.doc:
+            agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
+            if token.i in self.token_slot or not (token.dep_ in {"nsubj", "nsubjpass"} or agent):
+                continue
             before = self.doc[token.i - 1] if token.i > token.sent.start else None
             two = f"{before.lower_} {token.lower_}" if before is not None else ""
             sector = _HOME_BODIES.get(two) or _HOME_BODIES.get(token.lower_)
-            agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
-            if sector is None or token.i in self.token_slot or not (token.dep_ in {"nsubj", "nsubjpass"} or agent):
+            if sector is None:
                 continue
             if any(c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i in self.token_slot for c in token.children):
                 continue  # "Iranian police" is an institution already

@@ -50,6 +50,7 @@ def skeleton(name: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=16384)  # a name recurs through an article: the same pairs come again
 def jaro_winkler(a: str, b: str) -> float:
     """Jaro-Winkler similarity of two strings, 0 to 1 (1 = equal)."""
     if a == b:

@@ -145,13 +145,17 @@ class _People(_Index):
             return None
         key = skeleton(words[-1])
         given = [w for w in text.split() if w.lower() not in HONORIFICS]
-        people = [slot for slot in reversed(self.slots) if slot.entry.kind == "person" and slot.surname_key
-                  and (len(given) < 2 or _same_first_name(normalise(given[0]), slot.entry.name))]
-        found = next((slot for slot in people if slot.surname_key == key and (
-            len(key) >= 2 or words[-1] == normalise(slot.entry.name).split()[-1])), None)
+        first = normalise(given[0]) if len(given) >= 2 else None
+
+        def person(slot: _Slot) -> bool:  # tested last, where the cheaper tests already passed
+            return slot.entry.kind == "person" and bool(slot.surname_key) and (
+                first is None or _same_first_name(first, slot.entry.name))
+
+        found = next((slot for slot in reversed(self.slots) if slot.surname_key == key and (
+            len(key) >= 2 or words[-1] == normalise(slot.entry.name).split()[-1]) and person(slot)), None)
         if found is None and len(words) == 1:
-            found = next((slot for slot in people if variant_of(words[0], normalise(slot.entry.name).split()[-1])),
-                         None)
+            found = next((slot for slot in reversed(self.slots) if slot.surname_key and variant_of(
+                words[0], normalise(slot.entry.name).split()[-1]) and person(slot)), None)
         return found
 
     def _new_unknown(self, span: Span, titles: list[str], taken: set[int]) -> _Slot:
