@@ -44,6 +44,13 @@ BODY_SECTOR: dict[str, str | None] = {
     "hostages": "CVL", "captives": "CVL", "victims": "CVL", "survivors": "CVL", "seekers": "REF",
     "settlers": "CVL", "pilgrims": "CVL", "worshippers": "CVL", "voters": "CVL", "fishermen": "CVL",
     "drivers": "LAB", "truckers": "LAB", "traders": "BUS", "officers": "COP", "guards": "COP", "allies": None,
+    # people and bodies named by what they do or stand for ("its critics", "aid agencies", "a top militant")
+    "critics": "CVL", "critic": "CVL", "opponents": "CVL", "dissidents": "CVL", "dissident": "CVL",
+    "parties": "OPP", "agencies": None, "inspectors": None, "monitors": None, "observers": None,
+    "servicemen": "MIL", "serviceman": "MIL", "soldier": "MIL", "militant": "REB", "rebel": "REB",
+    "fighter": "REB", "gunman": "REB", "insurgent": "REB", "candidate": "OPP", "candidates": "OPP",
+    "lawmaker": "LEG", "legislator": "LEG", "mps": "LEG", "deputies": "LEG", "senators": "LEG",
+    "watchdog": None, "regulator": "GOV", "regulators": "GOV", "board": None,
 }
 #: A modifier that says more of a body's sector than its noun ("rebel forces", "government troops").
 _MODIFIER_SECTOR = {"rebel": "REB", "opposition": "OPP", "government": "GOV", "police": "COP", "army": "MIL",
@@ -71,11 +78,9 @@ def body_span(token: Token) -> Span | None:
     agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
     if token.lower_ in _FORCES and token.dep_ not in {"nsubj", "nsubjpass"} and not agent:
         return None
-    if token.ent_type_ or (token.is_title and not token.is_sent_start) or any(
-            c.dep_ == "prep" and c.lower_ == "of" and any(g.tag_ == "NNP" for g in c.children) for c in token.children):
+    if token.ent_type_ or (token.is_title and not token.is_sent_start) or _of_a_name(token):
         return None  # a word of a name: "the Government of National Accord", "the Supreme Court"
-    if any((c.dep_ == "det" and c.lower_ in _NO_ONE) or c.dep_ == "poss" or c.lower_ in {"two", "both"}
-           for c in token.children):
+    if any((c.dep_ == "det" and c.lower_ in _NO_ONE) or c.dep_ == "poss" for c in token.children) or _counted(token):
         return None  # "no party"; "Castro's government" is the possessor's; "the two countries" are named
     owner = token.head.head
     if token.dep_ == "pobj" and token.head.lower_ in {"of", "for"} and owner.tag_.startswith("NN") and (
@@ -84,6 +89,27 @@ def body_span(token: Token) -> Span | None:
     mods = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < token.i]
     start = min([c.left_edge.i for c in mods] + [token.i])
     return token.doc[start : token.i + 1]
+
+
+def _of_a_name(token: Token) -> bool:
+    """Whether "of" and a proper name follow the noun ("the Government of National Accord"), or "from" and one
+    follow a crowd ("inspectors from the Atomic Energy Agency"): the named body is the party."""
+    preps = {"of", "from"} if token.tag_ == "NNS" else {"of"}
+    return any(c.dep_ == "prep" and c.lower_ in preps and any(g.tag_ == "NNP" for g in c.children)
+               for c in token.children)
+
+
+#: Nouns whose "the two" or "both" points back at parties already named ("the two countries", "both sides").
+_NAMED_BY_COUNT = frozenset({"countries", "nations", "governments", "parties", "groups", "sides", "allies"})
+
+
+def _counted(token: Token) -> bool:
+    """ "the two governments", "both parties": parties named before, never a new actor; "two servicemen" who act
+    (the subject) are new ones."""
+    count = [c for c in token.children if c.lower_ in {"two", "both"}]
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in token.children)
+    acting = token.dep_ in {"nsubj", "nsubjpass"} and token.lower_ not in _NAMED_BY_COUNT
+    return bool(count) and (definite or count[0].lower_ == "both" or not acting)
 
 
 def body_sector(span: Span) -> str | None:

@@ -34,6 +34,7 @@ class _Mentions(_Index):
             matched = self._gazetteer_at(i, taken)
             i = matched if matched > i else i + 1
         self._mislabelled_people(taken)
+        self._place_tagged_people(taken)
         self._misspelt_countries(taken)
         for ent in self.doc.ents:
             if ent.label_ == "ORG" and not any(t.i in taken for t in ent):
@@ -60,6 +61,20 @@ class _Mentions(_Index):
                 if self.kb.phrase(token.text) is None and (
                         self._known_exactly(token.text) or self._earlier_variant(token.text)):
                     self._person(span, taken)
+
+    def _place_tagged_people(self, taken: set[int]) -> None:
+        """ "President Okafor welcomed …", "Okafor attended …": a one-word name the recognizer took for a place, that
+        no gazetteer knows as one, is a person after a title or as the subject of an act."""
+        for ent in self.doc.ents:
+            token = ent[0]
+            if ent.label_ != "GPE" or len(ent) != 1 or token.i in taken or token.tag_ != "NNP" or not token.is_title:
+                continue
+            if self.kb.phrase(token.text) is not None or find_place(token.text) is not None:
+                continue
+            titled = token.i > 0 and self.doc[token.i - 1].lower_ in TITLE_SECTOR and self.doc[token.i - 1].is_title
+            acting = token.dep_ == "nsubj" and token.head.tag_.startswith("VB")
+            if titled or acting:
+                self._person(ent, taken)
 
     def _gazetteer_at(self, i: int, taken: set[int]) -> int:
         doc = self.doc

@@ -58,7 +58,7 @@ class DocActors(_Coref, _People, _Mentions):
         lower = token.lower_
         if lower in PRONOUNS and token.tag_ in {"PRP", "PRP$"} and not expletive(token):
             return self._pronoun(token, PRONOUNS[lower])
-        if token.tag_ in {"NN", "NNS"} and token.lower_ in ROLE_NOUNS:
+        if token.lower_ in ROLE_NOUNS and (token.tag_ in {"NN", "NNS"} or _capitalised_role(token)):
             return self._role_phrase(token)
         if token.ent_type_ in {"GPE", "LOC", "FAC"}:
             return self._place_actor(token)
@@ -177,6 +177,13 @@ class DocActors(_Coref, _People, _Mentions):
                 if location is not None and location.country:
                     return location.country
         return None
+
+
+def _capitalised_role(token: Token) -> bool:
+    """ "The Prime Minister said …", "an apology from the President": an office written as a name, with "the" and
+    no name after it, is a role phrase (not "President Buhari", where it titles the name)."""
+    return token.tag_ == "NNP" and not token.ent_type_ and token.dep_ != "compound" and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def resolve_actors(doc: Doc, kb: KnowledgeBase, published: date | None) -> DocActors:
