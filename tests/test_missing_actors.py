@@ -80,3 +80,64 @@ def test_a_capitalised_office_with_the_is_a_role_phrase(text, mention, expected)
 )
 def test_a_name_taken_for_a_place_is_a_person_after_a_title_or_as_subject(text, mention, expected):
     assert _actor_of(text, mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Investigators blamed the KPR for the outage.", "KPR", "KPR"),
+        ("The mayor thanked the EKR for its help.", "EKR", "EKR"),
+    ],
+)
+def test_an_unknown_acronym_with_its_article_is_an_organisation(text, mention, expected):
+    assert _actor_of(text, mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Activists demanded the release of the detained journalists.", "journalists", "Detained journalists"),
+        ("The army confirmed the arrest of a suspected militant near the dam.", "militant", "Suspected militant"),
+        ("The ministry rejected the demands of the striking nurses.", "nurses", "Striking nurses"),
+    ],
+)
+def test_the_people_an_act_is_done_to_or_by_are_actors(text, mention, expected):
+    assert _actor_of(text, mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Police arrested Kwame Asante on Tuesday.", "Kwame Asante", "Kwame Asante"),
+        ("Police detained Kojo Antwi on Sunday.", "Kojo Antwi", "Kojo Antwi"),
+    ],
+)
+def test_a_full_name_the_recognizer_missed_is_a_person(text, mention, expected):
+    assert _actor_of(text, mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Floods cut off North District on Monday.", "North District"),
+        ("Voters backed Green Valley in the contest.", "Green Valley"),
+    ],
+)
+def test_a_capitalised_place_or_body_is_no_person(text, mention):
+    found = _actor_of(text, mention)
+    assert found is None or found != mention
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("A female rebel commander handed herself over at the mission.", "commander", "Female rebel commander"),
+        ("An opposition leader was detained at the airport.", "leader", "Opposition leader"),
+    ],
+)
+def test_an_unnamed_person_whose_side_the_words_say_is_an_actor(text, mention, expected):
+    assert _actor_of(text, mention) == expected
+
+
+def test_an_unnamed_person_of_no_side_is_no_actor():
+    assert _actor_of("A senior official resigned on Friday.", "official") is None

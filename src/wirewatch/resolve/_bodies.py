@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["ANAPHORIC", "BODY_SECTOR", "body_sector", "body_span", "unknown_name"]
+__all__ = ["ANAPHORIC", "BODY_SECTOR", "body_sector", "body_span", "unknown_full_name", "unknown_name"]
 
 #: Nouns that name a body or a crowd that acts, and its sector (None where the noun says nothing of it).
 BODY_SECTOR: dict[str, str | None] = {
@@ -49,7 +49,7 @@ BODY_SECTOR: dict[str, str | None] = {
     "parties": "OPP", "agencies": None, "inspectors": None, "monitors": None, "observers": None,
     "servicemen": "MIL", "serviceman": "MIL", "soldier": "MIL", "militant": "REB", "rebel": "REB",
     "fighter": "REB", "gunman": "REB", "insurgent": "REB", "candidate": "OPP", "candidates": "OPP",
-    "lawmaker": "LEG", "legislator": "LEG", "mps": "LEG", "deputies": "LEG", "senators": "LEG",
+    "lawmaker": "LEG", "legislator": "LEG", "mps": "LEG", "mlas": "LEG", "deputies": "LEG", "senators": "LEG",
     "watchdog": None, "regulator": "GOV", "regulators": "GOV", "board": None,
 }
 #: A modifier that says more of a body's sector than its noun ("rebel forces", "government troops").
@@ -64,6 +64,11 @@ ANAPHORIC = frozenset({"group", "organization", "organisation", "company", "firm
 _QUANTITIES = frozenset({"dozens", "hundreds", "thousands", "millions", "scores", "handful", "number", "group",
                          "majority", "minority", "couple", "lot", "lots", "crowd", "crowds", "wave", "batch", "some",
                          "most", "many", "several", "few", "all", "none", "one", "two", "three", "four", "five"})
+#: Nouns of an act done to or by the people after "of": "the release of the students", "the arrest of a suspected
+#: militant", "the demands of the strikers" (they are the party, unlike "the head of the company").
+_ACTS = frozenset({"arrest", "arrests", "release", "detention", "killing", "killings", "murder", "execution",
+                   "abduction", "kidnapping", "deportation", "expulsion", "extradition", "trial", "conviction",
+                   "demands", "demand", "protest", "protests", "evacuation", "rescue", "return", "surrender"})
 #: Where a noun phrase is a party to a clause (not a time, a measure or a modifier).
 _ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "poss"})
 #: Determiners that name no one in particular ("no party", "any court") or pick an unnamed one of many.
@@ -84,7 +89,7 @@ def body_span(token: Token) -> Span | None:
         return None  # "no party"; "Castro's government" is the possessor's; "the two countries" are named
     owner = token.head.head
     if token.dep_ == "pobj" and token.head.lower_ in {"of", "for"} and owner.tag_.startswith("NN") and (
-            owner.lower_ not in _QUANTITIES):
+            owner.lower_ not in _QUANTITIES and not (token.head.lower_ == "of" and owner.lower_ in _ACTS)):
         return None  # "a member of the committee", "the head of the company": the person is the party
     mods = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < token.i]
     start = min([c.left_edge.i for c in mods] + [token.i])
@@ -141,10 +146,39 @@ def unknown_name(token: Token, taken: set[int]) -> Span | None:
         token.dep_ == "pobj" and token.head.lower_ in _PARTY_PREPS) or (
         acronym and token.i == token.sent.start and token.head.tag_.startswith("VB")
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.head.children))  # "USAID provided …"
-    alone = not any(c.dep_ in {"compound", "amod", "poss", "det"} for c in token.children)
+    alone = not any(c.dep_ in {"compound", "amod", "poss"} or (c.dep_ == "det" and not (acronym and c.lower_ == "the"))
+                    for c in token.children)  # "the PA", "the KWA": an acronym keeps its article
     return token.doc[token.i : token.i + 1] if party and alone else None
+
+
+def unknown_full_name(token: Token, taken: set[int]) -> Span | None:
+    """ "Police arrested Kwame Asante": two or three capitalised words the recognizer did not take for any name,
+    in a party's place, ending in a word that names no body ("County Commission" is a body, not a person)."""
+    if token.i in taken or token.tag_ != "NNP" or not token.is_title or token.ent_type_ or not _party(token):
+        return None
+    given = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    if not 1 <= len(given) <= 2 or given[0].i != token.i - len(given) or token.lower_ in _NOT_A_SURNAME:
+        return None
+    if any(g.i in taken or g.ent_type_ or not (g.is_title and g.is_alpha and g.tag_ == "NNP")
+           or g.lower_ in _NOT_A_SURNAME for g in given):
+        return None
+    if any(c.dep_ in {"amod", "poss", "det"} for c in token.children):
+        return None  # "the Golden Horn", "a Black Hawk": a thing or a place
+    return token.doc[given[0].i : token.i + 1]
+
+
+def _party(token: Token) -> bool:
+    return token.dep_ in {"nsubj", "nsubjpass", "dobj"} or (token.dep_ == "pobj" and token.head.lower_ in _PARTY_PREPS)
 
 
 #: Capitalised words that open sentences or titles but name no one.
 _TITLE_LIKE = frozenset({"president", "minister", "mr", "mrs", "ms", "dr", "government", "police", "state",
                          "god", "allah", "parliament", "congress", "senate", "court", "army", "today", "yesterday"})
+#: Words that end or open a capitalised phrase without its being a person's name ("County Commission", "Prime
+#: Minister", "North District").
+_NOT_A_SURNAME = frozenset(BODY_SECTOR) | _TITLE_LIKE | frozenset({
+    "commission", "committee", "council", "agency", "authority", "board", "department", "bureau", "office",
+    "district", "province", "county", "region", "city", "street", "square", "river", "valley", "mountains",
+    "north", "south", "east", "west", "central", "minister", "secretary", "general", "house", "airport", "bank",
+    "group", "party", "front", "movement", "union", "association", "institute", "university", "school", "hospital",
+    "forum", "summit", "day", "week", "act", "law", "bill", "plan", "accord", "agreement", "treaty"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._bodies import unknown_name
+from ._bodies import unknown_full_name, unknown_name
 from ._context import entity_of, institution_sector
 from ._groups import Group, context_country, find_group, placed_org
 from ._kb import SECTOR_KIND, Entry
@@ -258,14 +258,16 @@ class _Mentions(_Index):
 
     def _unknown_names(self, taken: set[int]) -> None:
         """ "ICE returned the paintings", "Malloy says …": a proper name no table knows, acting or acted on, is
-        an actor under its own name (an acronym an organisation, one word a person)."""
+        an actor under its own name (an acronym an organisation, one word or a full name a person)."""
         for token in self.doc:
-            span = unknown_name(token, taken)
+            span = unknown_name(token, taken) or unknown_full_name(token, taken)
             if span is None or self.kb.phrase(span.text) is not None or find_place(span.text) is not None:
                 continue
-            if len(span) == 1 and token.text.isupper():
+            if len(span) > 1:
+                self._person(span, taken)  # "Kwame Asante": known or not, as any person's name
+            elif token.text.isupper():
                 self._unknown_org(span, taken)
-            elif len(span) == 1:
+            else:
                 self._unknown_person(span, [], taken)
 
     def _unknown_org(self, ent: Span, taken: set[int]) -> None:
