@@ -141,3 +141,14 @@ def test_an_unnamed_person_whose_side_the_words_say_is_an_actor(text, mention, e
 
 def test_an_unnamed_person_of_no_side_is_no_actor():
     assert _actor_of("A senior official resigned on Friday.", "official") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("County Commission approved the new levy on Tuesday.", "County Commission", "County Commission"),
+        ("The Nakuru High Court freed the activist.", "Nakuru High Court", "Nakuru High Court"),
+    ],
+)
+def test_a_capitalised_body_the_recognizer_missed_is_an_organisation(text, mention, expected):
+    assert _actor_of(text, mention) == expected

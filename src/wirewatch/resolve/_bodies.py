@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["ANAPHORIC", "BODY_SECTOR", "body_sector", "body_span", "unknown_full_name", "unknown_name"]
+__all__ = ["ANAPHORIC", "BODY_SECTOR", "body_sector", "body_span", "unknown_body_name", "unknown_full_name",
+           "unknown_name"]
 
 #: Nouns that name a body or a crowd that acts, and its sector (None where the noun says nothing of it).
 BODY_SECTOR: dict[str, str | None] = {
@@ -165,6 +166,29 @@ def unknown_full_name(token: Token, taken: set[int]) -> Span | None:
     if any(c.dep_ in {"amod", "poss", "det"} for c in token.children):
         return None  # "the Golden Horn", "a Black Hawk": a thing or a place
     return token.doc[given[0].i : token.i + 1]
+
+
+def unknown_body_name(token: Token, taken: set[int]) -> Span | None:
+    """ "County Commission approved …", "The Nakuru High Court freed …": a capitalised body noun after the other
+    words of its name, that the recognizer did not take for any name, in a party's place, is an organisation."""
+    if token.i in taken or token.tag_ != "NNP" or token.ent_type_ or token.lower_ not in _BODY_HEADS:
+        return None
+    if not _party(token):
+        return None
+    start = token.i
+    while start > token.sent.start and _name_word(token.doc[start - 1], token, taken):
+        start -= 1
+    return token.doc[start : token.i + 1] if start < token.i else None
+
+
+def _name_word(word: Token, head: Token, taken: set[int]) -> bool:
+    return (word.i not in taken and word.dep_ == "compound" and word.head.i <= head.i and word.tag_ == "NNP"
+            and word.is_title and word.is_alpha and not word.ent_type_)
+
+
+#: Capitalised nouns that head the name of a public body.
+_BODY_HEADS = frozenset({"court", "commission", "council", "committee", "agency", "ministry", "tribunal",
+                         "authority", "board", "department", "bureau", "assembly", "directorate", "inspectorate"})
 
 
 def _party(token: Token) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._bodies import unknown_full_name, unknown_name
+from ._bodies import unknown_body_name, unknown_full_name, unknown_name
 from ._context import entity_of, institution_sector
 from ._groups import Group, context_country, find_group, placed_org
 from ._kb import SECTOR_KIND, Entry
@@ -260,6 +260,10 @@ class _Mentions(_Index):
         """ "ICE returned the paintings", "Malloy says …": a proper name no table knows, acting or acted on, is
         an actor under its own name (an acronym an organisation, one word or a full name a person)."""
         for token in self.doc:
+            body = unknown_body_name(token, taken)
+            if body is not None and self.kb.phrase(body.text) is None:
+                self._unknown_org(body, taken)  # "County Commission": an organisation under its own name
+                continue
             span = unknown_name(token, taken) or unknown_full_name(token, taken)
             if span is None or self.kb.phrase(span.text) is not None or find_place(span.text) is not None:
                 continue
