@@ -35,6 +35,7 @@ def _actor_of(text: str, mention: str) -> str | None:
         ("Police questioned three employees about the theft.", "employees", "Employees"),
         ("A top militant surrendered to the army in the hills.", "militant", "Top militant"),
         ("Regulators fined the lender for hiding its losses.", "Regulators", "Regulators"),
+        ("Gunmen from the QLM-B raided the depot.", "Gunmen", "Gunmen"),  # "from" a name no one knows
     ],
 )
 def test_a_body_or_crowd_named_by_a_common_noun_is_an_actor(text, mention, expected):

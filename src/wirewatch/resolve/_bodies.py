@@ -98,10 +98,8 @@ def body_span(token: Token) -> Span | None:
 
 
 def _of_a_name(token: Token) -> bool:
-    """Whether "of" and a proper name follow the noun ("the Government of National Accord"), or "from" and one
-    follow a crowd ("inspectors from the Atomic Energy Agency"): the named body is the party."""
-    preps = {"of", "from"} if token.tag_ == "NNS" else {"of"}
-    return any(c.dep_ == "prep" and c.lower_ in preps and any(g.tag_ == "NNP" for g in c.children)
+    """Whether "of" and a proper name follow the noun ("the Government of National Accord")."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.tag_ == "NNP" for g in c.children)
                for c in token.children)
 
 
