@@ -36,6 +36,7 @@ def _actor_of(text: str, mention: str) -> str | None:
         ("A top militant surrendered to the army in the hills.", "militant", "Top militant"),
         ("Regulators fined the lender for hiding its losses.", "Regulators", "Regulators"),
         ("Gunmen from the QLM-B raided the depot.", "Gunmen", "Gunmen"),  # "from" a name no one knows
+        ("Auditors questioned forty employees of the QXR-B about the ledgers.", "employees", "Employees"),
     ],
 )
 def test_a_body_or_crowd_named_by_a_common_noun_is_an_actor(text, mention, expected):
@@ -51,6 +52,7 @@ def test_a_body_or_crowd_named_by_a_common_noun_is_an_actor(text, mention, expec
         ("The budget of the agency was cut by a third.", "agency"),  # a thing's owner, not a party
         ("The rebels seized two suspects near the border.", "suspects"),  # counted, not acting: maybe a thing
         ("Inspectors from the Atomic Energy Agency toured the plant.", "Inspectors"),  # the agency is the party
+        ("The armed forces of Ghana and Togo held a joint drill.", "forces"),  # the two countries are
     ],
 )
 def test_a_counted_or_owned_noun_is_no_new_actor(text, mention):

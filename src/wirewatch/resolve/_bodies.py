@@ -98,9 +98,10 @@ def body_span(token: Token) -> Span | None:
 
 
 def _of_a_name(token: Token) -> bool:
-    """Whether "of" and a proper name follow the noun ("the Government of National Accord")."""
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.tag_ == "NNP" for g in c.children)
-               for c in token.children)
+    """Whether "of" and a proper name follow a singular noun ("the Government of National Accord"); a crowd's
+    ("employees of …") is for the resolver to judge, by whether the name is an actor."""
+    return token.tag_ != "NNS" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.tag_ == "NNP" for g in c.children) for c in token.children)
 
 
 #: Nouns whose "the two" or "both" points back at parties already named ("the two countries", "both sides").
