@@ -51,6 +51,7 @@ def test_a_body_or_crowd_named_by_a_common_noun_is_an_actor(text, mention, expec
         ("No party won a majority in the vote.", "party"),
         ("The budget of the agency was cut by a third.", "agency"),  # a thing's owner, not a party
         ("The rebels seized two suspects near the border.", "suspects"),  # counted, not acting: maybe a thing
+        ("The bloc deployed election monitors in the north.", "monitors"),  # sent: the sender's own
         ("Inspectors from the Atomic Energy Agency toured the plant.", "Inspectors"),  # the agency is the party
         ("The armed forces of Ghana and Togo held a joint drill.", "forces"),  # the two countries are
     ],

@@ -51,14 +51,15 @@ BODY_SECTOR: dict[str, str | None] = {
     "servicemen": "MIL", "serviceman": "MIL", "soldier": "MIL", "militant": "REB", "rebel": "REB",
     "fighter": "REB", "gunman": "REB", "insurgent": "REB", "candidate": "OPP", "candidates": "OPP",
     "lawmaker": "LEG", "legislator": "LEG", "mps": "LEG", "mlas": "LEG", "deputies": "LEG", "senators": "LEG",
-    "watchdog": None, "regulator": "GOV", "regulators": "GOV", "board": None,
+    "watchdog": None, "regulator": "GOV", "regulators": "GOV",
 }
 #: A modifier that says more of a body's sector than its noun ("rebel forces", "government troops").
 _MODIFIER_SECTOR = {"rebel": "REB", "opposition": "OPP", "government": "GOV", "police": "COP", "army": "MIL",
                     "military": "MIL", "insurgent": "REB", "militia": "REB", "jihadist": "REB", "labor": "LAB",
                     "labour": "LAB", "student": "EDU", "peacekeeping": "MIL", "suicide": "REB"}
 #: Forces are the acting side's own when they are sent or used ("sent troops to Uganda"): a party only as subject.
-_FORCES = frozenset({"army", "military", "troops", "soldiers", "navy", "forces", "peacekeepers", "fighters"})
+_FORCES = frozenset({"army", "military", "troops", "soldiers", "navy", "forces", "peacekeepers", "fighters",
+                     "monitors", "observers", "inspectors"})  # "deployed election monitors in Guinea"
 #: "the group", "the company": after an organisation is named these point back to it.
 ANAPHORIC = frozenset({"group", "organization", "organisation", "company", "firm", "party", "agency", "movement"})
 #: "dozens of demonstrators", "a handful of journalists": the crowd after "of" is the party.

@@ -34,8 +34,8 @@ class _Mentions(_Index):
             matched = self._gazetteer_at(i, taken)
             i = matched if matched > i else i + 1
         self._mislabelled_people(taken)
-        self._place_tagged_people(taken)
         self._misspelt_countries(taken)
+        self._place_tagged_people(taken)  # after misspelt countries: "Kazakstan" is Kazakhstan, not a person
         for ent in self.doc.ents:
             if ent.label_ == "ORG" and not any(t.i in taken for t in ent):
                 self._unknown_org(ent, taken)
