@@ -226,19 +226,27 @@ class _Coref(_Index):
                 country, sector, org = entry.country, entry.sector, entry.key
             elif entry.country:
                 country = entry.country
-        if country is None and org is None:
-            return None
         mods = [c for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
+        side = next((_SIDE_SECTOR[c.lower_] for c in mods if c.lower_ in _SIDE_SECTOR), None)
+        if country is None and org is None and side is None:
+            return None  # "a senior official" says nothing of whose
+        sector = side if country is None and org is None else sector  # "a rebel commander": of the rebels
         start = min([c.idx for c in mods] + [token.idx])
         end = token.idx + len(token.text)
         label = text_of(self.doc)[start:end]
-        anon_key = f"anon~{org or country}~{token.lower_}"
+        anon_key = f"anon~{org or country or side}~{token.lower_}"
         entry = Entry(anon_key, label[0].upper() + label[1:], "person", country, sector)
         slot = self._by_key.get(entry.key) or self._attach(entry, self.doc[token.i : token.i + 1], "role", set())
         slot.affiliation = org
         slot.add(label, (start, end), "role")
         self.token_slot[token.i] = slot
         return slot
+
+
+#: A modifier that says whose side an unnamed person is on ("a rebel commander", "an opposition leader").
+_SIDE_SECTOR = {"rebel": "REB", "militant": "REB", "insurgent": "REB", "militia": "REB", "jihadist": "REB",
+                "separatist": "REB", "guerrilla": "REB", "opposition": "OPP", "police": "COP", "army": "MIL",
+                "military": "MIL", "union": "LAB", "student": "EDU"}
 
 
 _GROUP_NOUNS = frozenset({"countries", "sides", "ministers", "leaders", "governments", "presidents", "nations",
@@ -253,8 +261,8 @@ def role_noun(token: Token) -> bool:
     if token.tag_ in {"NN", "NNS"}:
         return True
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return (token.tag_ in {"NNP", "NNPS"} and token.ent_type_ != "PERSON" and _definite(token)
-            and (after is None or after.pos_ != "PROPN"))
+    return (token.tag_ in {"NNP", "NNPS"} and token.ent_type_ != "PERSON" and token.dep_ != "compound"
+            and _definite(token) and (after is None or after.pos_ != "PROPN"))
 
 
 def _definite(token: Token) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._bodies import unknown_name
+from ._bodies import unknown_body_name, unknown_full_name, unknown_name
 from ._context import entity_of, institution_sector
 from ._groups import Group, context_country, find_group, placed_org
 from ._kb import SECTOR_KIND, Entry
@@ -35,6 +35,7 @@ class _Mentions(_Index):
             i = matched if matched > i else i + 1
         self._mislabelled_people(taken)
         self._misspelt_countries(taken)
+        self._place_tagged_people(taken)  # after misspelt countries: "Kazakstan" is Kazakhstan, not a person
         for ent in self.doc.ents:
             if ent.label_ == "ORG" and not any(t.i in taken for t in ent):
                 self._unknown_org(ent, taken)
@@ -60,6 +61,20 @@ class _Mentions(_Index):
                 if self.kb.phrase(token.text) is None and (
                         self._known_exactly(token.text) or self._earlier_variant(token.text)):
                     self._person(span, taken)
+
+    def _place_tagged_people(self, taken: set[int]) -> None:
+        """ "President Okafor welcomed …", "Okafor attended …": a one-word name the recognizer took for a place, that
+        no gazetteer knows as one, is a person after a title or as the subject of an act."""
+        for ent in self.doc.ents:
+            token = ent[0]
+            if ent.label_ != "GPE" or len(ent) != 1 or token.i in taken or token.tag_ != "NNP" or not token.is_title:
+                continue
+            if self.kb.phrase(token.text) is not None or find_place(token.text) is not None:
+                continue
+            titled = token.i > 0 and self.doc[token.i - 1].lower_ in TITLE_SECTOR and self.doc[token.i - 1].is_title
+            acting = token.dep_ == "nsubj" and token.head.tag_.startswith("VB")
+            if titled or acting:
+                self._person(ent, taken)
 
     def _gazetteer_at(self, i: int, taken: set[int]) -> int:
         doc = self.doc
@@ -245,14 +260,20 @@ class _Mentions(_Index):
 
     def _unknown_names(self, taken: set[int]) -> None:
         """ "ICE returned the paintings", "Malloy says …": a proper name no table knows, acting or acted on, is
-        an actor under its own name (an acronym an organisation, one word a person)."""
+        an actor under its own name (an acronym an organisation, one word or a full name a person)."""
         for token in self.doc:
-            span = unknown_name(token, taken)
+            body = unknown_body_name(token, taken)
+            if body is not None and self.kb.phrase(body.text) is None:
+                self._unknown_org(body, taken)  # "County Commission": an organisation under its own name
+                continue
+            span = unknown_name(token, taken) or unknown_full_name(token, taken)
             if span is None or self.kb.phrase(span.text) is not None or find_place(span.text) is not None:
                 continue
-            if len(span) == 1 and token.text.isupper():
+            if len(span) > 1:
+                self._person(span, taken)  # "Kwame Asante": known or not, as any person's name
+            elif token.text.isupper():
                 self._unknown_org(span, taken)
-            elif len(span) == 1:
+            else:
                 self._unknown_person(span, [], taken)
 
     def _unknown_org(self, ent: Span, taken: set[int]) -> None:

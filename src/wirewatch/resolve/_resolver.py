@@ -77,6 +77,10 @@ class DocActors(_Coref, _People, _Mentions):
         span = body_span(token)
         if span is None or any(t.i in self.token_slot for t in span) or self.kb.phrase(span.text) is not None:
             return None
+        if token.tag_ == "NNS" and any(self.actor_at(o) is not None for c in token.children
+                                       if c.dep_ == "prep" and c.lower_ in {"of", "from"} for o in c.children
+                                       if o.dep_ == "pobj" and o.tag_ == "NNP"):
+            return None  # "inspectors from the Atomic Energy Agency", "the armed forces of India": the named one
         if token.lower_ in ANAPHORIC and any(_last_mention_before(s, token.idx) >= 0 and s.entry.kind in _ORGS
                                              for s in self.slots):
             return None  # "the group" after a named group is that group
