@@ -14,7 +14,8 @@ import pytest
 from .gates import Gate, floor, floor_problems, gates, pin_problems, sha256
 
 #: Every gold file the project is measured on; each must have an entry.
-GOLD_SETS = {"plover", "petr2", "plv", "polnear", "heldout", "actor_cases", "quotes_gold", "corpus", "blind_wire", "blind_wire2"}
+GOLD_SETS = {"plover", "petr2", "plv", "polnear", "heldout", "actor_cases", "quotes_gold", "corpus", "blind_wire",
+             "blind_wire2"}
 
 
 def _gate(**changes: object) -> Gate:
