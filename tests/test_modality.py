@@ -182,6 +182,21 @@ def test_an_unattributed_claim_is_reported(sentence, source, type_, target):
 @pytest.mark.parametrize(
     ("sentence", "source", "type_", "target"),
     [
+        # an act told only as what reports, claims or allegations say is reported, not asserted
+        ("Moldova pointed to unverified reports that Russian troops had attacked a village near Tiraspol.",
+         "RUS", "ASSAULT", ""),
+        ("Germany opened an inquiry into claims that Iran supplied drones to Russia.", "IRN", "AID", "RUS"),
+        ("Lithuania cited rumours that Belarus had sent missiles to Russia.", "BLR", "AID", "RUS"),
+    ],
+)
+def test_an_act_told_only_in_a_report_or_claim_is_reported(sentence, source, type_, target):
+    event = next(e for e in _events(sentence) if source in e[0] and e[1] == type_ and (not target or target in e[2]))
+    assert event[3] == "reported"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "type_", "target"),
+    [
         ("Ukraine hopes to receive more tanks from Germany.", "DEU", "AID", "UKR"),
         ("Serbia wants to receive more weapons from Russia.", "RUS", "AID", "SRB"),
     ],

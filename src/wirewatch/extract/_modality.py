@@ -96,7 +96,7 @@ def framing(trigger: Token, *, presupposed: bool = False) -> Framing:
         modality = "denied"
     elif future:
         modality = "future"
-    elif reporter is not None or _hearsay(verb):
+    elif reporter is not None or _hearsay(verb) or _in_claim(verb):
         modality = "reported"
     else:
         modality = "asserted"
@@ -164,6 +164,12 @@ def _disclaimed(trigger: Token, reporter: Token | None) -> tuple[Token | None, b
     if falsified or (claim.dep_ == "dobj" and holder.lower_ in CALLING_VERBS and _false_inside(verb)):
         return _subject(holder), True
     return reporter, False
+
+
+def _in_claim(verb: Token) -> bool:
+    """ "pointed to reports that Russian troops had crossed", "an inquiry into claims that agents hacked": an act
+    told only as what a report, claim or allegation says is reported, not asserted."""
+    return verb.dep_ in {"acl", "ccomp"} and verb.head.lower_ in CLAIM_NOUNS
 
 
 def _false_inside(verb: Token) -> bool:
