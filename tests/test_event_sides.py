@@ -11,25 +11,17 @@ from datetime import date
 import pytest
 
 from wirewatch import extract_text
-from wirewatch.records import Extraction
+
+from .coding import actor_codes
 
 pytestmark = pytest.mark.slow
 
 PUBLISHED = date(2024, 4, 20)
 
 
-def _codes(result: Extraction, ids: tuple[str, ...]) -> set[str]:
-    actors = {a.id: a for a in result.actors}
-    out = set()
-    for i in ids:
-        actor = actors[i]
-        out.add(actor.key.split(":", 1)[1] if actor.key.startswith("org:") else actor.country or actor.key)
-    return out
-
-
 def _events(text: str) -> list[tuple[set[str], str, set[str]]]:
     result = extract_text(text, published=PUBLISHED)
-    return [(_codes(result, e.source), e.type, _codes(result, e.target)) for e in result.events]
+    return [(actor_codes(result, e.source), e.type, actor_codes(result, e.target)) for e in result.events]
 
 
 @pytest.mark.parametrize(

@@ -12,23 +12,18 @@ from datetime import date
 import pytest
 
 from wirewatch import extract_text
-from wirewatch.records import Extraction
+
+from .coding import actor_codes
 
 pytestmark = pytest.mark.slow
 
 PUBLISHED = date(2024, 4, 20)
 
 
-def _codes(result: Extraction, ids: tuple[str, ...]) -> set[str]:
-    actors = {a.id: a for a in result.actors}
-    return {actors[i].key.split(":", 1)[1] if actors[i].key.startswith("org:") else actors[i].country or actors[i].key
-            for i in ids}
-
-
 def _events(text: str) -> list[tuple[set[str], str, set[str], str, set[str]]]:
     result = extract_text(text, published=PUBLISHED)
-    return [(_codes(result, e.source), e.type, _codes(result, e.target), e.modality,
-             _codes(result, (e.according_to,)) if e.according_to else set()) for e in result.events]
+    return [(actor_codes(result, e.source), e.type, actor_codes(result, e.target), e.modality,
+             actor_codes(result, (e.according_to,)) if e.according_to else set()) for e in result.events]
 
 
 def _find(text: str, source: str, type_: str, target: str) -> tuple[set[str], str, set[str], str, set[str]]:
