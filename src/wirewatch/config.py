@@ -29,7 +29,7 @@ class ModelConfig:
     batch_size: int = 32
     batch_chars: int = 10_000
     n_process: int | str = "auto"
-    bulk_entities: bool = True
+    bulk_decoding: bool = True
 
 
 @dataclass(frozen=True, slots=True)

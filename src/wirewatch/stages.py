@@ -54,7 +54,7 @@ class Annotator:
 
     def __call__(self, work: Work) -> None:
         model = self.config.model
-        work.doc = index_sentences(parse(load_model(model.name, bulk_entities=model.bulk_entities),
+        work.doc = index_sentences(parse(load_model(model.name, bulk_decoding=model.bulk_decoding),
                                          need(work.article, "article").text,
                                          limit=model.batch_chars))
 
@@ -79,7 +79,7 @@ class Annotator:
 
         for doc, work in parse_stream(texts(), model=model.name, batch_size=model.batch_size,
                                       batch_chars=model.batch_chars, n_process=model.n_process,
-                                      bulk_entities=model.bulk_entities):
+                                      bulk_decoding=model.bulk_decoding):
             work.doc = index_sentences(doc)
             yield work
 

@@ -1,0 +1,340 @@
+"""spaCy's transition-based components (the entity recognizer and the dependency parser) decoded in bulk: the same
+models, the same moves, the same answers, several times faster.
+
+spaCy decides a document's moves one at a time, one state a document, and its compiled loop takes and drops
+Python's interpreter lock several times for each candidate move of each token (some 40 µs a token for the entity
+recognizer, more than its network costs). Both components compute their token features over whole documents
+first; after that, the pieces of a document that cannot influence one another can be decided side by side, many
+states a step, with the lock held throughout:
+
+- **Entities** cannot cross a sentence boundary, and a state's features are the token under the cursor, the open
+  entity's first token and the token before the cursor (the last two only while an entity is open). So the
+  sentences are independent: :class:`BulkEntityRecognizer` advances one state per sentence, all sentences of the
+  batch together, in numpy, with the same scores summed in the same order, the same rules for which moves are
+  allowed, and the same choice of the best allowed move (the first, on a tie).
+- **Dependencies** cannot cross a paragraph break (a preset sentence start: a move that would join a word across
+  it is never allowed). A paragraph's state can read the first two words after it (the buffer's first two
+  features) and its moves stop when its stack is empty and the break is next; from there a fresh state at the
+  break is in the same configuration. :class:`BulkParser` gives each paragraph, with those two words, a state of
+  its own, and steps them together through spaCy's own scoring and transition code. The one move that would carry
+  a decision across (marking the word after the break a sentence start while the paragraph's stack is not empty)
+  is detected, and that document is parsed again by spaCy's own loop.
+
+``tests/test_bulk_decoding.py`` compares both with spaCy's loops on real text. Where a component is not one these
+decoders know (other features, beam search, classes never seen in training), or a document already carries
+entities, spaCy's own loop runs instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy
+
+if TYPE_CHECKING:
+    from spacy.pipeline import EntityRecognizer
+    from spacy.tokens import Doc
+
+__all__ = ["BulkEntityRecognizer", "BulkParser", "supports", "supports_parser"]
+
+_BEGIN, _IN, _LAST, _UNIT, _OUT = "BILUO"
+
+
+@dataclass(frozen=True, slots=True)
+class _Moves:
+    """The recognizer's moves as column sets: which columns begin, continue, end or make a one-token entity, and
+    with which label; the out move's column."""
+
+    begin: numpy.ndarray
+    inside: numpy.ndarray
+    inside_labels: numpy.ndarray
+    last: numpy.ndarray
+    last_labels: numpy.ndarray
+    unit: numpy.ndarray
+    out: int
+    label_of: numpy.ndarray  # the label (a string-store id) each column carries, 0 for none
+
+
+def _moves(ner: EntityRecognizer) -> _Moves | None:
+    strings = ner.vocab.strings
+    names = [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
+    label_of = numpy.zeros(len(names), dtype=numpy.uint64)
+    kinds: dict[str, list[int]] = {k: [] for k in (_BEGIN, _IN, _LAST, _UNIT)}
+    out = None
+    for column, name in enumerate(names):
+        kind, _, label = name.partition("-")
+        if name == _OUT:
+            out = column
+        elif kind in kinds and label:  # a move with no label ("U-": a blocked preset) is never allowed here
+            kinds[kind].append(column)
+            label_of[column] = strings.add(label)
+        elif kind not in kinds:
+            return None
+    if out is None:
+        return None
+
+    def cols(kind: str) -> numpy.ndarray:
+        return numpy.array(kinds[kind], dtype=numpy.intp)
+
+    return _Moves(begin=cols(_BEGIN), inside=cols(_IN), inside_labels=label_of[cols(_IN)], last=cols(_LAST),
+                  last_labels=label_of[cols(_LAST)], unit=cols(_UNIT), out=out, label_of=label_of)
+
+
+def supports(ner: Any) -> bool:
+    """Whether ``ner`` is a recognizer this decoder reproduces: greedy BILUO moves over spaCy's transition model
+    with three features (cursor, entity start, token before the cursor), maxout pieces and an output layer."""
+    from spacy.pipeline import EntityRecognizer
+
+    if not isinstance(ner, EntityRecognizer) or ner.cfg.get("beam_width", 1) != 1:
+        return False
+    model = ner.model
+    if not model.attrs.get("has_upper") or model.attrs.get("unseen_classes"):
+        return False
+    try:
+        lower = model.get_ref("lower")
+        return lower.get_dim("nF") == 3 and lower.get_dim("nP") >= 2 and _moves(ner) is not None
+    except (KeyError, ValueError):
+        return False
+
+
+class _Component:
+    """A pipeline component standing for one of spaCy's, decoded in bulk where it can be."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.decode([doc])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        from spacy.util import minibatch
+
+        for batch in minibatch(docs, size=batch_size):
+            self.decode(batch)
+            yield from batch
+
+    def decode(self, docs: list[Doc]) -> None:
+        raise NotImplementedError
+
+
+class BulkEntityRecognizer(_Component):
+    """A pipeline component that stands for spaCy's ``ner``: its model and moves, decoded in bulk (see the
+    module's text). It needs sentence boundaries (the parser before it)."""
+
+    def __init__(self, ner: EntityRecognizer) -> None:
+        self.ner = ner
+        self.moves = _moves(ner) if supports(ner) else None
+
+    def decode(self, docs: list[Doc]) -> None:
+        """Set the entities of ``docs``: in bulk where this decoder applies, else with spaCy's own loop."""
+        docs = [doc for doc in docs if len(doc)]
+        if not docs:
+            return
+        if self.moves is None or any(doc.has_annotation("ENT_IOB") for doc in docs):
+            self.ner.set_annotations(docs, self.ner.predict(docs))
+            return
+        spans = self._decode(docs)
+        for doc, found in zip(docs, spans, strict=True):
+            doc.set_ents(found, default="outside")
+
+    def _decode(self, docs: list[Doc]) -> list[list[Any]]:
+        from spacy.attrs import IS_SPACE, SENT_START
+        from spacy.tokens import Span
+
+        moves = self.moves
+        assert moves is not None
+        model = self.ner.model
+        tok2vec, lower, upper = model.get_ref("tok2vec"), model.get_ref("lower"), model.get_ref("upper")
+        # rows: one per token of the batch after a padding row (row 0), each (features, hidden, pieces)
+        table = lower.predict(tok2vec.predict(docs))
+        bias = lower.get_param("b")
+
+        # the sentences of the batch as [start, end) over the batch's tokens, longest first
+        starts, ends, space, first = [], [], [], []
+        offset = 0
+        for doc in docs:
+            marks = doc.to_array([SENT_START, IS_SPACE])
+            begins = numpy.flatnonzero(marks[:, 0] == 1)
+            if not len(begins) or begins[0] != 0:
+                begins = numpy.concatenate(([0], begins))
+            starts.append(begins + offset)
+            ends.append(numpy.concatenate((begins[1:], [len(doc)])) + offset)
+            space.append(marks[:, 1].astype(bool))
+            first.append(offset)
+            offset += len(doc)
+        start, end = numpy.concatenate(starts), numpy.concatenate(ends)
+        order = numpy.argsort(start - end, kind="stable")
+        start, end = start[order], end[order]
+        length = end - start
+        is_space = numpy.concatenate(space)
+
+        n = len(start)
+        open_ = numpy.zeros(n, dtype=bool)
+        label = numpy.zeros(n, dtype=numpy.uint64)
+        entity_start = numpy.zeros(n, dtype=numpy.intp)
+        found: list[tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]] = []
+        columns = len(moves.label_of)
+        for step in range(int(length[0]) if n else 0):
+            live = int(numpy.searchsorted(-length, -step, side="left"))  # the sentences longer than ``step``
+            cursor = start[:live] + step
+            is_open = open_[:live]
+            held = label[:live]
+            # features as spaCy's state gives them: cursor; entity start and the token before the cursor while
+            # an entity is open, else the padding row (token ids are shifted by one for it)
+            ids1 = numpy.where(is_open, entity_start[:live] + 1, 0)
+            ids2 = numpy.where(is_open, cursor, 0)
+            summed = table[cursor + 1, 0] + table[ids1, 1]
+            summed = summed + table[ids2, 2]
+            summed = summed + bias
+            scores = upper.predict(summed.max(axis=-1))
+
+            last_token = cursor + 1 >= end[:live]
+            blank = is_space[cursor]
+            allowed = numpy.zeros((live, columns), dtype=bool)
+            allowed[:, moves.out] = ~is_open
+            allowed[:, moves.begin] = (~is_open & ~last_token & ~blank)[:, None]
+            allowed[:, moves.unit] = (~is_open & ~blank)[:, None]
+            allowed[:, moves.inside] = (is_open & ~last_token)[:, None] & (held[:, None] == moves.inside_labels)
+            allowed[:, moves.last] = is_open[:, None] & (held[:, None] == moves.last_labels)
+            best = numpy.where(allowed, scores, -numpy.inf).argmax(axis=1)
+
+            opens = numpy.isin(best, moves.begin)
+            closes = numpy.isin(best, moves.last)
+            units = numpy.isin(best, moves.unit)
+            if opens.any():
+                open_[:live] |= opens
+                label[:live][opens] = moves.label_of[best[opens]]
+                entity_start[:live][opens] = cursor[opens]
+            if closes.any():
+                found.append((entity_start[:live][closes], cursor[closes] + 1, label[:live][closes]))
+                open_[:live] &= ~closes
+            if units.any():
+                found.append((cursor[units], cursor[units] + 1, moves.label_of[best[units]]))
+
+        out: list[list[Any]] = [[] for _ in docs]
+        if found:
+            begin = numpy.concatenate([f[0] for f in found])
+            stop = numpy.concatenate([f[1] for f in found])
+            kind = numpy.concatenate([f[2] for f in found])
+            origin = numpy.asarray(first)
+            which = numpy.searchsorted(origin, begin, side="right") - 1
+            for i in numpy.argsort(begin, kind="stable"):
+                d = int(which[i])
+                out[d].append(Span(docs[d], int(begin[i]) - first[d], int(stop[i]) - first[d],
+                                   label=int(kind[i])))
+        return out
+
+
+#: The words after a paragraph that its state may read (the buffer's first two features).
+_LOOKAHEAD = 2
+
+
+def supports_parser(parser: Any) -> bool:
+    """Whether ``parser`` is one :class:`BulkParser` reproduces: spaCy's greedy arc-eager parser over its
+    transition model, with every class seen in training."""
+    from spacy.pipeline import DependencyParser
+
+    if not isinstance(parser, DependencyParser) or parser.cfg.get("beam_width", 1) != 1:
+        return False
+    return not parser.model.attrs.get("unseen_classes")
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    doc: Doc
+    start: int  # the paragraph's first word in ``doc``
+    end: int  # one past its last word
+    piece: Doc  # its words and the lookahead after them, as a document of their own
+    state: Any  # spaCy's parse state over ``piece``
+    depth: int = -1  # the stack's depth when the state last stood before the break
+
+
+class BulkParser(_Component):
+    """A pipeline component that stands for spaCy's ``parser``: its model and moves, with the paragraphs of a
+    batch parsed side by side (see the module's text)."""
+
+    def __init__(self, parser: Any) -> None:
+        self.parser = parser
+        self.bulk = supports_parser(parser)
+
+    def decode(self, docs: list[Doc]) -> None:
+        """Set the dependencies (and so the sentences) of ``docs``."""
+        docs = [doc for doc in docs if len(doc)]
+        if not docs:
+            return
+        if not self.bulk:
+            self.parser.set_annotations(docs, self.parser.predict(docs))
+            return
+        redo = self._parse(docs)
+        if redo:
+            self.parser.set_annotations(redo, self.parser.predict(redo))
+
+    def _parse(self, docs: list[Doc]) -> list[Doc]:
+        """Parse ``docs`` by paragraphs; the documents whose paragraphs turned out not to be independent (see the
+        module's text) are returned unparsed."""
+        from spacy.attrs import DEP, HEAD
+
+        parser = self.parser
+        model = parser.model.predict(docs)  # token features over whole documents, as spaCy computes them
+        paragraphs = [p for doc, offset in zip(docs, _offsets(docs), strict=True)
+                      for p in _paragraphs(doc, offset)]
+        tangled: set[int] = set()
+        active = [p for p in paragraphs if not _done(p)]
+        while active:
+            for p in active:
+                p.depth = p.state.stack_depth() if p.state.B(0) == p.end - p.start else -1
+            parser.transition_states([p.state for p in active], model.predict([p.state for p in active]))
+            still = []
+            for p in active:
+                if p.depth > 0 and p.state.stack_depth() == p.depth and p.state.B(0) == p.end - p.start:
+                    tangled.add(id(p.doc))  # a sentence break was set after the paragraph's break
+                if not _done(p):
+                    still.append(p)
+                elif p.state.is_final() and p.end < len(p.doc):
+                    tangled.add(id(p.doc))  # ran past its break: never expected, but then spaCy decides
+            active = still
+        model.clear_memory()
+
+        mine = [p for p in paragraphs if id(p.doc) not in tangled]
+        parser.set_annotations([p.piece for p in mine], [p.state for p in mine])
+        rows: dict[int, list[numpy.ndarray]] = {}
+        for p in mine:
+            rows.setdefault(id(p.doc), []).append(p.piece.to_array([HEAD, DEP])[: p.end - p.start])
+        for doc in docs:
+            if id(doc) not in tangled:
+                doc.from_array([HEAD, DEP], numpy.concatenate(rows[id(doc)]))
+        return [doc for doc in docs if id(doc) in tangled]
+
+
+def _offsets(docs: list[Doc]) -> list[int]:
+    out, total = [], 0
+    for doc in docs:
+        out.append(total)
+        total += len(doc)
+    return out
+
+
+def _paragraphs(doc: Doc, offset: int) -> list[_Paragraph]:
+    """``doc`` cut before each preset sentence start, each piece with the lookahead words after it."""
+    from spacy.attrs import SENT_START
+    from spacy.pipeline._parser_internals.stateclass import StateClass
+    from spacy.tokens import Doc
+
+    marks = doc.to_array([SENT_START])
+    cuts = [0, *(i for i in numpy.flatnonzero(marks.view(numpy.int64) == 1).tolist() if i > 0), len(doc)]
+    words = [token.text for token in doc]
+    spaces = [bool(token.whitespace_) for token in doc]
+    out = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        stop = min(end + _LOOKAHEAD, len(doc))
+        piece = Doc(doc.vocab, words=words[start:stop], spaces=spaces[start:stop])
+        piece.from_array([SENT_START], marks[start:stop])
+        out.append(_Paragraph(doc, start, end, piece, StateClass(piece, offset=offset + start)))
+    return out
+
+
+def _done(p: _Paragraph) -> bool:
+    """A paragraph's state is done when it is final, or when its stack is empty and the break is next: a fresh
+    state at the break goes on from the same configuration."""
+    state = p.state
+    return state.is_final() or (p.end < len(p.doc) and state.stack_depth() == 0 and state.B(0) == p.end - p.start)
