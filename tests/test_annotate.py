@@ -17,8 +17,9 @@ def test_the_pipeline_is_loaded_once_per_process():
 def test_components_the_extractors_do_not_read_are_disabled():
     nlp = load_model()
     assert set(nlp.pipe_names) <= set(NEEDED_COMPONENTS)
-    assert {"parser", "ner", "tagger"} <= set(nlp.pipe_names)
+    assert {"wirewatch_dependencies", "wirewatch_entities", "tagger"} <= set(nlp.pipe_names)
     assert "lemmatizer" not in nlp.pipe_names
+    assert {"parser", "ner", "tagger"} <= set(load_model(bulk_decoding=False).pipe_names)
 
 
 def test_the_full_pipeline_is_available_for_baselines():

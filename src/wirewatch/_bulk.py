@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["BulkEntityRecognizer", "BulkParser", "supports", "supports_parser"]
 
 _BEGIN, _IN, _LAST, _UNIT, _OUT = "BILUO"
+_OPENS, _CLOSES, _UNITS = 1, 2, 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,9 @@ class _Moves:
     last_labels: numpy.ndarray
     unit: numpy.ndarray
     out: int
+    never: numpy.ndarray  # moves never allowed here (no label, or not a BILUO move)
     label_of: numpy.ndarray  # the label (a string-store id) each column carries, 0 for none
+    kind: numpy.ndarray  # what each column does to the entity: _OPENS, _CLOSES, _UNITS, or 0 (nothing)
 
 
 def _moves(ner: EntityRecognizer) -> _Moves | None:
@@ -78,8 +81,13 @@ def _moves(ner: EntityRecognizer) -> _Moves | None:
     def cols(kind: str) -> numpy.ndarray:
         return numpy.array(kinds[kind], dtype=numpy.intp)
 
+    kind = numpy.zeros(len(names), dtype=numpy.uint8)
+    kind[cols(_BEGIN)], kind[cols(_LAST)], kind[cols(_UNIT)] = _OPENS, _CLOSES, _UNITS
+    used = {out, *(c for k in kinds.values() for c in k)}
+    never = numpy.array([c for c in range(len(names)) if c not in used], dtype=numpy.intp)
     return _Moves(begin=cols(_BEGIN), inside=cols(_IN), inside_labels=label_of[cols(_IN)], last=cols(_LAST),
-                  last_labels=label_of[cols(_LAST)], unit=cols(_UNIT), out=out, label_of=label_of)
+                  last_labels=label_of[cols(_LAST)], unit=cols(_UNIT), out=out, never=never, label_of=label_of,
+                  kind=kind)
 
 
 def supports(ner: Any) -> bool:
@@ -145,16 +153,17 @@ class BulkEntityRecognizer(_Component):
         assert moves is not None
         model = self.ner.model
         tok2vec, lower, upper = model.get_ref("tok2vec"), model.get_ref("lower"), model.get_ref("upper")
-        # rows: one per token of the batch after a padding row (row 0), each (features, hidden, pieces)
+        # rows: a padding row (0), then one per token of the batch, each (features, hidden, pieces)
         table = lower.predict(tok2vec.predict(docs))
         bias = lower.get_param("b")
+        weights, shift, gemm = upper.get_param("W"), upper.get_param("b"), upper.ops.gemm
 
         # the sentences of the batch as [start, end) over the batch's tokens, longest first
         starts, ends, space, first = [], [], [], []
         offset = 0
         for doc in docs:
             marks = doc.to_array([SENT_START, IS_SPACE])
-            begins = numpy.flatnonzero(marks[:, 0] == 1)
+            begins = numpy.flatnonzero(marks[:, 0].view(numpy.int64) == 1)
             if not len(begins) or begins[0] != 0:
                 begins = numpy.concatenate(([0], begins))
             starts.append(begins + offset)
@@ -167,47 +176,50 @@ class BulkEntityRecognizer(_Component):
         start, end = start[order], end[order]
         length = end - start
         is_space = numpy.concatenate(space)
-
         n = len(start)
+        live_at = numpy.searchsorted(-length, -numpy.arange(int(length[0])), side="left")  # sentences left
+
         open_ = numpy.zeros(n, dtype=bool)
         label = numpy.zeros(n, dtype=numpy.uint64)
         entity_start = numpy.zeros(n, dtype=numpy.intp)
         found: list[tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]] = []
         columns = len(moves.label_of)
-        for step in range(int(length[0]) if n else 0):
-            live = int(numpy.searchsorted(-length, -step, side="left"))  # the sentences longer than ``step``
+        for step, live in enumerate(live_at.tolist()):
             cursor = start[:live] + step
             is_open = open_[:live]
+            closed = ~is_open
             held = label[:live]
-            # features as spaCy's state gives them: cursor; entity start and the token before the cursor while
-            # an entity is open, else the padding row (token ids are shifted by one for it)
-            ids1 = numpy.where(is_open, entity_start[:live] + 1, 0)
-            ids2 = numpy.where(is_open, cursor, 0)
-            summed = table[cursor + 1, 0] + table[ids1, 1]
-            summed = summed + table[ids2, 2]
-            summed = summed + bias
-            scores = upper.predict(summed.max(axis=-1))
+            # features as spaCy's state gives them: the cursor; the entity's start and the token before the
+            # cursor while an entity is open, else the padding row (token rows are shifted by one for it)
+            summed = table[cursor + 1, 0] + table[numpy.where(is_open, entity_start[:live] + 1, 0), 1]
+            summed += table[numpy.where(is_open, cursor, 0), 2]
+            summed += bias
+            scores = gemm(summed.max(axis=-1), weights, trans2=True)
+            scores += shift
 
             last_token = cursor + 1 >= end[:live]
             blank = is_space[cursor]
-            allowed = numpy.zeros((live, columns), dtype=bool)
-            allowed[:, moves.out] = ~is_open
-            allowed[:, moves.begin] = (~is_open & ~last_token & ~blank)[:, None]
-            allowed[:, moves.unit] = (~is_open & ~blank)[:, None]
+            allowed = numpy.empty((live, columns), dtype=bool)
+            allowed[:, moves.out] = closed
+            allowed[:, moves.begin] = (closed & ~last_token & ~blank)[:, None]
+            allowed[:, moves.unit] = (closed & ~blank)[:, None]
             allowed[:, moves.inside] = (is_open & ~last_token)[:, None] & (held[:, None] == moves.inside_labels)
             allowed[:, moves.last] = is_open[:, None] & (held[:, None] == moves.last_labels)
-            best = numpy.where(allowed, scores, -numpy.inf).argmax(axis=1)
+            allowed[:, moves.never] = False
+            scores[~allowed] = -numpy.inf
+            best = scores.argmax(axis=1)
 
-            opens = numpy.isin(best, moves.begin)
-            closes = numpy.isin(best, moves.last)
-            units = numpy.isin(best, moves.unit)
+            kind = moves.kind[best]
+            if not kind.any():
+                continue
+            opens, closes, units = kind == _OPENS, kind == _CLOSES, kind == _UNITS
             if opens.any():
                 open_[:live] |= opens
-                label[:live][opens] = moves.label_of[best[opens]]
+                held[opens] = moves.label_of[best[opens]]
                 entity_start[:live][opens] = cursor[opens]
             if closes.any():
-                found.append((entity_start[:live][closes], cursor[closes] + 1, label[:live][closes]))
-                open_[:live] &= ~closes
+                found.append((entity_start[:live][closes], cursor[closes] + 1, held[closes]))
+                is_open &= ~closes
             if units.any():
                 found.append((cursor[units], cursor[units] + 1, moves.label_of[best[units]]))
 
@@ -215,13 +227,12 @@ class BulkEntityRecognizer(_Component):
         if found:
             begin = numpy.concatenate([f[0] for f in found])
             stop = numpy.concatenate([f[1] for f in found])
-            kind = numpy.concatenate([f[2] for f in found])
-            origin = numpy.asarray(first)
-            which = numpy.searchsorted(origin, begin, side="right") - 1
-            for i in numpy.argsort(begin, kind="stable"):
+            kinds = numpy.concatenate([f[2] for f in found])
+            which = numpy.searchsorted(numpy.asarray(first), begin, side="right") - 1
+            for i in numpy.argsort(begin, kind="stable").tolist():
                 d = int(which[i])
                 out[d].append(Span(docs[d], int(begin[i]) - first[d], int(stop[i]) - first[d],
-                                   label=int(kind[i])))
+                                   label=int(kinds[i])))
         return out
 
 
@@ -246,7 +257,7 @@ class _Paragraph:
     end: int  # one past its last word
     piece: Doc  # its words and the lookahead after them, as a document of their own
     state: Any  # spaCy's parse state over ``piece``
-    depth: int = -1  # the stack's depth when the state last stood before the break
+    stop: int  # where the break is in ``piece`` (-2: none, the paragraph ends the document)
 
 
 class BulkParser(_Component):
@@ -256,6 +267,9 @@ class BulkParser(_Component):
     def __init__(self, parser: Any) -> None:
         self.parser = parser
         self.bulk = supports_parser(parser)
+        #: documents parsed again by spaCy's loop (their paragraphs were not independent), in this process
+        self.reparsed = 0
+        self.tangled: list[tuple[Doc, int]] = []  # during a batch: (document, break) where that was found
 
     def decode(self, docs: list[Doc]) -> None:
         """Set the dependencies (and so the sentences) of ``docs``."""
@@ -276,34 +290,45 @@ class BulkParser(_Component):
 
         parser = self.parser
         model = parser.model.predict(docs)  # token features over whole documents, as spaCy computes them
+        step, weights, shift = model.state2vec.predict, model.vec2scores.get_param("W"), model.vec2scores.get_param("b")
+        gemm = model.vec2scores.ops.gemm
         paragraphs = [p for doc, offset in zip(docs, _offsets(docs), strict=True)
                       for p in _paragraphs(doc, offset)]
-        tangled: set[int] = set()
-        active = [p for p in paragraphs if not _done(p)]
+        active = [p for p in paragraphs if not p.state.is_final()]
         while active:
+            going, watched = [], []
             for p in active:
-                p.depth = p.state.stack_depth() if p.state.B(0) == p.end - p.start else -1
-            parser.transition_states([p.state for p in active], model.predict([p.state for p in active]))
-            still = []
-            for p in active:
-                if p.depth > 0 and p.state.stack_depth() == p.depth and p.state.B(0) == p.end - p.start:
-                    tangled.add(id(p.doc))  # a sentence break was set after the paragraph's break
-                if not _done(p):
-                    still.append(p)
-                elif p.state.is_final() and p.end < len(p.doc):
-                    tangled.add(id(p.doc))  # ran past its break: never expected, but then spaCy decides
-            active = still
+                if p.state.B(0) == p.stop:  # the break is next
+                    depth = p.state.stack_depth()
+                    if not depth:
+                        continue  # done: a fresh state at the break goes on from here
+                    watched.append((p, depth))
+                going.append(p)
+            if not going:
+                break
+            states = [p.state for p in going]
+            scores = gemm(step(model.get_token_ids(states)), weights, trans2=True)
+            scores += shift
+            alive = {id(state) for state in parser.transition_states(states, scores)}
+            for p, depth in watched:
+                if p.state.stack_depth() == depth and p.state.B(0) == p.stop:
+                    self.tangled.append((p.doc, p.end))  # a sentence break was set after the paragraph's break
+            active = [p for p in going if id(p.state) in alive]
+            self.tangled.extend((p.doc, p.end) for p in going if p.stop >= 0 and id(p.state) not in alive)
         model.clear_memory()
 
-        mine = [p for p in paragraphs if id(p.doc) not in tangled]
+        redo = {id(doc) for doc, _ in self.tangled}
+        self.tangled.clear()
+        mine = [p for p in paragraphs if id(p.doc) not in redo]
         parser.set_annotations([p.piece for p in mine], [p.state for p in mine])
         rows: dict[int, list[numpy.ndarray]] = {}
         for p in mine:
             rows.setdefault(id(p.doc), []).append(p.piece.to_array([HEAD, DEP])[: p.end - p.start])
         for doc in docs:
-            if id(doc) not in tangled:
+            if id(doc) not in redo:
                 doc.from_array([HEAD, DEP], numpy.concatenate(rows[id(doc)]))
-        return [doc for doc in docs if id(doc) in tangled]
+        self.reparsed += len(redo)
+        return [doc for doc in docs if id(doc) in redo]
 
 
 def _offsets(docs: list[Doc]) -> list[int]:
@@ -329,12 +354,6 @@ def _paragraphs(doc: Doc, offset: int) -> list[_Paragraph]:
         stop = min(end + _LOOKAHEAD, len(doc))
         piece = Doc(doc.vocab, words=words[start:stop], spaces=spaces[start:stop])
         piece.from_array([SENT_START], marks[start:stop])
-        out.append(_Paragraph(doc, start, end, piece, StateClass(piece, offset=offset + start)))
+        out.append(_Paragraph(doc, start, end, piece, StateClass(piece, offset=offset + start),
+                              end - start if end < len(doc) else -2))
     return out
-
-
-def _done(p: _Paragraph) -> bool:
-    """A paragraph's state is done when it is final, or when its stack is empty and the break is next: a fresh
-    state at the break goes on from the same configuration."""
-    state = p.state
-    return state.is_final() or (p.end < len(p.doc) and state.stack_depth() == 0 and state.B(0) == p.end - p.start)

@@ -26,11 +26,11 @@ from .errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["DEFAULT_MODELS", "MAX_AUTO_PROCESSES", "NEEDED_COMPONENTS", "POOL_FROM_CHARS", "annotate", "batches",
            "index_sentences", "load_model", "parse", "parse_batch", "parse_stream", "pieces", "processes",
-           "release_large_blocks", "resolve_model_name", "text_of"]
+           "release_large_blocks", "resolve_model_name", "text_of", "tokens"]
 
 T = TypeVar("T")
 
@@ -109,6 +109,24 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["wirewatch.text"] = doc.text
     return text
+
+
+_held = threading.local()  # this thread's last document and its tokens (see tokens())
+
+
+def tokens(of: Doc | Span) -> list[Token]:
+    """The tokens of a document or span, as a list made once per document (spaCy makes a new Token object each time
+    a document or span is iterated or indexed, and the coding stages go over each sentence a few dozen times).
+
+    One document is held per thread, the last one asked about, until another is asked about; a document must not be
+    retokenized while it is being coded."""
+    from spacy.tokens import Doc
+
+    doc = of if isinstance(of, Doc) else of.doc
+    held = getattr(_held, "doc", None)
+    if held is not doc:
+        _held.doc, _held.tokens = doc, list(doc)
+    return _held.tokens if of is doc else _held.tokens[of.start : of.end]
 
 
 def index_sentences(doc: Doc) -> Doc:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..annotate import tokens
 from ._args import phrase_actors, prep_objects, subject_actors
 from ._candidate import Candidate, unique
 from ._lexicon import Lexicon, Trigger, inflections, noun_rule
@@ -54,7 +55,7 @@ def verdicts(sent: Span, actors: DocActors, taken: set[int]) -> list[Candidate]:
     """ "A court found the minister guilty", "Paris held Tehran responsible for the attack", "officials said the
     militants were responsible": ACCUSE by the one who judges or blames, on the one judged."""
     out = []
-    for adj in sent:
+    for adj in tokens(sent):
         if adj.lower_ not in _CULPABLE or not _for_a_harm(adj):
             continue
         found = _judged(adj)
@@ -100,7 +101,7 @@ def criticism_drawn(sent: Span, lex: Lexicon, actors: DocActors, taken: set[int]
     """ "Egypt faced criticism from the EU", "the plan drew condemnation from Jordan": ACCUSE by the critic on the
     one who draws it."""
     out = []
-    for noun in sent:
+    for noun in tokens(sent):
         rule = noun_rule(noun, lex) if noun.tag_.startswith("NN") and noun.lower_ in lex.nouns else None
         verb = noun.head if noun.dep_ == "dobj" else None
         if rule is None or rule.type != "ACCUSE" or verb is None or verb.lower_ not in _DRAWING or noun.i in taken:
@@ -118,7 +119,7 @@ def given_nouns(sent: Span, lex: Lexicon, actors: DocActors, taken: set[int]) ->
     """ "Britain gave Iran a deadline", "issued Kyiv an ultimatum": an event noun handed to a dative, which is the
     target, by the verb's subject."""
     out = []
-    for noun in sent:
+    for noun in tokens(sent):
         rule = noun_rule(noun, lex) if noun.tag_.startswith("NN") and noun.lower_ in lex.nouns else None
         verb = noun.head if noun.dep_ == "dobj" else None
         if rule is None or verb is None or verb.lower_ not in _HANDING or noun.i in taken or verb.i in taken:
@@ -136,7 +137,7 @@ def stated_roles(sent: Span, lex: Lexicon, actors: DocActors, taken: set[int]) -
     """ "Germany is the largest donor of aid to Ukraine": an event noun stated of the subject, aimed by the
     noun's own prepositions."""
     out = []
-    for noun in sent:
+    for noun in tokens(sent):
         rule = noun_rule(noun, lex) if noun.tag_.startswith("NN") and noun.lower_ in lex.nouns else None
         if rule is None or noun.dep_ != "attr" or noun.head.lower_ not in _BEING or noun.i in taken:
             continue
@@ -176,7 +177,7 @@ _BASE = {form: base for base in ("put", "place", "send", "join") for form in inf
 def phrasal_acts(sent: Span, actors: DocActors, taken: set[int]) -> list[Candidate]:
     """ "Moscow put the pilot on trial", "Blinken joined Wang for talks": the subject acts on the object."""
     out = []
-    for verb in sent:
+    for verb in tokens(sent):
         rule = _phrasal_rule(verb) if verb.tag_.startswith("VB") and verb.i not in taken else None
         if rule is None:
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..annotate import tokens
 from ._args import governing_verb, phrase_actors, prep_objects, subject_actors
 from ._candidate import Candidate, unique
 from ._lexicon import Lexicon, Trigger, inflections, noun_rule
@@ -30,7 +31,7 @@ def accusations(sent: Span, lex: Lexicon, actors: DocActors, taken: set[int]) ->
     """ "X dwelt on 'the junta's repeated raids'": a speaker who names another's attacks or
     repression accuses them (ACCUSE X → Y), when the verb that carries the naming is no event of its own."""
     out = []
-    for noun in sent:
+    for noun in tokens(sent):
         if not noun.tag_.startswith("NN") or noun.lower_ not in lex.nouns:
             continue
         rule = noun_rule(noun, lex)
@@ -68,7 +69,7 @@ def allegations(found: list[Candidate], actors: DocActors, taken: set[int]) -> l
 def obligations(sent: Span, actors: DocActors) -> list[Candidate]:
     """ "Russia said Sudan must return the helicopter": a demand by the speaker on the one who must act."""
     out = []
-    for verb in sent:
+    for verb in tokens(sent):
         if verb.dep_ != "ccomp" or verb.head.lower_ not in _DEMANDING:
             continue
         if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in verb.children):
@@ -91,7 +92,7 @@ def conditional_threats(sent: Span, lex: Lexicon, actors: DocActors) -> list[Can
     """ "If Israel were to attack, Iran would respond, Raisi said": a threat by the speaker to the actor of the
     condition (or, when the condition names none, to the one the response is aimed at)."""
     out = []
-    for clause in sent:
+    for clause in tokens(sent):
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
         if clause.dep_ != "advcl" or not marks & {"if", "unless"}:
             continue
@@ -156,7 +157,7 @@ def incursions(sent: Span, actors: DocActors, taken: set[int]) -> list[Candidate
     """ "Ukrainian troops crossed the border into Russia", "rebels crossed into Chad in a raid": armed men who
     cross into another country attack it (ASSAULT); migrants or a minister who cross are no event."""
     out = []
-    for verb in sent:
+    for verb in tokens(sent):
         if verb.lower_ not in _CROSSING or verb.i in taken or not _armed(verb):
             continue
         source = subject_actors(verb, actors)

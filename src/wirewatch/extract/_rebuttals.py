@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..annotate import tokens
 from ._args import conjuncts, prep_objects, subject_actors
 from ._candidate import Candidate, unique
 from ._lexicon import Trigger, inflections
@@ -73,7 +74,7 @@ def _speaking(verb: Token) -> bool:
 def rebuttals(sent: Span, actors: DocActors, taken: set[int]) -> list[Candidate]:
     """Every answer to a claim in a sentence (see the module doc), by its verb, with the answerer as source."""
     out = []
-    for verb in sent:
+    for verb in tokens(sent):
         if not verb.tag_.startswith("VB") or verb.i in taken:
             continue
         answered = _answered(verb)

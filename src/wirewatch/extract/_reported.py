@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..annotate import text_of
+from ..annotate import text_of, tokens
 from ._modality import DENIAL_VERBS, SPEECH_VERBS
 from ._speakers import named_speaker, phrase_text, speaker_id, speaker_of
 
@@ -94,7 +94,7 @@ def is_quote(text: str) -> bool:
 
 def _indirect(doc: Doc, actors: DocActors, direct: list[tuple[int, int]]) -> list[tuple]:
     out = []
-    for token in doc:
+    for token in tokens(doc):
         if token.lower_ == "according" and token.dep_ == "prep":
             found = _according(token, actors, direct)
         elif token.lower_ in INDIRECT_CUES and token.tag_.startswith("VB"):

@@ -14,6 +14,7 @@ import dataclasses
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..annotate import tokens
 from ..config import DEFAULTS
 from ..records import Event
 from ._args import agent as _agent
@@ -112,7 +113,7 @@ def _learned(sent: Span, lex: Lexicon, actors: DocActors, classifier: Classifier
              taken: set[int]) -> list[_Candidate]:
     """Verbs outside the lexicon whose type the classifier is sure of, with arguments read as for a trigger."""
     out = []
-    for token in sent:
+    for token in tokens(sent):
         if (not token.tag_.startswith("VB") or token.i in taken or token.dep_ in {"aux", "auxpass"}
                 or token.lower_ in LIGHT_VERBS or token.lower_ in SPEECH_VERBS or token.lower_ in COPULAS
                 or token.lower_ in FAILING
@@ -171,7 +172,7 @@ _JUDGING = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
 def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]:
     out: list[_Candidate] = []
     used: set[int] = set()
-    for token in sent:
+    for token in tokens(sent):
         if token.tag_.startswith("VB") and (token.lower_ in lex.verbs or token.lower_ in LIGHT_VERBS):
             rule, obj = _verb_rule(token, lex, actors)
             if rule is not None and rule.type == "THREATEN" and warning_only(token):
@@ -182,7 +183,7 @@ def _candidates(sent: Span, lex: Lexicon, actors: DocActors) -> list[_Candidate]
                 found = _verb_candidate(token, rule, actors, obj)
                 if found is not None:
                     out.append(found)
-    for token in sent:
+    for token in tokens(sent):
         if token.i in used or not token.tag_.startswith("NN") or token.lower_ not in lex.nouns:
             continue
         rule = noun_rule(token, lex)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..annotate import text_of
+from ..annotate import text_of, tokens
 from ..records import Actor, Quote, QuoteKind
 from ._modality import DENIAL_VERBS, SPEECH_VERBS
 from ._reported import SAYING, cue_phrase, is_quote, reported_speech
@@ -321,7 +321,7 @@ def _according_cue(sents: list[Span], start: int) -> _Cue | None:
     """The "according to X" nearest before a quote in its sentence."""
     best: _Cue | None = None
     for sent in sents:
-        for token in sent:
+        for token in tokens(sent):
             if token.lower_ == "according" and token.dep_ == "prep" and token.idx < start:
                 objects = [c for c in token.children if c.dep_ == "pobj"] + [
                     g for c in token.children for g in c.children if g.dep_ == "pobj"]

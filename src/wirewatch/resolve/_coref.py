@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..annotate import text_of
+from ..annotate import text_of, tokens
 from ._groups import context_country
 from ._kb import Entry
 from ._lexicon import PRONOUNS, ROLE_NOUNS, TITLE_SECTOR
@@ -20,7 +20,7 @@ class _Coref(_Index):
 
     def _pronouns(self) -> None:
         """Resolve personal and possessive pronouns and definite role phrases that have an actor before them."""
-        for token in self.doc:
+        for token in tokens(self.doc):
             pronoun = token.lower_ in PRONOUNS and token.lower_ not in {"they", "them", "their"}
             role = role_noun(token) and _definite(token)
             if pronoun or role:

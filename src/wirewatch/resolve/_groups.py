@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..annotate import tokens
 from ._lexicon import GROUP_SECTOR, INSTITUTION_SECTOR, PLACED_GROUP_SECTORS, TITLE_SECTOR
 from ._places import find_place
 
@@ -295,14 +296,14 @@ def beside_attribution(token: Token) -> set[int]:
     said", "according to Iraqi officials", "Officials said (that) …"."""
     sent = token.sent
     keep = set(range(sent.start, sent.end))
-    for word in sent:
+    for word in tokens(sent):
         if word.lower_ == "according" and word.dep_ == "prep" and not _within(token, word):
             keep -= {t.i for t in word.subtree}
     root = sent.root
     clause = _child_towards(root, token)
     if root.lower_ in _SPEECH and clause is not None and clause.dep_ in {"ccomp", "parataxis"}:
         keep &= {t.i for t in clause.subtree}
-    for word in sent:
+    for word in tokens(sent):
         if word.lower_ in _SPEECH and word.dep_ in {"parataxis", "ccomp"} and word.i > token.i \
                 and not _within(token, word):
             keep -= {t.i for t in word.subtree}

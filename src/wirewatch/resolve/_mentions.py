@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..annotate import tokens
 from ._bodies import unknown_body_name, unknown_full_name, unknown_name
 from ._context import entity_of, institution_sector
 from ._groups import Group, context_country, find_group, placed_org
@@ -53,7 +54,7 @@ class _Mentions(_Index):
             if ent.label_ in {"ORG", "GPE", "NORP", "FAC", "LOC"} and free and (
                     self._known_exactly(name.text) or _titled_name(name) or self._earlier_variant(name.text)):
                 self._person(name, taken)
-        for token in self.doc:
+        for token in tokens(self.doc):
             proper = token.tag_ == "NNP" or (token.tag_ in {"NN", "NNS"} and (
                 not token.is_sent_start or self._earlier_surname(token.text)))
             if proper and not token.ent_type_ and token.i not in taken and token.is_title:
@@ -115,7 +116,7 @@ class _Mentions(_Index):
                 entry = self.kb.misspelt_country(ent.text)
                 if entry is not None:
                     self._attach(entry, ent, "variant", taken)
-        for token in self.doc:
+        for token in tokens(self.doc):
             entry = self._near_country(token) if token.i not in taken else None
             if entry is not None:
                 self._attach(entry, self.doc[token.i : token.i + 1], "variant", taken)
@@ -150,7 +151,7 @@ class _Mentions(_Index):
 
     def _institutions(self) -> None:
         """Widen "Israeli" + "military" into one institution actor (country plus sector)."""
-        for token in self.doc:
+        for token in tokens(self.doc):
             slot = self.token_slot.get(token.i)
             if slot is None and token.ent_type_ in {"GPE", "LOC"} and token.dep_ in {"compound", "poss"} \
                     and institution_sector(token.head) is not None and self.kb.community(token.text) is None:
@@ -176,7 +177,7 @@ class _Mentions(_Index):
             others = [(c, s) for c in token.children if c.dep_ == "conj"
                       for s in [self.token_slot.get(c.i)] if s is not None and s.entry.kind == "state"]
             slot.mentions = [m for m in slot.mentions if not (span.start_char <= m.span[0] < span.end_char)]
-            for t in span:
+            for t in tokens(span):
                 self.token_slot.pop(t.i, None)
             self._attach(entry, span, "institution", set())
             for other, state in others:
@@ -194,7 +195,7 @@ class _Mentions(_Index):
 
     def _groups(self) -> None:
         """Groups named by who or where they are: "Ogaden rebels", "Iraqi Yazidis", "rebels in Cameroon"."""
-        for token in self.doc:
+        for token in tokens(self.doc):
             if token.i not in self.token_slot:
                 group = find_group(token, self.kb, self._evidence, self._modifier_free)
                 if group is not None:
@@ -204,7 +205,7 @@ class _Mentions(_Index):
         """ "Police detained 300 protesters in Mandalay", "the authorities in Tehran": a body that only acts at
         home, named with no country, is of the one country its sentence places it in (``how``:
         "institution-inferred")."""
-        for token in self.doc:
+        for token in tokens(self.doc):
             agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
             if token.i in self.token_slot or not (token.dep_ in {"nsubj", "nsubjpass"} or agent):
                 continue
@@ -229,7 +230,7 @@ class _Mentions(_Index):
         """Make a group's actor; a demonym or a stray name inside its phrase becomes part of its mention. A country
         read from the rest of the sentence is marked by the mention's ``how``: "group-inferred"."""
         span = self.doc[group.start : group.end]
-        for token in span:
+        for token in tokens(span):
             owner = self.token_slot.pop(token.i, None)
             if owner is not None:
                 owner.mentions = [m for m in owner.mentions if not span.start_char <= m.span[0] < span.end_char]
@@ -261,7 +262,7 @@ class _Mentions(_Index):
     def _unknown_names(self, taken: set[int]) -> None:
         """ "ICE returned the paintings", "Malloy says …": a proper name no table knows, acting or acted on, is
         an actor under its own name (an acronym an organisation, one word or a full name a person)."""
-        for token in self.doc:
+        for token in tokens(self.doc):
             body = unknown_body_name(token, taken)
             if body is not None and self.kb.phrase(body.text) is None:
                 self._unknown_org(body, taken)  # "County Commission": an organisation under its own name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..annotate import tokens
 from ._context import context_tokens, first_compatible, pick, sector_of, title_words, trim_person
 from ._kb import SURNAME_FIRST, Entry, Person
 from ._lexicon import TITLE_SECTOR
@@ -80,7 +81,7 @@ class _People(_Index):
         """A person the knowledge base does not know: the one named earlier by this surname, or a new actor."""
         slot = self._earlier_by_surname(span) or self._new_unknown(span, titles, taken)
         slot.add(span.text, (span.start_char, span.end_char), "surname" if len(span) == 1 else "name")
-        for t in span:
+        for t in tokens(span):
             self.token_slot[t.i] = slot
             taken.add(t.i)
         slot.surname_key = slot.surname_key or skeleton(normalise(slot.entry.name).split()[-1])

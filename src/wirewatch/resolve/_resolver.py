@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..annotate import tokens
 from ..records import Actor, Location
 from ._bodies import ANAPHORIC, body_sector, body_span
 from ._context import entity_of, expletive
@@ -137,7 +138,7 @@ class DocActors(_Coref, _People, _Mentions):
         span = entity_of(token)
         slot = self._by_key.get(state.key) or self._attach(state, span, "place", set())
         slot.add(span.text, (span.start_char, span.end_char), "place")
-        for t in span:
+        for t in tokens(span):
             self.token_slot[t.i] = slot
         return slot
 
@@ -166,7 +167,7 @@ class DocActors(_Coref, _People, _Mentions):
             self.slots.append(slot)
             self._by_key[entry.key] = slot
         slot.add(span.text, (span.start_char, span.end_char), how)
-        for t in span:
+        for t in tokens(span):
             self.token_slot[t.i] = slot
             taken.add(t.i)
         return slot
