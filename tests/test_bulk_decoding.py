@@ -39,7 +39,7 @@ EDGES = [
     "Khartoum and the Rapid Support Forces would resume in Jeddah next week under Saudi and American mediation, "
     "after a pause of three months in which fighting spread to Darfur and Kordofan, and that envoys from Egypt, "
     "Ethiopia and the United Arab Emirates would attend as observers.",
-    "President Lula da Silva\n\nflew to Beijing.  Xi Jinping  received him at the Great Hall of the People.",
+    "President Lula da Silva\n\nflew to Beijing.  Xi Jinping  greeted him at Zhongnanhai on Friday.",
     "A.\n\nB.\n\nC.",
     " ",
 ]

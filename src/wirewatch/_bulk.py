@@ -146,9 +146,6 @@ class BulkEntityRecognizer(_Component):
             doc.set_ents(found, default="outside")
 
     def _decode(self, docs: list[Doc]) -> list[list[Any]]:
-        from spacy.attrs import IS_SPACE, SENT_START
-        from spacy.tokens import Span
-
         moves = self.moves
         assert moves is not None
         model = self.ner.model
@@ -157,25 +154,8 @@ class BulkEntityRecognizer(_Component):
         table = lower.predict(tok2vec.predict(docs))
         bias = lower.get_param("b")
         weights, shift, gemm = upper.get_param("W"), upper.get_param("b"), upper.ops.gemm
-
-        # the sentences of the batch as [start, end) over the batch's tokens, longest first
-        starts, ends, space, first = [], [], [], []
-        offset = 0
-        for doc in docs:
-            marks = doc.to_array([SENT_START, IS_SPACE])
-            begins = numpy.flatnonzero(marks[:, 0].view(numpy.int64) == 1)
-            if not len(begins) or begins[0] != 0:
-                begins = numpy.concatenate(([0], begins))
-            starts.append(begins + offset)
-            ends.append(numpy.concatenate((begins[1:], [len(doc)])) + offset)
-            space.append(marks[:, 1].astype(bool))
-            first.append(offset)
-            offset += len(doc)
-        start, end = numpy.concatenate(starts), numpy.concatenate(ends)
-        order = numpy.argsort(start - end, kind="stable")
-        start, end = start[order], end[order]
+        start, end, is_space, first = _sentences(docs)
         length = end - start
-        is_space = numpy.concatenate(space)
         n = len(start)
         live_at = numpy.searchsorted(-length, -numpy.arange(int(length[0])), side="left")  # sentences left
 
@@ -183,11 +163,9 @@ class BulkEntityRecognizer(_Component):
         label = numpy.zeros(n, dtype=numpy.uint64)
         entity_start = numpy.zeros(n, dtype=numpy.intp)
         found: list[tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]] = []
-        columns = len(moves.label_of)
         for step, live in enumerate(live_at.tolist()):
             cursor = start[:live] + step
             is_open = open_[:live]
-            closed = ~is_open
             held = label[:live]
             # features as spaCy's state gives them: the cursor; the entity's start and the token before the
             # cursor while an entity is open, else the padding row (token rows are shifted by one for it)
@@ -196,19 +174,7 @@ class BulkEntityRecognizer(_Component):
             summed += bias
             scores = gemm(summed.max(axis=-1), weights, trans2=True)
             scores += shift
-
-            last_token = cursor + 1 >= end[:live]
-            blank = is_space[cursor]
-            allowed = numpy.empty((live, columns), dtype=bool)
-            allowed[:, moves.out] = closed
-            allowed[:, moves.begin] = (closed & ~last_token & ~blank)[:, None]
-            allowed[:, moves.unit] = (closed & ~blank)[:, None]
-            allowed[:, moves.inside] = (is_open & ~last_token)[:, None] & (held[:, None] == moves.inside_labels)
-            allowed[:, moves.last] = is_open[:, None] & (held[:, None] == moves.last_labels)
-            allowed[:, moves.never] = False
-            scores[~allowed] = -numpy.inf
-            best = scores.argmax(axis=1)
-
+            best = self._best(scores, is_open, held, cursor + 1 >= end[:live], is_space[cursor])
             kind = moves.kind[best]
             if not kind.any():
                 continue
@@ -222,18 +188,62 @@ class BulkEntityRecognizer(_Component):
                 is_open &= ~closes
             if units.any():
                 found.append((cursor[units], cursor[units] + 1, moves.label_of[best[units]]))
+        return _spans(docs, first, found)
 
-        out: list[list[Any]] = [[] for _ in docs]
-        if found:
-            begin = numpy.concatenate([f[0] for f in found])
-            stop = numpy.concatenate([f[1] for f in found])
-            kinds = numpy.concatenate([f[2] for f in found])
-            which = numpy.searchsorted(numpy.asarray(first), begin, side="right") - 1
-            for i in numpy.argsort(begin, kind="stable").tolist():
-                d = int(which[i])
-                out[d].append(Span(docs[d], int(begin[i]) - first[d], int(stop[i]) - first[d],
-                                   label=int(kinds[i])))
+    def _best(self, scores: numpy.ndarray, is_open: numpy.ndarray, held: numpy.ndarray, last_token: numpy.ndarray,
+              blank: numpy.ndarray) -> numpy.ndarray:
+        """Each state's best allowed move (the first on a tie), by spaCy's rules with no preset entities: out,
+        begin and unit only with no entity open, begin never on a sentence's last token, begin and unit never on
+        whitespace; in and last only for the open entity's label, in never on a sentence's last token."""
+        moves = self.moves
+        assert moves is not None
+        closed = ~is_open
+        allowed = numpy.empty(scores.shape, dtype=bool)
+        allowed[:, moves.out] = closed
+        allowed[:, moves.begin] = (closed & ~last_token & ~blank)[:, None]
+        allowed[:, moves.unit] = (closed & ~blank)[:, None]
+        allowed[:, moves.inside] = (is_open & ~last_token)[:, None] & (held[:, None] == moves.inside_labels)
+        allowed[:, moves.last] = is_open[:, None] & (held[:, None] == moves.last_labels)
+        allowed[:, moves.never] = False
+        scores[~allowed] = -numpy.inf
+        return scores.argmax(axis=1)
+
+
+def _sentences(docs: list[Doc]) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray, list[int]]:
+    """The sentences of a batch as [start, end) over the batch's tokens, longest first; which tokens are
+    whitespace; and where each document starts."""
+    from spacy.attrs import IS_SPACE, SENT_START
+
+    starts, ends, space, first = [], [], [], []
+    offset = 0
+    for doc in docs:
+        marks = doc.to_array([SENT_START, IS_SPACE])
+        begins = numpy.flatnonzero(marks[:, 0].view(numpy.int64) == 1)
+        if not len(begins) or begins[0] != 0:
+            begins = numpy.concatenate(([0], begins))
+        starts.append(begins + offset)
+        ends.append(numpy.concatenate((begins[1:], [len(doc)])) + offset)
+        space.append(marks[:, 1].astype(bool))
+        first.append(offset)
+        offset += len(doc)
+    start, end = numpy.concatenate(starts), numpy.concatenate(ends)
+    order = numpy.argsort(start - end, kind="stable")
+    return start[order], end[order], numpy.concatenate(space), first
+
+
+def _spans(docs: list[Doc], first: list[int], found: list[tuple[numpy.ndarray, ...]]) -> list[list[Any]]:
+    """The entities found, as spans of their documents in order."""
+    from spacy.tokens import Span
+
+    out: list[list[Any]] = [[] for _ in docs]
+    if not found:
         return out
+    begin, stop, kinds = (numpy.concatenate([f[i] for f in found]) for i in range(3))
+    which = numpy.searchsorted(numpy.asarray(first), begin, side="right") - 1
+    for i in numpy.argsort(begin, kind="stable").tolist():
+        d = int(which[i])
+        out[d].append(Span(docs[d], int(begin[i]) - first[d], int(stop[i]) - first[d], label=int(kinds[i])))
+    return out
 
 
 #: The words after a paragraph that its state may read (the buffer's first two features).
