@@ -351,14 +351,16 @@ def _offsets(docs: list[Doc]) -> list[int]:
 
 def _paragraphs(doc: Doc, offset: int) -> list[_Paragraph]:
     """``doc`` cut before each preset sentence start, each piece with the lookahead words after it."""
-    from spacy.attrs import SENT_START
+    from spacy.attrs import ORTH, SENT_START, SPACY
     from spacy.pipeline._parser_internals.stateclass import StateClass
     from spacy.tokens import Doc
 
-    marks = doc.to_array([SENT_START])
+    table = doc.to_array([SENT_START, ORTH, SPACY])
+    marks = table[:, :1]
     cuts = [0, *(i for i in numpy.flatnonzero(marks.view(numpy.int64) == 1).tolist() if i > 0), len(doc)]
-    words = [token.text for token in doc]
-    spaces = [bool(token.whitespace_) for token in doc]
+    strings = doc.vocab.strings
+    words = [strings[orth] for orth in table[:, 1].tolist()]  # no Token objects: they are slow to make
+    spaces = table[:, 2].astype(bool).tolist()
     out = []
     for start, end in zip(cuts, cuts[1:], strict=False):
         stop = min(end + _LOOKAHEAD, len(doc))

@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import chain
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .config import DEFAULTS
@@ -120,9 +120,7 @@ def tokens(of: Doc | Span) -> list[Token]:
 
     One document is held per thread, the last one asked about, until another is asked about; a document must not be
     retokenized while it is being coded."""
-    from spacy.tokens import Doc
-
-    doc = of if isinstance(of, Doc) else of.doc
+    doc = getattr(of, "doc", of)  # a span's document, or the document itself
     held = getattr(_held, "doc", None)
     if held is not doc:
         _held.doc, _held.tokens = doc, list(doc)
@@ -279,7 +277,8 @@ def parse_stream(items: Iterable[tuple[str, T]], *, model: str = DEFAULTS.model.
                  bulk_decoding: bool = DEFAULTS.model.bulk_decoding) -> Iterator[tuple[Doc, T]]:
     """``(text, context)`` pairs parsed in order, in :func:`batches`: spaCy's working memory grows with the words
     it parses at once, so it stays bounded however long the stream. With several :func:`processes`, the batches go
-    to worker processes, two each at most in flight ("auto" starts them past :data:`POOL_FROM_CHARS`)."""
+    to worker processes, two each at most in flight ("auto" starts them past :data:`POOL_FROM_CHARS`); this process
+    parses batches too while it would otherwise wait for them."""
     nlp = load_model(model, bulk_decoding=bulk_decoding)
     groups = batches(items, size=batch_size, chars=batch_chars)
     workers = processes(n_process)
@@ -307,32 +306,51 @@ def _lookahead(groups: Iterator[list[tuple[str, T]]], chars: int) -> tuple[list[
     return ahead, False
 
 
+#: How many batches this process parses itself, ahead of the workers' oldest, while it would otherwise wait for it
+#: (while the workers start, say: a batch parsed here keeps its place in the order).
+LOCAL_AHEAD = 8
+
+
 def _pooled(nlp: Language, groups: Iterable[list[tuple[str, T]]], *, model: str, workers: int, chars: int,
             bulk_decoding: bool) -> Iterator[tuple[Doc, T]]:
     """Batches parsed by worker processes (started by a fork server, so they hold only spaCy and the model), in
-    order, with at most two batches a worker in flight."""
+    order, with at most two batches a worker in flight; while the oldest is not back, this process parses the next
+    batches itself (up to :data:`LOCAL_AHEAD`) rather than wait."""
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
     if os.name == "posix":
         context.set_forkserver_preload([__name__])  # not the caller's __main__: workers import only spaCy and this
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_load_in_worker,
                                initargs=(model, bulk_decoding))
-    pending: deque[tuple[list[tuple[str, T]], Future[list[bytes]]]] = deque()
+    pending: deque[tuple[list[tuple[str, T]], Future[list[bytes]] | list[Doc]]] = deque()
+    source = iter(groups)
     try:
-        for group in groups:
-            pending.append((group, pool.submit(_parse_in_worker, [text for text, _ in group], chars)))
-            if len(pending) >= 2 * workers:
-                yield from _received(nlp, *pending.popleft())
-        while pending:
-            yield from _received(nlp, *pending.popleft())
+        while True:
+            in_flight = sum(isinstance(slot, Future) for _, slot in pending)
+            for group in islice(source, max(0, 2 * workers - in_flight)):
+                pending.append((group, pool.submit(_parse_in_worker, [text for text, _ in group], chars)))
+            if not pending:
+                return
+            group, slot = pending[0]
+            if isinstance(slot, Future) and not slot.done() and len(pending) < 2 * workers + LOCAL_AHEAD:
+                ahead = next(source, None)
+                if ahead is not None:
+                    pending.append((ahead, parse_batch(nlp, [text for text, _ in ahead], chars=chars)))
+                    continue
+            pending.popleft()
+            yield from _received(nlp, group, slot)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _received(nlp: Language, group: list[tuple[str, T]], future: Future[list[bytes]]) -> Iterator[tuple[Doc, T]]:
+def _received(nlp: Language, group: list[tuple[str, T]], slot: Future[list[bytes]] | list[Doc]
+              ) -> Iterator[tuple[Doc, T]]:
     from spacy.tokens import Doc
 
+    if isinstance(slot, list):
+        yield from zip(slot, (context for _, context in group), strict=True)
+        return
     try:
-        parsed = future.result()
+        parsed = slot.result()
     except BrokenProcessPool as err:
         raise ModelError(f"a spaCy worker process died ({err}); it may have run out of memory: lower "
                          "model.batch_chars or model.n_process") from err
