@@ -306,6 +306,10 @@ def _lookahead(groups: Iterator[list[tuple[str, T]]], chars: int) -> tuple[list[
     return ahead, False
 
 
+#: How much lower the parsing workers' scheduling priority is than this process's: this process codes what they
+#: parse and is the one the others wait for, so on a busy machine it goes first, and the workers take the rest.
+WORKER_NICENESS = 5
+
 #: How many batches this process parses itself, ahead of the workers' oldest, while it would otherwise wait for it
 #: (while the workers start, say: a batch parsed here keeps its place in the order).
 LOCAL_AHEAD = 8
@@ -364,6 +368,8 @@ _worker: dict[str, Any] = {}  # in a worker process: the model it parses with, a
 def _load_in_worker(model: str, bulk_decoding: bool = DEFAULTS.model.bulk_decoding) -> None:
     """A worker process's start: load its model once."""
     release_large_blocks()
+    with contextlib.suppress(OSError, AttributeError):  # the process that codes what they parse goes first
+        os.nice(WORKER_NICENESS)
     _worker.update(model=model, bulk_decoding=bulk_decoding)
     load_model(model, bulk_decoding=bulk_decoding)
 

@@ -79,7 +79,7 @@ class _Mentions(_Index):
 
     def _gazetteer_at(self, i: int, taken: set[int]) -> int:
         doc = self.doc
-        first = doc[i]
+        first = tokens(doc)[i]
         if i in taken or not (first.is_title or first.is_upper or first.lower_ == "the"):
             return i
         longest = self.kb.first_words.get(fold(first.text), 0)
