@@ -310,16 +310,16 @@ def _lookahead(groups: Iterator[list[tuple[str, T]]], chars: int) -> tuple[list[
 #: parse and is the one the others wait for, so on a busy machine it goes first, and the workers take the rest.
 WORKER_NICENESS = 5
 
-#: How many batches this process parses itself, ahead of the workers' oldest, while it would otherwise wait for it
-#: (while the workers start, say: a batch parsed here keeps its place in the order).
+#: How many batches this process parses itself, ahead of the workers' oldest, while it waits for the workers to
+#: start (a batch parsed here keeps its place in the order).
 LOCAL_AHEAD = 8
 
 
 def _pooled(nlp: Language, groups: Iterable[list[tuple[str, T]]], *, model: str, workers: int, chars: int,
             bulk_decoding: bool) -> Iterator[tuple[Doc, T]]:
     """Batches parsed by worker processes (started by a fork server, so they hold only spaCy and the model), in
-    order, with at most two batches a worker in flight; while the oldest is not back, this process parses the next
-    batches itself (up to :data:`LOCAL_AHEAD`) rather than wait."""
+    order, with at most two batches a worker in flight; until the workers' first batch is back, this process parses
+    the next batches itself (up to :data:`LOCAL_AHEAD`) rather than wait."""
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
     if os.name == "posix":
         context.set_forkserver_preload([__name__])  # not the caller's __main__: workers import only spaCy and this
@@ -327,6 +327,7 @@ def _pooled(nlp: Language, groups: Iterable[list[tuple[str, T]]], *, model: str,
                                initargs=(model, bulk_decoding))
     pending: deque[tuple[list[tuple[str, T]], Future[list[bytes]] | list[Doc]]] = deque()
     source = iter(groups)
+    starting = True  # until the workers' first batch is back (after that, parsing here would only add memory)
     try:
         while True:
             in_flight = sum(isinstance(slot, Future) for _, slot in pending)
@@ -335,12 +336,13 @@ def _pooled(nlp: Language, groups: Iterable[list[tuple[str, T]]], *, model: str,
             if not pending:
                 return
             group, slot = pending[0]
-            if isinstance(slot, Future) and not slot.done() and len(pending) < 2 * workers + LOCAL_AHEAD:
+            if starting and isinstance(slot, Future) and not slot.done() and len(pending) < 2 * workers + LOCAL_AHEAD:
                 ahead = next(source, None)
                 if ahead is not None:
                     pending.append((ahead, parse_batch(nlp, [text for text, _ in ahead], chars=chars)))
                     continue
             pending.popleft()
+            starting = starting and not isinstance(slot, Future)
             yield from _received(nlp, group, slot)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
