@@ -150,8 +150,11 @@ class BulkEntityRecognizer(_Component):
         assert moves is not None
         model = self.ner.model
         tok2vec, lower, upper = model.get_ref("tok2vec"), model.get_ref("lower"), model.get_ref("upper")
-        # rows: a padding row (0), then one per token of the batch, each (features, hidden, pieces)
-        table = lower.predict(tok2vec.predict(docs))
+        # rows: a padding row (0), then one per token of the batch, each (features, hidden, pieces); computed a
+        # document at a time (a document's rows do not depend on the others), so the network's working memory
+        # stays that of one document
+        rows = [lower.predict(tok2vec.predict([doc])) for doc in docs]
+        table = rows[0] if len(rows) == 1 else numpy.concatenate([rows[0], *(r[1:] for r in rows[1:])])
         bias = lower.get_param("b")
         weights, shift, gemm = upper.get_param("W"), upper.get_param("b"), upper.ops.gemm
         start, end, is_space, first = _sentences(docs)
