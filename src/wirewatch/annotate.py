@@ -51,7 +51,6 @@ _M_MMAP_THRESHOLD, _MMAP_THRESHOLD = -3, 128 * 1024
 
 _PARAGRAPHS = "wirewatch_paragraph_breaks"
 _DEPENDENCIES, _ENTITIES = "wirewatch_dependencies", "wirewatch_entities"
-_BULK = (_DEPENDENCIES, _ENTITIES)
 _cache: dict[tuple[str, bool, bool], Language] = {}
 
 
@@ -220,21 +219,13 @@ def _cut(text: str, limit: int) -> int:
 
 def parse(nlp: Language, text: str, *, limit: int | None = None) -> Doc:
     """Parse one text; one longer than ``limit`` (at most the model's ``max_length``) is parsed in pieces cut at
-    paragraph breaks and joined: spaCy's working memory grows with the words its networks read at once, so they read
-    one piece at a time (the bulk decoders then decide all pieces together, each as a document of its own)."""
+    paragraph breaks, one at a time, and joined: spaCy's working memory grows with the words parsed at once."""
     limit = min(limit or nlp.max_length, nlp.max_length)
     if len(text) <= limit:
         return nlp(text)
     from spacy.tokens import Doc
 
-    parts = pieces(text, limit)
-    if _ENTITIES in nlp.pipe_names:  # the networks see one piece at a time; the bulk decoders all pieces at once
-        one = {name: {"batch_size": 1} for name, component in nlp.pipeline if name not in _BULK
-               and hasattr(component, "pipe")}
-        docs = list(nlp.pipe(parts, batch_size=len(parts), component_cfg=one))
-    else:
-        docs = [nlp(piece) for piece in parts]
-    return Doc.from_docs(docs, ensure_whitespace=False)
+    return Doc.from_docs([nlp(piece) for piece in pieces(text, limit)], ensure_whitespace=False)
 
 
 def batches(items: Iterable[tuple[str, T]], *, size: int, chars: int) -> Iterator[list[tuple[str, T]]]:
