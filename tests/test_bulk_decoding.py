@@ -103,12 +103,21 @@ def test_documents_that_already_hold_entities_keep_them_through_spacys_loop():
     assert [(e.text, e.label_) for e in doc.ents][0] == ("Angela Merkel", "PERSON")
 
 
-def test_components_the_decoders_do_not_know_are_left_to_spacy():
+def test_components_the_decoders_do_not_know_are_left_to_spacy(monkeypatch):
     nlp = load_model(bulk_decoding=False)
-    assert _bulk.supports(nlp.get_pipe("ner")) and _bulk.supports_parser(nlp.get_pipe("parser"))
-    assert not _bulk.supports(nlp.get_pipe("parser")) and not _bulk.supports_parser(nlp.get_pipe("ner"))
+    parser, ner = nlp.get_pipe("parser"), nlp.get_pipe("ner")
+    assert _bulk.supports(ner) and _bulk.supports_parser(parser)
+    assert not _bulk.supports(parser) and not _bulk.supports_parser(ner)
     assert not _bulk.supports(nlp.get_pipe("tagger"))
-    assert _bulk.BulkEntityRecognizer(nlp.get_pipe("parser")).moves is None
+    assert _bulk.BulkEntityRecognizer(parser).moves is None
+    for component in (parser, ner):  # no output layer, or classes never seen in training: spaCy decides
+        monkeypatch.setitem(component.model.attrs, "has_upper", False)
+        assert not _bulk.supports(component) and not _bulk.supports_parser(component)
+        monkeypatch.setitem(component.model.attrs, "has_upper", True)
+        monkeypatch.setitem(component.model.attrs, "unseen_classes", {3})
+        assert not _bulk.supports(component) and not _bulk.supports_parser(component)
+    monkeypatch.undo()
+    assert _bulk.supports(ner) and _bulk.supports_parser(parser)
 
 
 def _events(bulk: bool) -> list[Extraction]:

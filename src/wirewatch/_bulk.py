@@ -234,7 +234,8 @@ def _sentences(docs: list[Doc]) -> tuple[numpy.ndarray, numpy.ndarray, numpy.nda
     return start[order], end[order], numpy.concatenate(space), first
 
 
-def _spans(docs: list[Doc], first: list[int], found: list[tuple[numpy.ndarray, ...]]) -> list[list[Any]]:
+def _spans(docs: list[Doc], first: list[int], found: list[tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]]
+           ) -> list[list[Any]]:
     """The entities found, as spans of their documents in order."""
     from spacy.tokens import Span
 
@@ -255,12 +256,12 @@ _LOOKAHEAD = 2
 
 def supports_parser(parser: Any) -> bool:
     """Whether ``parser`` is one :class:`BulkParser` reproduces: spaCy's greedy arc-eager parser over its
-    transition model, with every class seen in training."""
+    transition model with an output layer, with every class seen in training."""
     from spacy.pipeline import DependencyParser
 
     if not isinstance(parser, DependencyParser) or parser.cfg.get("beam_width", 1) != 1:
         return False
-    return not parser.model.attrs.get("unseen_classes")
+    return bool(parser.model.attrs.get("has_upper")) and not parser.model.attrs.get("unseen_classes")
 
 
 @dataclass(slots=True)
@@ -339,7 +340,8 @@ class BulkParser(_Component):
             rows.setdefault(id(p.doc), []).append(p.piece.to_array([HEAD, DEP])[: p.end - p.start])
         for doc in docs:
             if id(doc) not in redo:
-                doc.from_array([HEAD, DEP], numpy.concatenate(rows[id(doc)]))
+                joined: Any = numpy.concatenate(rows[id(doc)])  # the uint64 rows to_array gives (spaCy's stub: Ints2d)
+                doc.from_array([HEAD, DEP], joined)
         self.reparsed += len(redo)
         return [doc for doc in docs if id(doc) in redo]
 
@@ -359,7 +361,7 @@ def _paragraphs(doc: Doc, offset: int) -> list[_Paragraph]:
     from spacy.tokens import Doc
 
     table = doc.to_array([SENT_START, ORTH, SPACY])
-    marks = table[:, :1]
+    marks: Any = table[:, :1]  # uint64, as to_array gives them (spaCy's stub says Ints2d)
     cuts = [0, *(i for i in numpy.flatnonzero(marks.view(numpy.int64) == 1).tolist() if i > 0), len(doc)]
     strings = doc.vocab.strings
     words = [strings[orth] for orth in table[:, 1].tolist()]  # no Token objects: they are slow to make

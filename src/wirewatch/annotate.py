@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .config import DEFAULTS
 from .errors import ModelError
@@ -124,7 +124,10 @@ def tokens(of: Doc | Span) -> list[Token]:
     held = getattr(_held, "doc", None)
     if held is not doc:
         _held.doc, _held.tokens = doc, list(doc)
-    return _held.tokens if of is doc else _held.tokens[of.start : of.end]
+    if of is doc:
+        return _held.tokens
+    span = cast("Span", of)
+    return _held.tokens[span.start : span.end]
 
 
 def index_sentences(doc: Doc) -> Doc:
