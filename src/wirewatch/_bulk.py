@@ -27,6 +27,7 @@ entities, spaCy's own loop runs instead.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -107,8 +108,9 @@ def supports(ner: Any) -> bool:
         return False
 
 
-class _Component:
-    """A pipeline component standing for one of spaCy's, decoded in bulk where it can be."""
+class _Component(ABC):
+    """A pipeline component standing for one of spaCy's, decoded in bulk where it can be: each subclass says how
+    a batch is decoded (:meth:`decode`); calling it on one document and piping documents come from here."""
 
     def __call__(self, doc: Doc) -> Doc:
         self.decode([doc])
@@ -121,8 +123,9 @@ class _Component:
             self.decode(batch)
             yield from batch
 
+    @abstractmethod
     def decode(self, docs: list[Doc]) -> None:
-        raise NotImplementedError
+        """Set this component's annotations on a batch of documents."""
 
 
 class BulkEntityRecognizer(_Component):
@@ -217,9 +220,9 @@ def _sentences(docs: list[Doc]) -> tuple[numpy.ndarray, numpy.ndarray, numpy.nda
     whitespace; and where each document starts."""
     from spacy.attrs import IS_SPACE, SENT_START
 
-    starts, ends, space, first = [], [], [], []
-    offset = 0
-    for doc in docs:
+    starts, ends, space = [], [], []
+    first = _offsets(docs)
+    for doc, offset in zip(docs, first, strict=True):
         marks = doc.to_array([SENT_START, IS_SPACE])
         begins = numpy.flatnonzero(marks[:, 0].view(numpy.int64) == 1)
         if not len(begins) or begins[0] != 0:
@@ -227,8 +230,6 @@ def _sentences(docs: list[Doc]) -> tuple[numpy.ndarray, numpy.ndarray, numpy.nda
         starts.append(begins + offset)
         ends.append(numpy.concatenate((begins[1:], [len(doc)])) + offset)
         space.append(marks[:, 1].astype(bool))
-        first.append(offset)
-        offset += len(doc)
     start, end = numpy.concatenate(starts), numpy.concatenate(ends)
     order = numpy.argsort(start - end, kind="stable")
     return start[order], end[order], numpy.concatenate(space), first
