@@ -159,7 +159,7 @@ class BulkEntityRecognizer(_Component):
         rows = [lower.predict(tok2vec.predict([doc])) for doc in docs]
         table = rows[0] if len(rows) == 1 else numpy.concatenate([rows[0], *(r[1:] for r in rows[1:])])
         bias = lower.get_param("b")
-        weights, shift, gemm = upper.get_param("W"), upper.get_param("b"), upper.ops.gemm
+        weights, shift, gemm = upper.get_param("W"), upper.get_param("b"), _scores_gemm()
         start, end, is_space, first = _sentences(docs)
         length = end - start
         n = len(start)
@@ -306,7 +306,7 @@ class BulkParser(_Component):
         parser = self.parser
         model = parser.model.predict(docs)  # token features over whole documents, as spaCy computes them
         step, weights, shift = model.state2vec.predict, model.vec2scores.get_param("W"), model.vec2scores.get_param("b")
-        gemm = model.vec2scores.ops.gemm
+        gemm = _scores_gemm()
         paragraphs = [p for doc, offset in zip(docs, _offsets(docs), strict=True)
                       for p in _paragraphs(doc, offset)]
         active = [p for p in paragraphs if not p.state.is_final()]
@@ -345,6 +345,14 @@ class BulkParser(_Component):
                 doc.from_array([HEAD, DEP], joined)
         self.reparsed += len(redo)
         return [doc for doc in docs if id(doc) in redo]
+
+
+def _scores_gemm() -> Any:
+    """The matrix product that scores states: BLIS's, as in spaCy's compiled loop (which multiplies with thinc's
+    ``CBlas`` whatever ops the model has), so that the moves are spaCy's to the last bit."""
+    from thinc.api import NumpyOps
+
+    return NumpyOps(use_blis=True).gemm
 
 
 def _offsets(docs: list[Doc]) -> list[int]:

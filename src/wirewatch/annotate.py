@@ -21,6 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from ._matmul import one_thread, use_numpy_matmul
 from .config import DEFAULTS
 from .errors import ModelError
 
@@ -51,7 +52,7 @@ _M_MMAP_THRESHOLD, _MMAP_THRESHOLD = -3, 128 * 1024
 
 _PARAGRAPHS = "wirewatch_paragraph_breaks"
 _DEPENDENCIES, _ENTITIES = "wirewatch_dependencies", "wirewatch_entities"
-_cache: dict[tuple[str, bool, bool], Language] = {}
+_cache: dict[tuple[str, bool, bool, bool], Language] = {}
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:
@@ -160,20 +161,22 @@ def resolve_model_name(name: str) -> str:
 
 
 def load_model(name: str = DEFAULTS.model.name, *, full: bool = False,
-               bulk_decoding: bool = DEFAULTS.model.bulk_decoding) -> Language:
+               bulk_decoding: bool = DEFAULTS.model.bulk_decoding,
+               numpy_matmul: bool = DEFAULTS.model.numpy_matmul) -> Language:
     """Load a spaCy pipeline once per process; ``full=True`` keeps every component as spaCy ships it (for
     baselines). Otherwise the parser and the entity recognizer are decoded in bulk (:mod:`._bulk`) unless
-    ``bulk_decoding`` is false: the same parses and entities, found several times faster."""
+    ``bulk_decoding`` is false: the same parses and entities, found several times faster; and the networks multiply
+    with numpy's BLAS (:mod:`._matmul`) unless ``numpy_matmul`` is false."""
     resolved = resolve_model_name(name)
-    key = (resolved, full, bulk_decoding and not full)
+    key = (resolved, full, bulk_decoding and not full, numpy_matmul and not full)
     with _lock:
         if key not in _cache:
             log.info("loading the spaCy pipeline %s", resolved)
-            _cache[key] = _load(resolved, full=full, bulk_decoding=key[2])
+            _cache[key] = _load(resolved, full=full, bulk_decoding=key[2], numpy_matmul=key[3])
         return _cache[key]
 
 
-def _load(name: str, *, full: bool, bulk_decoding: bool = False) -> Language:
+def _load(name: str, *, full: bool, bulk_decoding: bool = False, numpy_matmul: bool = False) -> Language:
     import spacy
 
     try:
@@ -197,6 +200,8 @@ def _load(name: str, *, full: bool, bulk_decoding: bool = False) -> Language:
         for pipe in nlp.pipe_names:
             if pipe not in NEEDED_COMPONENTS:
                 nlp.disable_pipe(pipe)
+        if numpy_matmul:
+            use_numpy_matmul(nlp)
     return nlp
 
 
@@ -224,11 +229,12 @@ def parse(nlp: Language, text: str, *, limit: int | None = None) -> Doc:
     """Parse one text; one longer than ``limit`` (at most the model's ``max_length``) is parsed in pieces cut at
     paragraph breaks, one at a time, and joined: spaCy's working memory grows with the words parsed at once."""
     limit = min(limit or nlp.max_length, nlp.max_length)
-    if len(text) <= limit:
-        return nlp(text)
-    from spacy.tokens import Doc
+    with one_thread():
+        if len(text) <= limit:
+            return nlp(text)
+        from spacy.tokens import Doc
 
-    return Doc.from_docs([nlp(piece) for piece in pieces(text, limit)], ensure_whitespace=False)
+        return Doc.from_docs([nlp(piece) for piece in pieces(text, limit)], ensure_whitespace=False)
 
 
 def batches(items: Iterable[tuple[str, T]], *, size: int, chars: int) -> Iterator[list[tuple[str, T]]]:
@@ -250,15 +256,18 @@ def parse_batch(nlp: Language, texts: Sequence[str], *, chars: int) -> list[Doc]
     """One batch from :func:`batches` parsed: its texts together, or a text of more than ``chars`` alone, in pieces."""
     if len(texts) == 1:
         return [parse(nlp, texts[0], limit=chars)]
-    return list(nlp.pipe(texts, batch_size=len(texts)))
+    with one_thread():
+        return list(nlp.pipe(texts, batch_size=len(texts)))
 
 
 def annotate(texts: Iterable[str], *, model: str = DEFAULTS.model.name, batch_size: int = DEFAULTS.model.batch_size,
              batch_chars: int = DEFAULTS.model.batch_chars, n_process: int | str = DEFAULTS.model.n_process,
-             bulk_decoding: bool = DEFAULTS.model.bulk_decoding) -> Iterator[Doc]:
+             bulk_decoding: bool = DEFAULTS.model.bulk_decoding,
+             numpy_matmul: bool = DEFAULTS.model.numpy_matmul) -> Iterator[Doc]:
     """Parse texts in order with the shared pipeline, in batches of bounded size (see :func:`parse_stream`)."""
     for doc, _ in parse_stream(((text, None) for text in texts), model=model, batch_size=batch_size,
-                               batch_chars=batch_chars, n_process=n_process, bulk_decoding=bulk_decoding):
+                               batch_chars=batch_chars, n_process=n_process, bulk_decoding=bulk_decoding,
+                               numpy_matmul=numpy_matmul):
         yield index_sentences(doc)
 
 
@@ -277,12 +286,13 @@ def processes(n_process: int | str) -> int:
 def parse_stream(items: Iterable[tuple[str, T]], *, model: str = DEFAULTS.model.name,
                  batch_size: int = DEFAULTS.model.batch_size, batch_chars: int = DEFAULTS.model.batch_chars,
                  n_process: int | str = DEFAULTS.model.n_process,
-                 bulk_decoding: bool = DEFAULTS.model.bulk_decoding) -> Iterator[tuple[Doc, T]]:
+                 bulk_decoding: bool = DEFAULTS.model.bulk_decoding,
+                 numpy_matmul: bool = DEFAULTS.model.numpy_matmul) -> Iterator[tuple[Doc, T]]:
     """``(text, context)`` pairs parsed in order, in :func:`batches`: spaCy's working memory grows with the words
     it parses at once, so it stays bounded however long the stream. With several :func:`processes`, the batches go
     to worker processes, two each at most in flight ("auto" starts them past :data:`POOL_FROM_CHARS`); this process
     parses batches too while it would otherwise wait for them."""
-    nlp = load_model(model, bulk_decoding=bulk_decoding)
+    nlp = load_model(model, bulk_decoding=bulk_decoding, numpy_matmul=numpy_matmul)
     groups = batches(items, size=batch_size, chars=batch_chars)
     workers = processes(n_process)
     if workers > 1:
@@ -290,7 +300,7 @@ def parse_stream(items: Iterable[tuple[str, T]], *, model: str = DEFAULTS.model.
         groups = chain(ahead, groups)
         if rest:
             yield from _pooled(nlp, groups, model=resolve_model_name(model), workers=workers, chars=batch_chars,
-                               bulk_decoding=bulk_decoding)
+                               bulk_decoding=bulk_decoding, numpy_matmul=numpy_matmul)
             return
     for group in groups:
         yield from zip(parse_batch(nlp, [text for text, _ in group], chars=batch_chars), (c for _, c in group),
@@ -319,7 +329,7 @@ LOCAL_AHEAD = 8
 
 
 def _pooled(nlp: Language, groups: Iterable[list[tuple[str, T]]], *, model: str, workers: int, chars: int,
-            bulk_decoding: bool) -> Iterator[tuple[Doc, T]]:
+            bulk_decoding: bool, numpy_matmul: bool) -> Iterator[tuple[Doc, T]]:
     """Batches parsed by worker processes (started by a fork server, so they hold only spaCy and the model), in
     order, with at most two batches a worker in flight; until the workers' first batch is back, this process parses
     the next batches itself (up to :data:`LOCAL_AHEAD`) rather than wait."""
@@ -327,7 +337,7 @@ def _pooled(nlp: Language, groups: Iterable[list[tuple[str, T]]], *, model: str,
     if os.name == "posix":
         context.set_forkserver_preload([__name__])  # not the caller's __main__: workers import only spaCy and this
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_load_in_worker,
-                               initargs=(model, bulk_decoding))
+                               initargs=(model, bulk_decoding, numpy_matmul))
     pending: deque[tuple[list[tuple[str, T]], Future[list[bytes]] | list[Doc]]] = deque()
     source = iter(groups)
     starting = True  # until the workers' first batch is back (after that, parsing here would only add memory)
@@ -370,19 +380,20 @@ def _received(nlp: Language, group: list[tuple[str, T]], slot: Future[list[bytes
 _worker: dict[str, Any] = {}  # in a worker process: the model it parses with, and how
 
 
-def _load_in_worker(model: str, bulk_decoding: bool = DEFAULTS.model.bulk_decoding) -> None:
+def _load_in_worker(model: str, bulk_decoding: bool = DEFAULTS.model.bulk_decoding,
+                    numpy_matmul: bool = DEFAULTS.model.numpy_matmul) -> None:
     """A worker process's start: load its model once."""
     release_large_blocks()
     with contextlib.suppress(OSError, AttributeError):  # the process that codes what they parse goes first
         os.nice(WORKER_NICENESS)
-    _worker.update(model=model, bulk_decoding=bulk_decoding)
-    load_model(model, bulk_decoding=bulk_decoding)
+    _worker.update(model=model, bulk_decoding=bulk_decoding, numpy_matmul=numpy_matmul)
+    load_model(model, bulk_decoding=bulk_decoding, numpy_matmul=numpy_matmul)
 
 
 def _parse_in_worker(texts: list[str], chars: int) -> list[bytes]:
     """One batch parsed in a worker, as serialized docs (without the tok2vec tensor, which no stage reads); the
     strings the batch added to the worker's vocabulary are freed after it (spaCy's memory zone)."""
-    nlp = load_model(_worker["model"], bulk_decoding=_worker["bulk_decoding"])
+    nlp = load_model(_worker["model"], bulk_decoding=_worker["bulk_decoding"], numpy_matmul=_worker["numpy_matmul"])
     with nlp.memory_zone():
         return [doc.to_bytes(exclude=["tensor"]) for doc in parse_batch(nlp, texts, chars=chars)]
 

@@ -30,6 +30,7 @@ class ModelConfig:
     batch_chars: int = 10_000
     n_process: int | str = "auto"
     bulk_decoding: bool = True
+    numpy_matmul: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,9 +54,8 @@ class Annotator:
 
     def __call__(self, work: Work) -> None:
         model = self.config.model
-        work.doc = index_sentences(parse(load_model(model.name, bulk_decoding=model.bulk_decoding),
-                                         need(work.article, "article").text,
-                                         limit=model.batch_chars))
+        nlp = load_model(model.name, bulk_decoding=model.bulk_decoding, numpy_matmul=model.numpy_matmul)
+        work.doc = index_sentences(parse(nlp, need(work.article, "article").text, limit=model.batch_chars))
 
     def pipe(self, works: Iterable[Work]) -> Iterator[Work]:
         """Annotate a stream of works in batches, in order (works stay in this process; only texts travel). The
@@ -79,7 +78,7 @@ class Annotator:
 
         for doc, work in parse_stream(texts(), model=model.name, batch_size=model.batch_size,
                                       batch_chars=model.batch_chars, n_process=model.n_process,
-                                      bulk_decoding=model.bulk_decoding):
+                                      bulk_decoding=model.bulk_decoding, numpy_matmul=model.numpy_matmul):
             work.doc = index_sentences(doc)
             yield work
 
