@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["DEFAULT_MODELS", "MAX_AUTO_PROCESSES", "NEEDED_COMPONENTS", "POOL_FROM_CHARS", "annotate", "batches",
-           "index_sentences", "load_model", "parse", "parse_batch", "parse_stream", "pieces", "processes",
-           "release_large_blocks", "resolve_model_name", "text_of", "tokens"]
+           "index_sentences", "load_model", "memory_zone", "parse", "parse_batch", "parse_stream", "pieces",
+           "processes", "release_large_blocks", "resolve_model_name", "text_of", "tokens"]
 
 T = TypeVar("T")
 
@@ -174,6 +174,17 @@ def load_model(name: str = DEFAULTS.model.name, *, full: bool = False,
             log.info("loading the spaCy pipeline %s", resolved)
             _cache[key] = _load(resolved, full=full, bulk_decoding=key[2], numpy_matmul=key[3])
         return _cache[key]
+
+
+@contextlib.contextmanager
+def memory_zone(name: str = DEFAULTS.model.name, *, bulk_decoding: bool = DEFAULTS.model.bulk_decoding,
+                numpy_matmul: bool = DEFAULTS.model.numpy_matmul) -> Iterator[None]:
+    """A block in which the strings and words that parsing adds to the pipeline's vocabulary (and its tokenizer's
+    cache) are spaCy's to free at the end (its memory zone): a process that parses and codes whole shards keeps its
+    vocabulary the size it was, however many shards it takes. Docs parsed within must not be read after it. The
+    pipeline is the one :func:`load_model` gives for these settings (loaded now if it is not yet)."""
+    with load_model(name, bulk_decoding=bulk_decoding, numpy_matmul=numpy_matmul).memory_zone():
+        yield
 
 
 def _load(name: str, *, full: bool, bulk_decoding: bool = False, numpy_matmul: bool = False) -> Language:

@@ -12,11 +12,13 @@ import duckdb
 import pytest
 
 from wirewatch import api
+from wirewatch.annotate import load_model
 from wirewatch.batch import _worker, run_batch
 from wirewatch.config import Config
 from wirewatch.errors import BatchError
+from wirewatch.records import RawDocument
 from wirewatch.registry import build_stages
-from wirewatch.store import SHARD_TABLES
+from wirewatch.store import SHARD_TABLES, ShardWrite, shard_files, shard_rows
 
 pytestmark = pytest.mark.slow
 
@@ -259,3 +261,41 @@ def test_the_split_around_dedup_keeps_the_stages_before_it_the_stage_and_those_a
     assert [s.name for s in tail][0] == "annotate"
     off = config.with_overrides({"dedup.enabled": False})
     assert _worker.split_stages(build_stages(off))[:2] == ([], None)
+
+
+def test_an_empty_shard_still_has_every_table_with_the_stores_columns_and_types(tmp_path: Path) -> None:
+    written, tables = shard_rows([])
+    assert written == ShardWrite() and all(not found for found in tables.values())
+    files = shard_files(tables)
+    with duckdb.connect(str(tmp_path / "empty.duckdb")) as con:
+        from wirewatch.store._schema import migrate
+
+        migrate(con)
+        for table in ("articles", "actors", "article_actors", "mentions", "events", "quotes", "failures", "copies"):
+            (tmp_path / f"{table}.parquet").write_bytes(files[table])
+            store = con.execute(f"DESCRIBE SELECT * FROM {table}").fetchall()
+            shard = con.execute(f"DESCRIBE SELECT * FROM '{tmp_path}/{table}.parquet'").fetchall()
+            assert [c[:2] for c in shard] == [c[:2] for c in store], table
+            assert con.execute(f"SELECT count(*) FROM '{tmp_path}/{table}.parquet'").fetchone() == (0,)
+
+
+def test_a_worker_hands_back_rows_and_the_driver_writes_them_in_input_order(config: Config, tmp_path: Path) -> None:
+    worker = _worker.ShardWorker(config.with_overrides({"dedup.enabled": False}))
+    documents = [RawDocument(id=i, source="news.jsonl", text=text) for i, _, text in ARTICLES[:4]]
+    result = worker.finish(_worker.ShardTask(0, tuple(documents)))
+    assert result.written.articles == 4 and result.written.events == len(result.rows["events"]) > 0
+    (tmp_path / "articles.parquet").write_bytes(shard_files(result.rows)["articles"])
+    got = duckdb.execute(f"SELECT doc_id FROM '{tmp_path}/articles.parquet'").fetchall()
+    assert [d for (d,) in got] == [i for i, _, _ in ARTICLES[:4]]
+
+
+def test_a_worker_leaves_the_vocabulary_the_size_it_was_after_each_shard(config: Config) -> None:
+    worker = _worker.ShardWorker(config.with_overrides({"dedup.enabled": False}))
+    strings = load_model().vocab.strings
+    worker.finish(_worker.ShardTask(0, (RawDocument(id="a", source="s", text=ARTICLES[0][2]),)))
+    before = len(strings)
+    text = ("Zorvathi envoy Kelmarq Duvrenkov met the Tallisandian minister Ovrel Quastaboni in Fernhollow on "
+            "Monday; the Zorvathi defence ministry said the two sides signed a pact on Xantheric grain.")
+    result = worker.finish(_worker.ShardTask(1, (RawDocument(id="b", source="s", text=text),)))
+    assert len(strings) == before
+    assert result.written.articles == 1 and "Duvrenkov" in repr(result.rows["mentions"])

@@ -4,11 +4,11 @@
     # out/articles/part-00000.parquet, out/events/part-00000.parquet, …  (then: wirewatch ingest out/)
 
 The input streams in (never read whole) and is cut into shards of ``shard_size`` documents in input order. Each
-worker builds the pipeline once and turns whole shards into one Parquet file per store table; the driver writes
-the files atomically, so a killed batch resumes where it stopped. The results do not depend on the engine or the
-number of workers: a ``dedup`` stage, whose decision depends on every earlier article, runs in the driver in input
-order between the stages before it and those after it. ``find_shards`` names the finished shards that
-``wirewatch ingest`` loads into a store.
+worker builds the pipeline once and turns whole shards into the rows of the store's tables; the driver writes them
+as one Parquet file per table, atomically, so a killed batch resumes where it stopped. The results do not depend
+on the engine or the number of workers: a ``dedup`` stage, whose decision depends on every earlier article, runs in
+the driver in input order between the stages before it and those after it. ``find_shards`` names the finished
+shards that ``wirewatch ingest`` loads into a store.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
   shards from one queue.
 - ``ray`` runs a pool of Ray actors, one :class:`ShardWorker` each: on a local Ray started with ``num_cpus``
   equal to the workers (no dashboard, quiet logs), or on the cluster at ``address``. Shards travel as Ray
-  objects and come back as Parquet bytes, so workers need no shared disk.
+  objects and come back as rows, so workers need no shared disk.
 
 An engine only runs what it is given: :func:`ordered` keeps a bounded number of shards in flight and hands the
 results back in input order.
@@ -30,7 +30,7 @@ from ..config import Config
 from ..errors import BatchError
 from ._worker import Method, ShardTask, ShardWorker
 
-__all__ = ["ENGINES", "Engine", "open_engine", "ordered"]
+__all__ = ["ENGINES", "Engine", "RayShardWorker", "open_engine", "ordered"]
 
 ENGINES = ("local", "ray")
 
@@ -195,7 +195,7 @@ class RayEngine:
             if address is None:
                 options["num_cpus"] = workers
             self._ray.init(address=address, **options)
-        remote = self._ray.remote(num_cpus=1)(ShardWorker)
+        remote = self._ray.remote(num_cpus=1)(RayShardWorker)
         self._actors: list[Any] = []
         try:
             self._actors = [remote.remote(config) for _ in range(workers)]
@@ -226,6 +226,15 @@ class RayEngine:
             self._ray.kill(actor)
         if self._started:
             self._ray.shutdown()
+
+
+class RayShardWorker(ShardWorker):
+    """A Ray actor's worker. Its process is wirewatch's own, so, as in a local worker process, large blocks go back
+    to the system when freed (see :func:`release_large_blocks`)."""
+
+    def __init__(self, config: Config) -> None:
+        release_large_blocks()
+        super().__init__(config)
 
 
 def _import_ray() -> Any:

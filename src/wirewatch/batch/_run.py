@@ -21,7 +21,7 @@ from ..ingest import read_paths
 from ..pipeline import Pipeline
 from ..records import Failure, RawDocument
 from ..registry import build_stages
-from ..store import ShardWrite
+from ..store import ShardWrite, shard_files
 from ._engines import Engine, open_engine, ordered
 from ._layout import Layout, shard_name
 from ._worker import ShardResult, ShardTask, available_after, peak_rss, split_stages
@@ -85,7 +85,7 @@ def run_batch(
     shards = _shards(read_paths(inputs, published=published, limits=config.limits), shard_size)
     with open_engine(engine, config, workers=workers, address=address) as running:
         for result in _results(running, shards, layout, config, report, progress):
-            layout.write(shard_name(result.index), result.files)
+            layout.write(shard_name(result.index), shard_files(result.rows))
             report.add(result)
             if progress is not None:
                 progress(result.documents)

@@ -14,20 +14,24 @@ import os
 import resource
 import sys
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Literal
 
+from ..annotate import memory_zone
 from ..base import Stage, Work
 from ..config import Config
 from ..pipeline import Pipeline
 from ..records import Failure, RawDocument
 from ..registry import build_stages
-from ..store import ShardWrite, write_shard_bytes
+from ..store import ShardRows, ShardWrite, shard_rows
 
 __all__ = ["DEDUP", "Method", "ShardResult", "ShardTask", "ShardWorker", "peak_rss", "split_stages"]
 
 #: The name of the stage that the driver runs, in input order.
 DEDUP = "dedup"
+#: The name of the stage that parses (see :meth:`ShardWorker.finish`).
+ANNOTATE = "annotate"
 Method = Literal["prepare", "finish"]
 Item = RawDocument | Failure | Work
 
@@ -42,12 +46,13 @@ class ShardTask:
 
 @dataclass(frozen=True, slots=True)
 class ShardResult:
-    """One processed shard: its Parquet files (table → bytes), what they hold, and the worker's peak memory."""
+    """One processed shard: its tables' rows (the driver writes them as Parquet files), what they hold, and the
+    worker's peak memory."""
 
     index: int
     documents: int
     written: ShardWrite
-    files: dict[str, bytes]
+    rows: ShardRows
     pid: int
     peak_rss: int
 
@@ -73,6 +78,7 @@ class ShardWorker:
         if config.model.n_process == "auto":
             config = dataclasses.replace(config, model=dataclasses.replace(config.model, n_process=1))
         head, dedup, tail = split_stages(build_stages(config))
+        self._model = config.model if any(stage.name == ANNOTATE for stage in tail) else None
         on_error, limit = config.store.on_error, config.limits.seconds_per_document
         self._head = Pipeline(head, on_error=on_error, max_seconds=limit)
         self._tail = Pipeline(tail, on_error=on_error, given=available_after([*head, *([dedup] if dedup else [])]),
@@ -83,9 +89,19 @@ class ShardWorker:
         return ShardTask(task.index, tuple(self._head.works(task.items)))
 
     def finish(self, task: ShardTask) -> ShardResult:
-        """Run the remaining stages over a shard and write its tables as Parquet (returned as bytes)."""
-        written, files = write_shard_bytes(self._tail.run(task.items))
-        return ShardResult(task.index, len(task.items), written, files, os.getpid(), peak_rss())
+        """Run the remaining stages over a shard and turn its results into the rows of the store's tables. With an
+        ``annotate`` stage among them, the shard is parsed and coded within spaCy's memory zone: what the shard
+        added to the vocabulary is freed after it. (The rows become Parquet files in the driver: DuckDB would hold
+        some 30 MB more in each worker, next to its spaCy model.)"""
+        with self._zone():
+            written, rows = shard_rows(self._tail.run(task.items))
+        return ShardResult(task.index, len(task.items), written, rows, os.getpid(), peak_rss())
+
+    def _zone(self) -> AbstractContextManager[object]:
+        model = self._model
+        if model is None:
+            return nullcontext()
+        return memory_zone(model.name, bulk_decoding=model.bulk_decoding, numpy_matmul=model.numpy_matmul)
 
     def call(self, method: Method, task: ShardTask) -> ShardTask | ShardResult:
         """Run ``prepare`` or ``finish`` by name (for engines that send the method as data)."""

@@ -23,7 +23,7 @@ from ._fetched import FeedEntry, FeedState, FetchLog, QueuedUrl
 from ._filters import ASSERTED, MODALITIES, ActorQuery, EventQuery, QuoteQuery
 from ._incidents import IncidentRow, IncidentTables, LinkRow, UnlinkedEvent
 from ._pages import ArticleRow, EventFilter, Page
-from ._parquet import SHARD_TABLES, ShardLoad, ShardWrite, write_shard, write_shard_bytes
+from ._parquet import SHARD_TABLES, ShardLoad, ShardRows, ShardWrite, shard_files, shard_rows, write_shard
 from ._rows import ActorRow, CountryPair, EventRow, QuoteRow, Summary
 from ._schema import SCHEMA_VERSION
 from ._series import INTERVALS, Activity, DyadPeriod, Network, NetworkEdge, NetworkNode
@@ -32,5 +32,5 @@ from ._store import Store
 __all__ = ["ASSERTED", "Activity", "ActorQuery", "ActorRow", "ArticleRow", "CountryPair", "Duplicates", "DyadPeriod",
            "EventFilter", "EventQuery", "EventRow", "FeedEntry", "FeedState", "FetchLog", "INTERVALS", "IncidentRow",
            "IncidentTables", "LinkRow", "MODALITIES", "Network", "NetworkEdge", "NetworkNode", "Page", "QueuedUrl",
-           "QuoteQuery", "QuoteRow", "Report", "SCHEMA_VERSION", "SHARD_TABLES", "ShardLoad", "ShardWrite", "Store",
-           "Summary", "UnlinkedEvent", "write_shard", "write_shard_bytes"]
+           "QuoteQuery", "QuoteRow", "Report", "SCHEMA_VERSION", "SHARD_TABLES", "ShardLoad", "ShardRows", "ShardWrite",
+           "Store", "Summary", "UnlinkedEvent", "shard_files", "shard_rows", "write_shard"]
