@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import KnowledgeBaseError
-from ._names import fold, jaro_winkler, normalise, one_edit, skeleton
+from ._names import NAME_CACHE, fold, jaro_winkler, normalise, one_edit, skeleton
 
 __all__ = ["Community", "Entry", "KnowledgeBase", "Office", "Person", "load_kb"]
 
@@ -219,7 +219,7 @@ def _close(norm: str, person: Person, *, surname: bool = False) -> bool:
 _PIECES = re.compile(r"\w+|[^\w\s]")
 
 
-@functools.lru_cache(maxsize=32_768)  # the same phrases come back in every article; bounded, so memory stays flat
+@functools.lru_cache(maxsize=NAME_CACHE)  # the same phrases come back in every article; bounded, so memory stays flat
 def _phrase_key(text: str) -> str:
     text = text.strip()
     if text.isupper() or (len(text) <= 4 and any(c.isupper() for c in text[1:])):

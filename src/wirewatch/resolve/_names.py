@@ -10,7 +10,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["fold", "jaro_winkler", "normalise", "one_edit", "skeleton"]
+__all__ = ["NAME_CACHE", "fold", "jaro_winkler", "normalise", "one_edit", "skeleton"]
 
 _FOLD_RULES = (
     ("kh", "k"), ("gh", "k"), ("ck", "k"), ("q", "k"), ("g", "k"), ("c", "k"),
@@ -30,14 +30,20 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-@functools.lru_cache(maxsize=65536)
+#: Entries of each name cache (these two, and the knowledge base's phrase keys). The names that repeat across
+#: articles are few: on 200 long news articles 8,192 entries hit almost as often as 65,536 did (88 % of the calls
+#: against 90 %, no slower), and the three caches, once full, hold some 4 MB instead of some 34 MB.
+NAME_CACHE = 8192
+
+
+@functools.lru_cache(maxsize=NAME_CACHE)
 def normalise(name: str) -> str:
     """Lower-case, accent-free, hyphen- and punctuation-free form of a name, single-spaced."""
     text = fold(name).replace("-", " ").replace("'", "").replace("\u2019", "")
     return _SPACES.sub(" ", _NON_LETTERS.sub(" ", text)).strip()
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=NAME_CACHE)
 def skeleton(name: str) -> str:
     """A phonetic consonant key per word, tolerant of transliteration variants."""
     words = []
