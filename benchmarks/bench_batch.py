@@ -10,10 +10,11 @@ the 1,000-article one does.
                                                [--no-dedup]
 
 Rounds of 1 and 2 workers alternate, to spread the noise of a shared machine, and the median counts; the CPU
-seconds of each local run (driver and workers) show whether a second core was free. ``--quick`` times 200
-articles and measures memory at 200 and 1,000. The duplicate check's index lives in the driver and grows with the
-articles (up to ``dedup.max_originals``); ``--no-dedup`` switches the check off to see the rest alone. Prints the
-figures and the command that reproduces them.
+seconds of each local run (driver and workers) show whether a second core was free, and the cores kept busy on
+average during each run (from ``/proc/stat``: every process, Ray's own included) show whether any core was left.
+``--quick`` times 200 articles and measures memory at 200 and 1,000. The duplicate check's index lives in the
+driver and grows with the articles (up to ``dedup.max_originals``); ``--no-dedup`` switches the check off to see
+the rest alone. Prints the figures and the command that reproduces them.
 """
 
 from __future__ import annotations
@@ -89,20 +90,34 @@ def _one(spec: dict[str, Any]) -> None:
 def _measure(source: Path, folder: Path, *, workers: int, **options: Any) -> dict[str, Any]:
     """One batch in a fresh process, with the CPU seconds it and its worker processes used."""
     spec = {"input": str(source), "out": str(folder / "out"), "workers": workers, **options}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, busy = resource.getrusage(resource.RUSAGE_CHILDREN), _cpu_ticks()
     child = subprocess.run([sys.executable, __file__, "--one", json.dumps(spec)], capture_output=True, text=True)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    after, busy_after = resource.getrusage(resource.RUSAGE_CHILDREN), _cpu_ticks()
     shutil.rmtree(folder / "out", ignore_errors=True)
     if child.returncode != 0:
         raise SystemExit(f"the batch failed:\n{child.stderr}")
     found = dict(json.loads(child.stdout.strip().splitlines()[-1]))
     found["cpu"] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    if busy is not None and busy_after is not None and busy_after[1] > busy[1]:
+        found["busy"] = (busy_after[0] - busy[0]) / (busy_after[1] - busy[1]) * (os.cpu_count() or 1)
     return found
+
+
+def _cpu_ticks() -> tuple[int, int] | None:
+    """The machine's busy and total CPU ticks so far, all cores together (Linux's ``/proc/stat``; None elsewhere):
+    the cores a run kept busy on average, whatever processes it started (Ray's included)."""
+    try:
+        fields = [int(f) for f in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle and waiting for input/output
+    return sum(fields[:8]) - idle, sum(fields[:8])
 
 
 def _line(label: str, r: dict[str, Any], engine: str) -> str:
     cpu = f"{r['cpu']:6.1f} CPU s" if engine == "local" else "  (CPU n/a)"
-    return (f"  {label:<28} {r['seconds']:6.1f} s {cpu}  {r['articles'] / r['seconds']:5.1f} articles/s  "
+    busy = f", {r['busy']:.2f} of {os.cpu_count()} cores busy" if "busy" in r else ""
+    return (f"  {label:<28} {r['seconds']:6.1f} s {cpu}{busy}  {r['articles'] / r['seconds']:5.1f} articles/s  "
             f"{r['events']:6d} events  {r['duplicates']} copies  {r['failures']} failures  peak RSS: driver "
             f"{r['driver_peak_rss'] / 2**20:4.0f} MiB, worker {r['worker_peak_rss'] / 2**20:4.0f} MiB")
 
