@@ -299,3 +299,35 @@ def test_a_worker_leaves_the_vocabulary_the_size_it_was_after_each_shard(config:
     result = worker.finish(_worker.ShardTask(1, (RawDocument(id="b", source="s", text=text),)))
     assert len(strings) == before
     assert result.written.articles == 1 and "Duvrenkov" in repr(result.rows["mentions"])
+
+
+def test_a_worker_with_a_process_of_its_own_tidies_it_after_each_shard(config: Config, monkeypatch) -> None:  # noqa: ANN001
+    tidied: list[bool] = []
+    monkeypatch.setattr(_worker, "return_free_memory", lambda: tidied.append(True))
+    task = _worker.ShardTask(0, (RawDocument(id="a", source="s", text=ARTICLES[1][2]),))
+    _worker.ShardWorker(config).finish(task)
+    assert tidied == []  # in the caller's own process (one local worker), the host's memory is left alone
+    _worker.ShardWorker(config, own_process=True).finish(task)
+    assert tidied == [True]
+
+
+def test_tidying_collects_the_cycles_a_shard_leaves() -> None:
+    import gc
+    import weakref
+
+    from wirewatch.annotate import return_free_memory
+
+    class Node:
+        pass
+
+    gc.disable()  # only the call below may collect
+    try:
+        a, b = Node(), Node()
+        a.other, b.other = b, a  # type: ignore[attr-defined]
+        gone = weakref.ref(a)
+        del a, b
+        assert gone() is not None
+        return_free_memory()
+        assert gone() is None
+    finally:
+        gc.enable()

@@ -163,7 +163,7 @@ def _serve(config: Config, tasks: Any, results: Any) -> None:
     release_large_blocks()
     threading.Thread(target=_exit_without_driver, daemon=True).start()
     try:
-        worker = ShardWorker(config)
+        worker = ShardWorker(config, own_process=True)
     except Exception as err:
         results.put((-1, False, f"{type(err).__name__}: {err}"))
         return
@@ -230,11 +230,11 @@ class RayEngine:
 
 class RayShardWorker(ShardWorker):
     """A Ray actor's worker. Its process is wirewatch's own, so, as in a local worker process, large blocks go back
-    to the system when freed (see :func:`release_large_blocks`)."""
+    to the system when freed (see :func:`release_large_blocks`), and the process is tidied after each shard."""
 
     def __init__(self, config: Config) -> None:
         release_large_blocks()
-        super().__init__(config)
+        super().__init__(config, own_process=True)
 
 
 def _import_ray() -> Any:

@@ -18,7 +18,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Literal
 
-from ..annotate import memory_zone
+from ..annotate import memory_zone, return_free_memory
 from ..base import Stage, Work
 from ..config import Config
 from ..pipeline import Pipeline
@@ -73,8 +73,11 @@ def available_after(stages: Sequence[Stage]) -> set[str]:
 class ShardWorker:
     """One worker's pipeline, built once: the stages before the duplicate check and those after it."""
 
-    def __init__(self, config: Config) -> None:
-        """``model.n_process = "auto"`` parses in the worker's own process: the batch's workers use the cores."""
+    def __init__(self, config: Config, *, own_process: bool = False) -> None:
+        """``model.n_process = "auto"`` parses in the worker's own process: the batch's workers use the cores.
+        ``own_process``: the worker has its process to itself (a local worker process, a Ray actor), and tidies
+        it after each shard (:func:`~wirewatch.annotate.return_free_memory`)."""
+        self._own_process = own_process
         if config.model.n_process == "auto":
             config = dataclasses.replace(config, model=dataclasses.replace(config.model, n_process=1))
         head, dedup, tail = split_stages(build_stages(config))
@@ -95,6 +98,8 @@ class ShardWorker:
         some 30 MB more in each worker, next to its spaCy model.)"""
         with self._zone():
             written, rows = shard_rows(self._tail.run(task.items))
+        if self._own_process:
+            return_free_memory()
         return ShardResult(task.index, len(task.items), written, rows, os.getpid(), peak_rss())
 
     def _zone(self) -> AbstractContextManager[object]:
