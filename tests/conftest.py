@@ -22,6 +22,21 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+def coded_sample_corpus(**settings: object) -> list[Extraction]:
+    """The sample corpus coded in this process with ``settings`` (config keys), the duplicate check off."""
+    from wirewatch.registry import build_pipeline
+
+    config = load_config(env={}, overrides={"dedup.enabled": False, "model.n_process": 1, **settings})
+    return [r for r in build_pipeline(config).run(list(sample_documents())) if isinstance(r, Extraction)]
+
+
+def assert_same_coding(these: list[Extraction], those: list[Extraction]) -> None:
+    """The same events, actors and quotes, article by article (and enough events for that to mean something)."""
+    assert sum(len(x.events) for x in those) > 50
+    assert [x.events for x in these] == [x.events for x in those]
+    assert [(x.actors, x.quotes) for x in these] == [(x.actors, x.quotes) for x in those]
+
+
 #: The shared fixtures that run the model.
 _MODEL_FIXTURES = {"corpus_results", "seed_results"}
 

@@ -17,9 +17,10 @@ from wirewatch import _bulk
 from wirewatch.annotate import load_model, parse_stream
 from wirewatch.clean import clean
 from wirewatch.config import load_config
-from wirewatch.records import Extraction, RawDocument
-from wirewatch.registry import build_pipeline
+from wirewatch.records import RawDocument
 from wirewatch.sample import sample_documents
+
+from .conftest import assert_same_coding, coded_sample_corpus
 
 pytestmark = pytest.mark.slow
 
@@ -120,16 +121,9 @@ def test_components_the_decoders_do_not_know_are_left_to_spacy(monkeypatch):
     assert _bulk.supports(ner) and _bulk.supports_parser(parser)
 
 
-def _events(bulk: bool) -> list[Extraction]:
-    config = load_config(overrides={"dedup.enabled": False, "model.bulk_decoding": bulk, "model.n_process": 1})
-    return [r for r in build_pipeline(config).run(list(sample_documents())) if isinstance(r, Extraction)]
-
-
 def test_the_coder_finds_the_same_events_actors_and_quotes_with_and_without_bulk_decoding():
-    bulk, plain = _events(True), _events(False)
-    assert sum(len(x.events) for x in plain) > 50
-    assert [x.events for x in bulk] == [x.events for x in plain]
-    assert [(x.actors, x.quotes) for x in bulk] == [(x.actors, x.quotes) for x in plain]
+    assert_same_coding(coded_sample_corpus(**{"model.bulk_decoding": True}),
+                       coded_sample_corpus(**{"model.bulk_decoding": False}))
 
 
 @pytest.mark.skipif(not NAEB.is_file(), reason="needs ../shared/eval (real news articles)")

@@ -12,10 +12,8 @@ from threadpoolctl import threadpool_info, threadpool_limits
 
 from wirewatch import _matmul, annotate
 from wirewatch.annotate import load_model, parse, parse_batch
-from wirewatch.config import load_config
-from wirewatch.records import Extraction
-from wirewatch.registry import build_pipeline
-from wirewatch.sample import sample_documents
+
+from .conftest import assert_same_coding, coded_sample_corpus
 
 pytestmark = pytest.mark.slow
 
@@ -63,15 +61,6 @@ def test_parsing_one_text_or_a_batch_runs_on_one_blas_thread(monkeypatch):
     assert len(entered) == 2
 
 
-def _coded(numpy_matmul: bool) -> list[Extraction]:
-    config = load_config(overrides={"dedup.enabled": False, "model.numpy_matmul": numpy_matmul,
-                                    "model.n_process": 1})
-    return [r for r in build_pipeline(config).run(list(sample_documents())) if isinstance(r, Extraction)]
-
-
 def test_the_coder_finds_the_same_events_actors_and_quotes_with_numpy_or_blis():
-    numpy_, blis = _coded(True), _coded(False)
-    assert sum(len(x.events) for x in blis) > 50
-    assert [x.events for x in numpy_] == [x.events for x in blis]
-    assert [(x.actors, x.quotes) for x in numpy_] == [(x.actors, x.quotes) for x in blis]
-
+    assert_same_coding(coded_sample_corpus(**{"model.numpy_matmul": True}),
+                       coded_sample_corpus(**{"model.numpy_matmul": False}))

@@ -28,7 +28,7 @@ import duckdb
 from ..errors import StoreError
 from ..records import Actor, Article, Extraction, Failure
 from ._schema import migrate, transaction, typed_columns
-from ._write import Row, _check, _now, actor_row, failure_row, rows
+from ._write import Row, _check, _now, actor_row, failure_row, rows, rows_select
 
 __all__ = ["SHARD_TABLES", "ShardLoad", "ShardRows", "ShardWrite", "Unify", "load_shard", "shard_files", "shard_rows",
            "write_shard"]
@@ -148,20 +148,10 @@ def _copy_out(tables: dict[str, list[Row]], folder: Path) -> None:
         for table in SHARD_TABLES:
             found = tables[table]
             columns = [list(column) for column in zip(*found, strict=True)]
-            con.execute(f"COPY ({_select(table, rows=bool(found))}) TO {_literal(folder / f'{table}.parquet')}"
-                        " (FORMAT parquet)", columns or None)
+            select = rows_select(_shard_columns()[table], empty=not found)
+            con.execute(f"COPY ({select}) TO {_literal(folder / f'{table}.parquet')} (FORMAT parquet)", columns or None)
     finally:
         con.close()
-
-
-def _select(table: str, *, rows: bool) -> str:
-    """A query giving ``table``'s columns, by name and type: from one list parameter per column, or (``rows``
-    false) none, with no rows."""
-    names, types = zip(*(column.split() for column in _shard_columns()[table].split(",")), strict=True)
-    if not rows:
-        return "SELECT " + ", ".join(f"CAST(NULL AS {t}) AS {n}" for n, t in zip(names, types, strict=True)) + \
-            " LIMIT 0"
-    return "SELECT " + ", ".join(f"unnest(?::{t}[]) AS {n}" for n, t in zip(names, types, strict=True))
 
 
 @cache

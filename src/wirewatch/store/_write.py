@@ -16,7 +16,8 @@ from ..records import Actor, Article, Event, Extraction, Failure, Quote
 from ._dedup import record_copy
 from ._schema import migrate, transaction, typed_columns
 
-__all__ = ["actor_row", "add", "add_failure", "failure_row", "has", "insert", "insert_rows", "inserts", "rows"]
+__all__ = ["actor_row", "add", "add_failure", "failure_row", "has", "insert", "insert_rows", "inserts", "rows",
+           "rows_select"]
 
 Row = tuple[Any, ...]
 
@@ -122,9 +123,17 @@ def _article_row(article_id: str, a: Article) -> Row:
 
 def _insert_sql(table: str, columns: str, *, on_conflict: str = "") -> str:
     """An insert of many rows in one statement; each parameter is one column's values (``unnest(?::T[])``)."""
-    names, types = zip(*(column.split() for column in columns.split(",")), strict=True)
-    values = ", ".join(f"unnest(?::{t}[])" for t in types)
-    return f"INSERT INTO {table} ({', '.join(names)}) SELECT {values}{on_conflict}"
+    names = ", ".join(column.split()[0] for column in columns.split(","))
+    return f"INSERT INTO {table} ({names}) {rows_select(columns)}{on_conflict}"
+
+
+def rows_select(columns: str, *, empty: bool = False) -> str:
+    """A ``SELECT`` of ``columns`` (``name TYPE, …``) by name and type, one list parameter per column
+    (``unnest(?::T[]) AS name``); ``empty``: no parameters and no rows, the same columns."""
+    pairs = [column.split() for column in columns.split(",")]
+    if empty:
+        return "SELECT " + ", ".join(f"CAST(NULL AS {t}) AS {n}" for n, t in pairs) + " LIMIT 0"
+    return "SELECT " + ", ".join(f"unnest(?::{t}[]) AS {n}" for n, t in pairs)
 
 
 #: The conflict clause of each table's insert: the first actor written under a key wins.
